@@ -1,0 +1,534 @@
+//! One drawing routine for every chart, generic over plotters' `DrawingBackend`: the same code
+//! paints the canvas, writes the SVG export and is tested natively on SVG strings.
+//! Layout is done in backend pixels by hand (no mesh builder): exact hit boxes for tooltips,
+//! direct labels, and less generic code in the wasm.
+
+use super::theme::{Theme, FONT};
+use super::view_model::{nice_step, ChartVm, Flag, Shape};
+use crate::format;
+use crate::i18n::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Where the data marks are, to map a pointer position back to a datum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Hits {
+    pub x0: i32,
+    pub y0: i32,
+    pub x1: i32,
+    pub y1: i32,
+    pub n: usize,
+    /// Rows (horizontal bars) rather than columns.
+    pub horizontal: bool,
+}
+
+impl Hits {
+    /// The datum under a backend-pixel position. Columns take the whole height, so a tap
+    /// anywhere above a year selects it; rows take the whole width.
+    pub fn index_at(&self, x: i32, y: i32) -> Option<usize> {
+        if self.n == 0 {
+            return None;
+        }
+        let (pos, lo, hi) = if self.horizontal {
+            (y, self.y0, self.y1)
+        } else {
+            (x, self.x0, self.x1)
+        };
+        if pos < lo || pos >= hi || hi <= lo {
+            return None;
+        }
+        Some(((pos - lo) as i64 * self.n as i64 / (hi - lo) as i64) as usize)
+    }
+
+    /// Centre of datum `i`'s band, for placing a tooltip opened from the keyboard.
+    pub fn anchor(&self, i: usize) -> (i32, i32) {
+        let n = self.n.max(1) as i32;
+        let i = i as i32;
+        if self.horizontal {
+            let h = (self.y1 - self.y0) / n;
+            ((self.x0 + self.x1) / 2, self.y0 + h * i + h / 2)
+        } else {
+            let w = (self.x1 - self.x0) / n;
+            (self.x0 + w * i + w / 2, self.y0)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DrawOpts {
+    /// Datum to highlight (hover, keyboard focus).
+    pub highlight: Option<usize>,
+    /// Draw title, subtitle and source line into the image (exports).
+    pub caption: bool,
+}
+
+type Area<DB> = DrawingArea<DB, Shift>;
+type Res<T> = Result<T, String>;
+
+fn err<E: std::fmt::Debug>(e: E) -> String {
+    format!("{e:?}")
+}
+
+fn style(theme: &Theme, size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle {
+        font: (FONT, theme.font_size(size)).into_font(),
+        color: color.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+fn bold(theme: &Theme, size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle {
+        font: (FONT, theme.font_size(size), FontStyle::Bold).into_font(),
+        color: color.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+/// Rough text width (no font metrics on every backend); errs wide, so labels never overlap.
+fn text_width(theme: &Theme, size: f64, text: &str) -> i32 {
+    (text.chars().count() as f64 * size * 0.56 * theme.scale).ceil() as i32
+}
+
+/// `text` shortened with "…" to fit `width`.
+fn fit(theme: &Theme, size: f64, text: &str, width: i32) -> String {
+    if text_width(theme, size, text) <= width {
+        return text.to_string();
+    }
+    let per = (size * 0.56 * theme.scale).max(1.0);
+    let keep = ((f64::from(width) / per) as usize).saturating_sub(1);
+    let mut s: String = text.chars().take(keep).collect();
+    s.push('…');
+    s
+}
+
+fn rect<DB: DrawingBackend>(
+    root: &Area<DB>,
+    a: (i32, i32),
+    b: (i32, i32),
+    st: ShapeStyle,
+) -> Res<()> {
+    root.draw(&Rectangle::new([a, b], st)).map_err(err)
+}
+
+fn axis_label(v: f64, vm: &ChartVm, lang: Lang) -> String {
+    let decimals = if v.fract().abs() > 1e-9 { 1 } else { 0 };
+    let n = format::number(v, decimals, lang);
+    if vm.percent_axis {
+        format!("{n}%")
+    } else {
+        n
+    }
+}
+
+/// Legend entries in rows; returns the height used.
+fn legend<DB: DrawingBackend>(
+    root: &Area<DB>,
+    vm: &ChartVm,
+    theme: &Theme,
+    x0: i32,
+    y0: i32,
+    x1: i32,
+) -> Res<i32> {
+    if vm.legend.is_empty() {
+        return Ok(0);
+    }
+    let p = theme.palette();
+    let (sw, gap, line) = (theme.px(12.0), theme.px(14.0), theme.px(18.0));
+    let (mut x, mut y) = (x0, y0);
+    for (mark, text) in &vm.legend {
+        let w = sw + theme.px(5.0) + text_width(theme, 11.0, text);
+        if x > x0 && x + w > x1 {
+            x = x0;
+            y += line;
+        }
+        let (a, b) = ((x, y + theme.px(2.0)), (x + sw, y + theme.px(2.0) + sw));
+        let mid = (x + sw / 2, y + theme.px(2.0) + sw / 2);
+        match *mark {
+            "solid" => rect(root, a, b, p.primary.filled())?,
+            "outline" => {
+                rect(root, a, b, p.secondary.mix(0.18).filled())?;
+                rect(
+                    root,
+                    a,
+                    b,
+                    p.secondary.stroke_width(theme.px(1.5).max(1) as u32),
+                )?;
+            }
+            "dot" => root
+                .draw(&Circle::new(mid, theme.px(4.5), p.primary.filled()))
+                .map_err(err)?,
+            "cross" => cross(root, mid, theme.px(5.0), p.accent, theme)?,
+            _ => root
+                .draw_text(
+                    "—",
+                    &bold(theme, 12.0, p.muted, HPos::Center, VPos::Center),
+                    mid,
+                )
+                .map_err(err)?,
+        }
+        root.draw_text(
+            text,
+            &style(theme, 11.0, p.fg, HPos::Left, VPos::Center),
+            (x + sw + theme.px(5.0), mid.1),
+        )
+        .map_err(err)?;
+        x += w + gap;
+    }
+    Ok(y - y0 + line + theme.px(4.0))
+}
+
+fn cross<DB: DrawingBackend>(
+    root: &Area<DB>,
+    c: (i32, i32),
+    r: i32,
+    color: RGBColor,
+    theme: &Theme,
+) -> Res<()> {
+    let st = color.stroke_width(theme.px(2.0).max(1) as u32);
+    root.draw(&PathElement::new(
+        vec![(c.0 - r, c.1 - r), (c.0 + r, c.1 + r)],
+        st,
+    ))
+    .map_err(err)?;
+    root.draw(&PathElement::new(
+        vec![(c.0 - r, c.1 + r), (c.0 + r, c.1 - r)],
+        st,
+    ))
+    .map_err(err)
+}
+
+/// Draws a chart on `root` and returns its hit boxes.
+pub fn draw<DB: DrawingBackend>(
+    root: &Area<DB>,
+    vm: &ChartVm,
+    theme: &Theme,
+    lang: Lang,
+    opts: DrawOpts,
+) -> Res<Hits> {
+    let p = theme.palette();
+    root.fill(&p.bg).map_err(err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let pad = theme.px(8.0);
+    let (mut top, mut bottom) = (pad, h - pad);
+    if opts.caption {
+        root.draw_text(
+            &vm.title,
+            &bold(theme, 15.0, p.fg, HPos::Left, VPos::Top),
+            (pad, top),
+        )
+        .map_err(err)?;
+        top += theme.px(21.0);
+        root.draw_text(
+            &vm.subtitle,
+            &style(theme, 11.0, p.muted, HPos::Left, VPos::Top),
+            (pad, top),
+        )
+        .map_err(err)?;
+        top += theme.px(20.0);
+        let src = fit(theme, 10.0, &vm.source, w - 2 * pad);
+        root.draw_text(
+            &src,
+            &style(theme, 10.0, p.muted, HPos::Left, VPos::Bottom),
+            (pad, bottom),
+        )
+        .map_err(err)?;
+        bottom -= theme.px(18.0);
+    }
+    top += legend(root, vm, theme, pad, top, w - pad)?;
+    match vm.shape {
+        Shape::HBars => horizontal(root, vm, theme, lang, (pad, top, w - pad, bottom), opts),
+        _ => vertical(root, vm, theme, lang, (pad, top, w - pad, bottom), opts),
+    }
+}
+
+fn vertical<DB: DrawingBackend>(
+    root: &Area<DB>,
+    vm: &ChartVm,
+    theme: &Theme,
+    lang: Lang,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    opts: DrawOpts,
+) -> Res<Hits> {
+    let p = theme.palette();
+    let (px0, py0, px1, py1) = (
+        x0 + theme.px(36.0),
+        y0 + theme.px(18.0),
+        x1,
+        y1 - theme.px(22.0),
+    );
+    let n = vm.data.len().max(1) as i32;
+    let band = ((px1 - px0) / n).max(1);
+    let y_max = if vm.y_max > 0.0 { vm.y_max } else { 1.0 };
+    let ypix = |v: f64| py1 - ((v / y_max) * f64::from(py1 - py0)).round() as i32;
+    let xc = |i: usize| px0 + band * i as i32 + band / 2;
+
+    // Grid and y labels.
+    let step = nice_step(y_max / 4.0);
+    let mut t = 0.0;
+    while t <= y_max + 1e-9 {
+        let y = ypix(t);
+        root.draw(&PathElement::new(
+            vec![(px0, y), (px1, y)],
+            p.grid.stroke_width(theme.px(1.0).max(1) as u32),
+        ))
+        .map_err(err)?;
+        root.draw_text(
+            &axis_label(t, vm, lang),
+            &style(theme, 10.0, p.muted, HPos::Right, VPos::Center),
+            (px0 - theme.px(5.0), y),
+        )
+        .map_err(err)?;
+        t += step;
+    }
+    if let Some(i) = opts.highlight.filter(|&i| i < vm.data.len()) {
+        let a = px0 + band * i as i32;
+        rect(
+            root,
+            (a, py0 - theme.px(16.0)),
+            (a + band, py1),
+            p.highlight.filled(),
+        )?;
+    }
+    let show_values = band >= theme.px(26.0);
+    let every = if band >= theme.px(32.0) { 1 } else { 2 };
+    let last = vm.data.len().saturating_sub(1);
+    let bar_w = (f64::from(band) * 0.62) as i32;
+    let mut line = Vec::new();
+    for (i, d) in vm.data.iter().enumerate() {
+        let c = xc(i);
+        let (bx0, bx1) = (c - bar_w / 2, c + bar_w / 2);
+        let mut label_y = py1;
+        match vm.shape {
+            Shape::CountOfTotal => {
+                if let Some(total) = d.whole {
+                    rect(
+                        root,
+                        (bx0, ypix(total)),
+                        (bx1, py1),
+                        p.secondary.mix(0.18).filled(),
+                    )?;
+                    rect(
+                        root,
+                        (bx0, ypix(total)),
+                        (bx1, py1),
+                        p.secondary.stroke_width(theme.px(1.5).max(1) as u32),
+                    )?;
+                    label_y = ypix(total);
+                }
+                if let Some(v) = d.value {
+                    let inset = theme.px(3.0).min(bar_w / 4);
+                    rect(
+                        root,
+                        (bx0 + inset, ypix(v)),
+                        (bx1 - inset, py1),
+                        p.primary.filled(),
+                    )?;
+                    label_y = label_y.min(ypix(v));
+                }
+            }
+            Shape::Columns => match d.value {
+                Some(v) => {
+                    rect(root, (bx0, ypix(v)), (bx1, py1), p.primary.filled())?;
+                    label_y = ypix(v);
+                }
+                None => {
+                    root.draw_text(
+                        "—",
+                        &bold(theme, 13.0, p.muted, HPos::Center, VPos::Bottom),
+                        (c, py1 - theme.px(2.0)),
+                    )
+                    .map_err(err)?;
+                    label_y = py1 - theme.px(16.0);
+                }
+            },
+            _ => {
+                if let Some(v) = d.value {
+                    line.push((c, ypix(v)));
+                    label_y = ypix(v) - theme.px(4.0);
+                    if let Some(cv) = d.computed {
+                        let cy = ypix(cv);
+                        root.draw(&PathElement::new(
+                            vec![(c, ypix(v)), (c, cy)],
+                            p.accent.stroke_width(theme.px(1.0).max(1) as u32),
+                        ))
+                        .map_err(err)?;
+                        cross(root, (c, cy), theme.px(4.5), p.accent, theme)?;
+                        label_y = label_y.min(cy - theme.px(4.0));
+                    }
+                }
+            }
+        }
+        if show_values && vm.shape != Shape::Line && d.value.is_some() {
+            root.draw_text(
+                &d.value_label,
+                &style(theme, 10.5, p.fg, HPos::Center, VPos::Bottom),
+                (c, label_y - theme.px(2.0)),
+            )
+            .map_err(err)?;
+            label_y -= theme.px(13.0);
+        }
+        if d.flag == Flag::Disagreement {
+            root.draw_text(
+                "!",
+                &bold(theme, 13.0, p.accent, HPos::Center, VPos::Bottom),
+                (c, label_y - theme.px(2.0)),
+            )
+            .map_err(err)?;
+        }
+        if i % every == last % every {
+            root.draw_text(
+                &d.label,
+                &style(theme, 10.5, p.fg, HPos::Center, VPos::Top),
+                (c, py1 + theme.px(5.0)),
+            )
+            .map_err(err)?;
+        }
+    }
+    if !line.is_empty() {
+        root.draw(&PathElement::new(
+            line.clone(),
+            p.primary.stroke_width(theme.px(2.0).max(1) as u32),
+        ))
+        .map_err(err)?;
+        for (i, &(x, y)) in line.iter().enumerate() {
+            let r = if opts.highlight == Some(i) {
+                theme.px(6.0)
+            } else {
+                theme.px(4.0)
+            };
+            root.draw(&Circle::new((x, y), r, p.primary.filled()))
+                .map_err(err)?;
+        }
+    }
+    root.draw(&PathElement::new(
+        vec![(px0, py1), (px1, py1)],
+        p.muted.stroke_width(theme.px(1.0).max(1) as u32),
+    ))
+    .map_err(err)?;
+    Ok(Hits {
+        x0: px0,
+        y0: py0,
+        x1: px0 + band * n,
+        y1: py1,
+        n: vm.data.len(),
+        horizontal: false,
+    })
+}
+
+fn horizontal<DB: DrawingBackend>(
+    root: &Area<DB>,
+    vm: &ChartVm,
+    theme: &Theme,
+    _lang: Lang,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    opts: DrawOpts,
+) -> Res<Hits> {
+    let p = theme.palette();
+    let n = vm.data.len().max(1) as i32;
+    let row = ((y1 - y0) / n).max(1);
+    let value_space = vm
+        .data
+        .iter()
+        .map(|d| text_width(theme, 12.0, &d.value_label))
+        .max()
+        .unwrap_or(0)
+        + theme.px(8.0);
+    let bar_max = (x1 - x0 - value_space).max(theme.px(20.0));
+    let y_max = if vm.y_max > 0.0 { vm.y_max } else { 1.0 };
+    for (i, d) in vm.data.iter().enumerate() {
+        let top = y0 + row * i as i32;
+        if opts.highlight == Some(i) {
+            rect(
+                root,
+                (x0 - theme.px(4.0), top),
+                (x1, top + row),
+                p.highlight.filled(),
+            )?;
+        }
+        let label = fit(theme, 12.0, &d.label, x1 - x0);
+        root.draw_text(
+            &label,
+            &style(theme, 12.0, p.fg, HPos::Left, VPos::Top),
+            (x0, top + theme.px(3.0)),
+        )
+        .map_err(err)?;
+        let bar_top = top + theme.px(20.0);
+        let bar_h = (row - theme.px(26.0)).clamp(theme.px(6.0), theme.px(16.0));
+        let v = d.value.unwrap_or(0.0);
+        let len = ((v / y_max) * f64::from(bar_max)).round() as i32;
+        if vm.percent_axis {
+            // The whole (100 %) as an outline, so each share reads as a part of all new members.
+            rect(
+                root,
+                (x0, bar_top),
+                (x0 + bar_max, bar_top + bar_h),
+                p.grid.filled(),
+            )?;
+        }
+        rect(
+            root,
+            (x0, bar_top),
+            (x0 + len.max(theme.px(2.0)), bar_top + bar_h),
+            p.primary.filled(),
+        )?;
+        let vx = if vm.percent_axis {
+            x0 + bar_max
+        } else {
+            x0 + len
+        };
+        root.draw_text(
+            &d.value_label,
+            &bold(theme, 12.0, p.fg, HPos::Left, VPos::Center),
+            (vx + theme.px(6.0), bar_top + bar_h / 2),
+        )
+        .map_err(err)?;
+    }
+    Ok(Hits {
+        x0,
+        y0,
+        x1,
+        y1: y0 + row * n,
+        n: vm.data.len(),
+        horizontal: true,
+    })
+}
+
+/// The chart as an SVG document (export, and native tests).
+pub fn to_svg(vm: &ChartVm, lang: Lang, width: u32, height: u32, dark: bool) -> Res<String> {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        draw(
+            &root,
+            vm,
+            &Theme::for_svg(dark),
+            lang,
+            DrawOpts {
+                highlight: None,
+                caption: true,
+            },
+        )?;
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}
+
+impl ChartVm {
+    /// Height in CSS pixels that suits this chart at a given width.
+    pub fn css_height(&self, width: f64) -> f64 {
+        let legend = if self.legend.is_empty() {
+            0.0
+        } else if width < 420.0 {
+            40.0
+        } else {
+            22.0
+        };
+        match self.shape {
+            Shape::HBars => 16.0 + 50.0 * self.data.len() as f64,
+            _ => legend + (width * 0.55).clamp(220.0, 320.0),
+        }
+    }
+}

@@ -1,0 +1,636 @@
+//! What each chart shows, computed from the dataset, the selected years and the language. The same
+//! view-model feeds the canvas, the SVG export, the data table and the tooltips, so the table always
+//! holds exactly the numbers drawn.
+
+use crate::data::audit::{self, RateCheck, Severity};
+use crate::data::{Dataset, Figure, Group};
+use crate::format;
+use crate::i18n::Lang;
+use crate::state::{ChartId, YearRange};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Count inside its total, per year (solid bar inside an outlined one).
+    CountOfTotal,
+    /// Reported rate per year as a line, computed rate marked where it differs.
+    Line,
+    /// One bar per year; years without a figure are "not reported".
+    Columns,
+    /// One horizontal bar per category, labelled directly.
+    HBars,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    None,
+    /// Rounding or truncation in the article: shown in tooltip and table.
+    Note,
+    /// The article's rate disagrees with its own counts.
+    Disagreement,
+    /// The article gives no figure for this year.
+    NotReported,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Datum {
+    /// Year or category.
+    pub label: String,
+    /// `None` = not reported (never drawn as zero).
+    pub value: Option<f64>,
+    /// Total the value is part of (CountOfTotal).
+    pub whole: Option<f64>,
+    /// Computed rate where it differs from the reported one (Line).
+    pub computed: Option<f64>,
+    /// Drawn next to the mark.
+    pub value_label: String,
+    pub flag: Flag,
+    /// Lines of the tooltip (first line is the label).
+    pub tooltip: Vec<String>,
+    /// Table cells, one per column after the first.
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartVm {
+    pub id: ChartId,
+    pub shape: Shape,
+    pub title: String,
+    /// Unit and period, and whether the year filter applies.
+    pub subtitle: String,
+    pub percent_axis: bool,
+    pub y_max: f64,
+    /// Table header, first column included.
+    pub columns: Vec<String>,
+    pub data: Vec<Datum>,
+    /// Legend entries: (mark, text). Marks: "solid", "outline", "dot", "cross", "dash".
+    pub legend: Vec<(&'static str, String)>,
+    /// Footnotes (disagreements, overlaps, what the article leaves unexplained).
+    pub notes: Vec<(Flag, String)>,
+    pub source: String,
+}
+
+fn source_line(ds: &Dataset, lang: Lang) -> String {
+    let a = &ds.article;
+    format!(
+        "{}: “{}”, {}, {} ({})",
+        lang.t("Nguồn", "Source"),
+        a.title,
+        a.author,
+        lang.pick(&a.publisher),
+        a.date_as_written
+    )
+}
+
+fn check_label(check: RateCheck, lang: Lang) -> &'static str {
+    match check {
+        RateCheck::Matches => lang.t("khớp", "matches"),
+        RateCheck::FewerDecimals => {
+            lang.t("làm tròn ít chữ số thập phân", "rounded to fewer decimals")
+        }
+        RateCheck::Truncated => lang.t("cắt bớt thay vì làm tròn", "truncated, not rounded"),
+        RateCheck::Imprecise => lang.t("chênh lệch nhỏ", "slightly off"),
+        RateCheck::Disagreement => lang.t(
+            "KHÁC với số đếm của bài báo",
+            "DISAGREES with the article's own counts",
+        ),
+    }
+}
+
+fn flag_of(check: RateCheck) -> Flag {
+    match check.severity() {
+        Severity::Ok => Flag::None,
+        Severity::Note => Flag::Note,
+        Severity::Disagreement => Flag::Disagreement,
+    }
+}
+
+/// Smallest "nice" axis maximum (1, 2, 2.5, 5 × 10ⁿ steps) at or above `v`.
+pub fn nice_max(v: f64) -> f64 {
+    if !(v > 0.0) {
+        return 1.0;
+    }
+    let step = nice_step(v / 4.0);
+    (v / step).ceil() * step
+}
+
+/// A round tick step near `raw`.
+pub fn nice_step(raw: f64) -> f64 {
+    let mag = 10f64.powf(raw.log10().floor());
+    let f = raw / mag;
+    let m = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 2.5 {
+        2.5
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    m * mag
+}
+
+fn years_subtitle(range: YearRange, what: &str) -> String {
+    format!("{what} · {}", format::years(range.from, range.to))
+}
+
+fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
+    let mut data = Vec::new();
+    let mut notes = Vec::new();
+    for r in ds.yearly.iter().filter(|r| range.contains(r.year)) {
+        let audit = audit::year_rate(ds, r.year);
+        let (flag, computed, check) = match &audit {
+            Some(a) => (flag_of(a.check), a.computed, a.check),
+            None => (Flag::None, 0.0, RateCheck::Matches),
+        };
+        let reported = format::written_percent(&r.rate, lang);
+        let computed_s = format::percent(computed, 2, lang);
+        let mut tooltip = vec![
+            r.year.to_string(),
+            format!(
+                "{}: {} / {}",
+                lang.t("Trong sạch vững mạnh", "Clean and strong"),
+                format::int(r.clean_strong, lang),
+                format::int(r.total, lang)
+            ),
+            format!(
+                "{}: {}",
+                lang.t("Tỷ lệ (bài báo)", "Rate (article)"),
+                reported
+            ),
+        ];
+        if flag != Flag::None {
+            tooltip.push(format!(
+                "{}: {} — {}",
+                lang.t("Tính lại", "Recomputed"),
+                computed_s,
+                check_label(check, lang)
+            ));
+        }
+        if flag == Flag::Disagreement {
+            notes.push((
+                Flag::Disagreement,
+                lang.t(
+                    format!(
+                        "{}: bài báo ghi {} nhưng {}/{} = {}.",
+                        r.year, reported, r.clean_strong, r.total, computed_s
+                    ),
+                    format!(
+                        "{}: the article says {} but {}/{} = {}.",
+                        r.year, reported, r.clean_strong, r.total, computed_s
+                    ),
+                ),
+            ));
+        }
+        data.push(Datum {
+            label: r.year.to_string(),
+            value: Some(f64::from(r.clean_strong)),
+            whole: Some(f64::from(r.total)),
+            computed: None,
+            value_label: format::int(r.clean_strong, lang),
+            flag,
+            tooltip,
+            cells: vec![
+                format::int(r.clean_strong, lang),
+                format::int(r.total, lang),
+                reported,
+                computed_s,
+                check_label(check, lang).to_string(),
+            ],
+        });
+    }
+    let max = data.iter().filter_map(|d| d.whole).fold(0.0, f64::max);
+    ChartVm {
+        id: ChartId::Quality,
+        shape: Shape::CountOfTotal,
+        title: lang
+            .t(
+                "Tổ chức cơ sở đảng đạt trong sạch vững mạnh",
+                "Grassroots Party organisations rated clean and strong",
+            )
+            .into(),
+        subtitle: years_subtitle(range, lang.t("Số tổ chức", "Organisations")),
+        percent_axis: false,
+        y_max: nice_max(max),
+        columns: vec![
+            lang.t("Năm", "Year").into(),
+            lang.t("Trong sạch vững mạnh", "Clean and strong").into(),
+            lang.t("Tổng số TCCS đảng", "Total organisations").into(),
+            lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
+            lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
+            lang.t("Đối chiếu", "Check").into(),
+        ],
+        data,
+        legend: vec![
+            (
+                "solid",
+                lang.t("Trong sạch vững mạnh", "Clean and strong").into(),
+            ),
+            (
+                "outline",
+                lang.t("Tổng số tổ chức", "All organisations").into(),
+            ),
+        ],
+        notes,
+        source: source_line(ds, lang),
+    }
+}
+
+fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
+    let mut vm = quality(ds, range, lang);
+    let mut any_diff = false;
+    for d in &mut vm.data {
+        let year: u16 = d.label.parse().unwrap_or(0);
+        if let (Some(a), Some(r)) = (audit::year_rate(ds, year), ds.year(year)) {
+            d.value = Some(a.reported_value);
+            d.whole = None;
+            d.value_label = format::written_percent(&r.rate, lang);
+            if d.flag == Flag::Disagreement {
+                d.computed = Some(a.computed);
+                any_diff = true;
+            }
+        }
+        d.cells.drain(..2);
+    }
+    vm.columns.drain(1..3);
+    vm.id = ChartId::Rate;
+    vm.shape = Shape::Line;
+    vm.title = lang
+        .t(
+            "Tỷ lệ đạt trong sạch vững mạnh",
+            "Share rated clean and strong",
+        )
+        .into();
+    vm.subtitle = years_subtitle(
+        range,
+        lang.t(
+            "% tổng số tổ chức cơ sở đảng",
+            "% of all grassroots organisations",
+        ),
+    );
+    vm.percent_axis = true;
+    vm.y_max = 100.0;
+    vm.legend = vec![(
+        "dot",
+        lang.t("Tỷ lệ bài báo ghi", "Rate as reported").into(),
+    )];
+    if any_diff {
+        vm.legend.push((
+            "cross",
+            lang.t(
+                "Tính lại từ số đếm (khi khác)",
+                "Recomputed from counts (where different)",
+            )
+            .into(),
+        ));
+    }
+    vm
+}
+
+fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
+    let not_reported = lang.t("không báo cáo", "not reported");
+    let data: Vec<Datum> = ds
+        .yearly
+        .iter()
+        .filter(|r| range.contains(r.year))
+        .map(|r| {
+            let audit = audit::rates(ds)
+                .into_iter()
+                .find(|a| a.of == audit::RateOf::Weak(r.year));
+            match r.weak {
+                Some(w) => {
+                    let rate = r
+                        .weak_rate
+                        .as_deref()
+                        .map(|s| format::written_percent(s, lang))
+                        .unwrap_or_default();
+                    let (flag, computed, check) =
+                        audit.map_or((Flag::None, String::new(), RateCheck::Matches), |a| {
+                            (
+                                flag_of(a.check),
+                                format::percent(a.computed, 2, lang),
+                                a.check,
+                            )
+                        });
+                    let mut tooltip = vec![
+                        r.year.to_string(),
+                        format!(
+                            "{}: {} / {}",
+                            lang.t("Yếu kém", "Weak"),
+                            format::int(w, lang),
+                            format::int(r.total, lang)
+                        ),
+                        format!("{}: {}", lang.t("Tỷ lệ (bài báo)", "Rate (article)"), rate),
+                    ];
+                    if flag != Flag::None {
+                        tooltip.push(format!(
+                            "{}: {} — {}",
+                            lang.t("Tính lại", "Recomputed"),
+                            computed,
+                            check_label(check, lang)
+                        ));
+                    }
+                    Datum {
+                        label: r.year.to_string(),
+                        value: Some(f64::from(w)),
+                        whole: Some(f64::from(r.total)),
+                        computed: None,
+                        value_label: format::int(w, lang),
+                        flag,
+                        tooltip,
+                        cells: vec![
+                            format::int(w, lang),
+                            format::int(r.total, lang),
+                            rate,
+                            computed,
+                            check_label(check, lang).into(),
+                        ],
+                    }
+                }
+                None => Datum {
+                    label: r.year.to_string(),
+                    value: None,
+                    whole: Some(f64::from(r.total)),
+                    computed: None,
+                    value_label: "—".into(),
+                    flag: Flag::NotReported,
+                    tooltip: vec![
+                        r.year.to_string(),
+                        lang.t(
+                            "Bài báo không nêu số tổ chức yếu kém năm này",
+                            "The article gives no weak count for this year",
+                        )
+                        .into(),
+                    ],
+                    cells: vec![
+                        not_reported.into(),
+                        format::int(r.total, lang),
+                        "—".into(),
+                        "—".into(),
+                        "—".into(),
+                    ],
+                },
+            }
+        })
+        .collect();
+    let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
+    ChartVm {
+        id: ChartId::Weak,
+        shape: Shape::Columns,
+        title: lang
+            .t(
+                "Tổ chức cơ sở đảng yếu kém",
+                "Weak grassroots Party organisations",
+            )
+            .into(),
+        subtitle: years_subtitle(
+            range,
+            lang.t(
+                "Số tổ chức; chỉ 2011, 2012, 2017 có số liệu",
+                "Organisations; reported for 2011, 2012 and 2017 only",
+            ),
+        ),
+        percent_axis: false,
+        y_max: nice_max(max.max(4.0)),
+        columns: vec![
+            lang.t("Năm", "Year").into(),
+            lang.t("Yếu kém", "Weak").into(),
+            lang.t("Tổng số TCCS đảng", "Total organisations").into(),
+            lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
+            lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
+            lang.t("Đối chiếu", "Check").into(),
+        ],
+        data,
+        legend: vec![
+            ("solid", lang.t("Yếu kém", "Weak").into()),
+            (
+                "dash",
+                lang.t(
+                    "— không báo cáo (không phải 0)",
+                    "— not reported (not zero)",
+                )
+                .into(),
+            ),
+        ],
+        notes: vec![],
+        source: source_line(ds, lang),
+    }
+}
+
+fn period_label(f: &Figure, lang: Lang) -> String {
+    match f.period.split_once("..") {
+        Some((a, b)) => format!("{a}–{b}"),
+        None => lang
+            .t("tại thời điểm bài báo (2018)", "at publication (2018)")
+            .into(),
+    }
+}
+
+/// Horizontal bars of figures of a group (in data-file order), values as counts or shares of a whole.
+fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&str>) -> ChartVm {
+    let whole = share_of.and_then(|w| ds.figure(w));
+    let figures: Vec<&Figure> = ds
+        .group(group)
+        .filter(|f| share_of.is_none() || f.of.as_deref() == share_of)
+        .filter(|f| !(id == ChartId::Cadres && f.id == "cadres.secretaries_directors"))
+        .collect();
+    let data: Vec<Datum> = figures
+        .iter()
+        .map(|f| {
+            let label = lang.pick(&f.label).to_string();
+            let count = format::as_written(&f.as_written, lang);
+            match whole {
+                Some(w) => {
+                    let share = f.value / w.value * 100.0;
+                    let reported = f
+                        .reported_share
+                        .as_deref()
+                        .map(|s| format::written_percent(s, lang));
+                    let shown = reported
+                        .clone()
+                        .unwrap_or_else(|| format::percent(share, 2, lang));
+                    Datum {
+                        label: label.clone(),
+                        value: Some(share),
+                        whole: Some(100.0),
+                        computed: None,
+                        value_label: format!("{shown} ({count})"),
+                        flag: Flag::None,
+                        tooltip: vec![
+                            label,
+                            format!(
+                                "{count} / {} {}",
+                                format::as_written(&w.as_written, lang),
+                                lang.t("đảng viên mới", "new members")
+                            ),
+                            format!(
+                                "{}: {}",
+                                lang.t("Tỷ lệ tính", "Share (computed)"),
+                                format::percent(share, 2, lang)
+                            ),
+                        ]
+                        .into_iter()
+                        .chain(
+                            reported
+                                .clone()
+                                .map(|r| format!("{}: {r}", lang.t("Bài báo ghi", "Article says"))),
+                        )
+                        .collect(),
+                        cells: vec![
+                            count,
+                            format::percent(share, 2, lang),
+                            reported.unwrap_or_else(|| "—".into()),
+                        ],
+                    }
+                }
+                None => Datum {
+                    label: label.clone(),
+                    value: Some(f.value),
+                    whole: None,
+                    computed: None,
+                    value_label: count.clone(),
+                    flag: Flag::None,
+                    tooltip: vec![label, count.clone(), period_label(f, lang)],
+                    cells: vec![count, period_label(f, lang)],
+                },
+            }
+        })
+        .collect();
+    let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
+    let (title, subtitle): (&str, String) = match id {
+        ChartId::Changes => (
+            lang.t(
+                "Thay đổi tổ chức theo Nghị quyết 22",
+                "Organisational changes under Resolution 22",
+            ),
+            lang.t(
+                "Số tổ chức cơ sở đảng · 10 năm 2008–2017 · không theo bộ lọc năm",
+                "Organisations · 10 years 2008–2017 · not filtered by year",
+            )
+            .into(),
+        ),
+        ChartId::Structure => (
+            lang.t("Cơ cấu tổ chức hiện nay", "Structure today"),
+            lang.t(
+                "Số tổ chức · tại thời điểm bài báo (2018) · không theo bộ lọc năm",
+                "Organisations · at publication (2018) · not filtered by year",
+            )
+            .into(),
+        ),
+        ChartId::Members => (
+            lang.t(
+                "Đảng viên mới kết nạp: tỷ lệ theo nhóm",
+                "New Party members: share by group",
+            ),
+            lang.t(
+                "% của 1.173 đảng viên mới · 2008–2017 · các nhóm chồng lấn, không cộng thành 100%",
+                "% of 1,173 new members · 2008–2017 · groups overlap and do not add up to 100%",
+            )
+            .into(),
+        ),
+        _ => (
+            lang.t("Cấp ủy viên được bổ sung", "Committee members added"),
+            lang.t(
+                "Số người · 2008–2017 · không theo bộ lọc năm",
+                "People · 2008–2017 · not filtered by year",
+            )
+            .into(),
+        ),
+    };
+    let mut columns = vec![
+        lang.t("Hạng mục", "Item").to_string(),
+        lang.t("Số lượng", "Number").into(),
+    ];
+    if whole.is_some() {
+        columns.push(lang.t("Tỷ lệ tính", "Share (computed)").into());
+        columns.push(lang.t("Tỷ lệ bài báo ghi", "Share (article)").into());
+    } else {
+        columns.push(lang.t("Thời kỳ", "Period").into());
+    }
+    ChartVm {
+        id,
+        shape: Shape::HBars,
+        title: title.into(),
+        subtitle,
+        percent_axis: whole.is_some(),
+        y_max: if whole.is_some() {
+            100.0
+        } else {
+            nice_max(max)
+        },
+        columns,
+        data,
+        legend: vec![],
+        notes: hbar_notes(ds, id, lang),
+        source: source_line(ds, lang),
+    }
+}
+
+fn hbar_notes(ds: &Dataset, id: ChartId, lang: Lang) -> Vec<(Flag, String)> {
+    let mut notes = Vec::new();
+    match id {
+        ChartId::Changes => {
+            if let Some(u) = audit::unreconciled(ds) {
+                notes.push((
+                    Flag::Note,
+                    lang.t(
+                        format!(
+                            "Các thay đổi không khớp với mức tăng tổng số: thành lập {} − giải thể {} = {:+}, nhưng tổng số tăng từ {} ({}) lên {} ({}), tức {:+}. Bài báo không giải thích.",
+                            u.established, u.dissolved, u.net_changes(), u.first_total, u.first_year, u.last_total, u.last_year, u.growth()
+                        ),
+                        format!(
+                            "The changes do not match the growth of the total: established {} − dissolved {} = {:+}, yet the total grew from {} ({}) to {} ({}), i.e. {:+}. The article does not explain this.",
+                            u.established, u.dissolved, u.net_changes(), u.first_total, u.first_year, u.last_total, u.last_year, u.growth()
+                        ),
+                    ),
+                ));
+            }
+        }
+        ChartId::Members => {
+            if let Some((sum, whole)) = audit::member_overlap(ds) {
+                notes.push((
+                    Flag::Note,
+                    lang.t(
+                        format!("Các nhóm chồng lấn (tổng {} > {}): một đảng viên có thể thuộc nhiều nhóm.", format::int(sum, lang), format::int(whole, lang)),
+                        format!("The groups overlap (they sum to {} > {}): one member can be in several groups.", format::int(sum, lang), format::int(whole, lang)),
+                    ),
+                ));
+            }
+        }
+        ChartId::Structure => notes.push((
+            Flag::None,
+            lang.t(
+                "90 tổ chức cơ sở đảng = 28 đảng bộ cơ sở + 62 chi bộ cơ sở; 28 đảng bộ cơ sở có 1 đảng bộ bộ phận và 132 chi bộ trực thuộc.",
+                "90 grassroots organisations = 28 grassroots committees + 62 grassroots cells; the 28 committees hold 1 sub-committee and 132 subordinate cells.",
+            )
+            .into(),
+        )),
+        ChartId::Cadres => {
+            if let Some(f) = ds.figure("cadres.secretaries_directors") {
+                notes.push((
+                    Flag::None,
+                    lang.t(
+                        format!("Nhiệm kỳ 2010–2015 và 2015–2020: {} bí thư cấp ủy cơ sở là giám đốc, phó giám đốc sở hoặc lãnh đạo cơ quan, đoàn thể, đơn vị sự nghiệp.", f.as_written),
+                        format!("Terms 2010–2015 and 2015–2020: {} grassroots secretaries are department directors or deputies, or heads of agencies and public units.", f.as_written),
+                    ),
+                ));
+            }
+        }
+        _ => {}
+    }
+    notes
+}
+
+/// The view-model of one chart.
+pub fn build(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> ChartVm {
+    match id {
+        ChartId::Quality => quality(ds, range, lang),
+        ChartId::Rate => rate(ds, range, lang),
+        ChartId::Weak => weak(ds, range, lang),
+        ChartId::Changes => hbars(ds, id, Group::Changes, lang, None),
+        ChartId::Structure => hbars(ds, id, Group::Structure, lang, None),
+        ChartId::Members => hbars(ds, id, Group::Members, lang, Some("members.new")),
+        ChartId::Cadres => hbars(ds, id, Group::Cadres, lang, None),
+    }
+}

@@ -1,0 +1,198 @@
+//! Compares every rate the article reports with the rate its own counts give, and notes what the
+//! article leaves unexplained. The results are data the UI shows; none of them stops the build.
+
+use super::model::{parse_written, Dataset, Group};
+
+/// How a reported percentage relates to the computed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateCheck {
+    /// Equal to the computed value rounded to the reported decimals.
+    Matches,
+    /// Rounded correctly, but to fewer than two decimals ("53,3").
+    FewerDecimals,
+    /// Cut off instead of rounded ("63,52" for 63,529…).
+    Truncated,
+    /// Off by more than rounding or truncation explains, but within 0,1 point.
+    Imprecise,
+    /// Off by more than 0,1 point: the article disagrees with itself.
+    Disagreement,
+}
+
+impl RateCheck {
+    /// Rounding notes are shown quietly; disagreements are flagged.
+    pub fn severity(self) -> Severity {
+        match self {
+            RateCheck::Matches => Severity::Ok,
+            RateCheck::FewerDecimals | RateCheck::Truncated | RateCheck::Imprecise => {
+                Severity::Note
+            }
+            RateCheck::Disagreement => Severity::Disagreement,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Ok,
+    Note,
+    Disagreement,
+}
+
+/// Which rate of the article an audit row is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RateOf {
+    CleanStrong(u16),
+    Weak(u16),
+    /// A share reported for a figure (by id).
+    Share(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateAudit {
+    pub of: RateOf,
+    pub count: f64,
+    pub total: f64,
+    /// As written in the article ("64,94").
+    pub reported: String,
+    pub reported_value: f64,
+    pub computed: f64,
+    pub check: RateCheck,
+}
+
+/// The organisational changes do not explain the growth of the total. The article says nothing
+/// more, so the app states both numbers and does not guess.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreconciled {
+    pub first_year: u16,
+    pub first_total: u32,
+    pub last_year: u16,
+    pub last_total: u32,
+    pub established: f64,
+    pub dissolved: f64,
+    pub merged: f64,
+    pub transferred: f64,
+}
+
+impl Unreconciled {
+    pub fn growth(&self) -> i64 {
+        i64::from(self.last_total) - i64::from(self.first_total)
+    }
+    /// Established minus dissolved: the most the listed changes can add.
+    pub fn net_changes(&self) -> i64 {
+        (self.established - self.dissolved) as i64
+    }
+}
+
+/// Classifies a reported percentage against the exact one.
+pub fn classify(reported: f64, decimals: u8, computed: f64) -> RateCheck {
+    let scale = 10f64.powi(i32::from(decimals));
+    let same = |a: f64, b: f64| (a - b).abs() < 0.5e-9 * scale.max(1.0);
+    let rounded = (computed * scale).round() / scale;
+    let truncated = (computed * scale + 1e-9).trunc() / scale;
+    if same(reported, rounded) {
+        if decimals < 2 && !same(reported, computed) {
+            RateCheck::FewerDecimals
+        } else {
+            RateCheck::Matches
+        }
+    } else if same(reported, truncated) {
+        RateCheck::Truncated
+    } else if (reported - computed).abs() > 0.1 {
+        RateCheck::Disagreement
+    } else {
+        RateCheck::Imprecise
+    }
+}
+
+fn rate_row(of: RateOf, count: f64, total: f64, written: &str) -> Option<RateAudit> {
+    let w = parse_written(written)?;
+    let computed = if total > 0.0 {
+        count / total * 100.0
+    } else {
+        0.0
+    };
+    Some(RateAudit {
+        of,
+        count,
+        total,
+        reported: written.to_string(),
+        reported_value: w.value,
+        computed,
+        check: classify(w.value, w.decimals, computed),
+    })
+}
+
+/// Every reported rate, in article order: yearly rates, weak rates, then figure shares.
+pub fn rates(ds: &Dataset) -> Vec<RateAudit> {
+    let mut out = Vec::new();
+    for r in &ds.yearly {
+        out.extend(rate_row(
+            RateOf::CleanStrong(r.year),
+            f64::from(r.clean_strong),
+            f64::from(r.total),
+            &r.rate,
+        ));
+        if let (Some(weak), Some(rate)) = (r.weak, r.weak_rate.as_deref()) {
+            out.extend(rate_row(
+                RateOf::Weak(r.year),
+                f64::from(weak),
+                f64::from(r.total),
+                rate,
+            ));
+        }
+    }
+    for f in &ds.figures {
+        if let (Some(of), Some(share)) = (f.of.as_deref(), f.reported_share.as_deref()) {
+            if let Some(whole) = ds.figure(of) {
+                out.extend(rate_row(
+                    RateOf::Share(f.id.clone()),
+                    f.value,
+                    whole.value,
+                    share,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The audit row for one year's clean-and-strong rate.
+pub fn year_rate(ds: &Dataset, year: u16) -> Option<RateAudit> {
+    let r = ds.year(year)?;
+    rate_row(
+        RateOf::CleanStrong(year),
+        f64::from(r.clean_strong),
+        f64::from(r.total),
+        &r.rate,
+    )
+}
+
+/// The changes-versus-growth note, when the data has both the series and the change figures.
+pub fn unreconciled(ds: &Dataset) -> Option<Unreconciled> {
+    let get = |id: &str| ds.figure(id).map(|f| f.value);
+    let first = ds.yearly.first()?;
+    let last = ds.yearly.last()?;
+    let u = Unreconciled {
+        first_year: first.year,
+        first_total: first.total,
+        last_year: last.year,
+        last_total: last.total,
+        established: get("changes.established")?,
+        dissolved: get("changes.dissolved")?,
+        merged: get("changes.merged").unwrap_or(0.0),
+        transferred: get("changes.transferred").unwrap_or(0.0),
+    };
+    (u.net_changes() != u.growth()).then_some(u)
+}
+
+/// Sum of categories that overlap (women, ethnic minority, youth, higher education) and the whole
+/// they are shares of: when the sum exceeds the whole, they cannot be parts of it.
+pub fn member_overlap(ds: &Dataset) -> Option<(f64, f64)> {
+    let whole = ds.figure("members.new")?.value;
+    let sum: f64 = ds
+        .group(Group::Members)
+        .filter(|f| f.of.as_deref() == Some("members.new"))
+        .map(|f| f.value)
+        .sum();
+    (sum > whole).then_some((sum, whole))
+}

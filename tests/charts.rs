@@ -1,0 +1,245 @@
+//! View-models and their SVG output: what is drawn is what the table says.
+
+use tccs_dashboard::charts::theme::{contrast, Theme};
+use tccs_dashboard::charts::{build, to_svg, Flag, Shape};
+use tccs_dashboard::data;
+use tccs_dashboard::format;
+use tccs_dashboard::i18n::Lang;
+use tccs_dashboard::state::{ChartId, YearRange};
+use tccs_dashboard::summary;
+
+const ALL: YearRange = YearRange {
+    from: 2008,
+    to: 2017,
+};
+
+fn ds() -> &'static data::Dataset {
+    data::embedded().unwrap()
+}
+
+#[test]
+fn quality_follows_the_filter_and_flags_2008() {
+    let vm = build(
+        ds(),
+        ChartId::Quality,
+        YearRange {
+            from: 2008,
+            to: 2010,
+        },
+        Lang::Vi,
+    );
+    assert_eq!(vm.data.len(), 3);
+    assert_eq!(vm.data[0].label, "2008");
+    assert_eq!(vm.data[0].value, Some(53.0));
+    assert_eq!(vm.data[0].whole, Some(78.0));
+    assert_eq!(vm.data[0].flag, Flag::Disagreement);
+    assert_eq!(vm.data[0].cells[2], "64,94%");
+    assert_eq!(vm.data[0].cells[3], "67,95%");
+    assert!(vm
+        .notes
+        .iter()
+        .any(|(f, n)| *f == Flag::Disagreement && n.contains("64,94%") && n.contains("67,95%")));
+    assert_eq!(vm.columns.len(), vm.data[0].cells.len() + 1);
+    let en = build(ds(), ChartId::Quality, ALL, Lang::En);
+    assert_eq!(en.data[7].cells[2], "63.52%");
+    assert_eq!(en.data[7].flag, Flag::Note);
+}
+
+#[test]
+fn rate_marks_the_computed_value_only_where_it_disagrees() {
+    let vm = build(ds(), ChartId::Rate, ALL, Lang::Vi);
+    assert_eq!(vm.shape, Shape::Line);
+    assert_eq!(vm.data[0].value, Some(64.94));
+    assert!((vm.data[0].computed.unwrap() - 67.9487).abs() < 1e-3);
+    assert!(vm.data[1..].iter().all(|d| d.computed.is_none()));
+    assert!(vm.data[0].tooltip.iter().any(|l| l.contains("67,95%")));
+    assert_eq!(vm.columns.len(), vm.data[0].cells.len() + 1);
+}
+
+#[test]
+fn weak_years_without_a_figure_are_not_zero() {
+    let vm = build(ds(), ChartId::Weak, ALL, Lang::Vi);
+    let reported: Vec<_> = vm
+        .data
+        .iter()
+        .filter(|d| d.value.is_some())
+        .map(|d| d.label.as_str())
+        .collect();
+    assert_eq!(reported, ["2011", "2012", "2017"]);
+    let y2008 = &vm.data[0];
+    assert_eq!((y2008.value, y2008.flag), (None, Flag::NotReported));
+    assert_eq!(y2008.cells[0], "không báo cáo");
+    assert_eq!(
+        build(ds(), ChartId::Weak, ALL, Lang::En).data[0].cells[0],
+        "not reported"
+    );
+}
+
+#[test]
+fn members_are_shares_of_the_whole_not_parts() {
+    let vm = build(ds(), ChartId::Members, ALL, Lang::Vi);
+    assert_eq!(vm.shape, Shape::HBars);
+    let labels: Vec<_> = vm.data.iter().map(|d| d.value_label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "31,29% (367)",
+            "10,83% (127)",
+            "64,45% (756)",
+            "79,45% (932)"
+        ]
+    );
+    assert!(vm
+        .notes
+        .iter()
+        .any(|(_, n)| n.contains("2.182") && n.contains("1.173")));
+}
+
+#[test]
+fn the_aggregate_charts() {
+    let changes = build(ds(), ChartId::Changes, ALL, Lang::Vi);
+    assert_eq!(
+        changes
+            .data
+            .iter()
+            .map(|d| d.value.unwrap())
+            .collect::<Vec<_>>(),
+        [15.0, 14.0, 2.0, 2.0, 8.0]
+    );
+    assert!(changes.notes[0].1.contains("78") && changes.notes[0].1.contains("90"));
+    let structure = build(ds(), ChartId::Structure, ALL, Lang::En);
+    assert_eq!(structure.data.len(), 5);
+    let cadres = build(ds(), ChartId::Cadres, ALL, Lang::Vi);
+    assert_eq!(
+        cadres
+            .data
+            .iter()
+            .map(|d| d.value.unwrap())
+            .collect::<Vec<_>>(),
+        [165.0, 87.0, 78.0]
+    );
+    assert!(cadres.notes[0].1.contains("85"));
+}
+
+#[test]
+fn svg_has_title_years_and_one_bar_per_year() {
+    for (from, to) in [(2008, 2017), (2012, 2015), (2016, 2016)] {
+        let range = YearRange { from, to };
+        let vm = build(ds(), ChartId::Quality, range, Lang::Vi);
+        let svg = to_svg(&vm, Lang::Vi, 800, 420, false).unwrap();
+        assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
+        assert!(svg.contains(&vm.title));
+        assert!(svg.contains("Nguồn"));
+        for y in from..=to {
+            assert!(
+                svg.contains(&format!("\n{y}\n</text>")),
+                "year {y} label missing"
+            );
+        }
+        // Each year: an outlined total bar (fill + stroke) and a solid count bar, in the primary colour.
+        let solid = svg.matches("fill=\"#1D549C\"").count();
+        assert_eq!(solid, range.len() + 1, "bars + legend swatch"); // +1: legend
+    }
+    let svg = to_svg(
+        &build(ds(), ChartId::Members, ALL, Lang::En),
+        Lang::En,
+        600,
+        300,
+        true,
+    )
+    .unwrap();
+    assert!(svg.contains("Women") && svg.contains("79.45% (932)"));
+}
+
+#[test]
+fn hit_testing_maps_pixels_to_years() {
+    let vm = build(ds(), ChartId::Quality, ALL, Lang::Vi);
+    let mut s = String::new();
+    let hits = {
+        use plotters::prelude::*;
+        let root = SVGBackend::with_string(&mut s, (600, 300)).into_drawing_area();
+        tccs_dashboard::charts::draw(
+            &root,
+            &vm,
+            &Theme::new(1.0, false),
+            Lang::Vi,
+            Default::default(),
+        )
+        .unwrap()
+    };
+    assert_eq!(hits.n, 10);
+    assert_eq!(hits.index_at(hits.x0, 100), Some(0));
+    assert_eq!(hits.index_at(hits.x1 - 1, 100), Some(9));
+    assert_eq!(hits.index_at(hits.x0 - 1, 100), None);
+    let (x, _) = hits.anchor(4);
+    assert_eq!(hits.index_at(x, 0), Some(4));
+}
+
+#[test]
+fn palette_contrast_is_at_least_3_to_1() {
+    for dark in [false, true] {
+        let p = Theme::new(1.0, dark).palette();
+        for (name, c) in [
+            ("fg", p.fg),
+            ("muted", p.muted),
+            ("primary", p.primary),
+            ("secondary", p.secondary),
+            ("accent", p.accent),
+        ] {
+            let r = contrast(c, p.bg);
+            assert!(r >= 3.0, "{name} dark={dark}: {r:.2}");
+        }
+        assert!(contrast(p.fg, p.bg) >= 4.5);
+    }
+}
+
+#[test]
+fn number_formats() {
+    assert_eq!(format::int(1173, Lang::Vi), "1.173");
+    assert_eq!(format::int(1173, Lang::En), "1,173");
+    assert_eq!(format::percent(64.94, 2, Lang::Vi), "64,94%");
+    assert_eq!(format::percent(64.94, 2, Lang::En), "64.94%");
+    assert_eq!(format::written_percent("0,45", Lang::En), "0.45%");
+    assert_eq!(format::as_written("02", Lang::Vi), "2");
+    assert_eq!(format::as_written("1.173", Lang::En), "1,173");
+    assert_eq!(format::years(2010, 2017), "2010–2017");
+    assert_eq!(format::int(1_234_567, Lang::Vi), "1.234.567");
+}
+
+#[test]
+fn summary_follows_the_filter() {
+    let s = summary::compute(
+        ds(),
+        YearRange {
+            from: 2014,
+            to: 2017,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (s.clean_strong, s.total),
+        (41 + 54 + 53 + 48, 84 + 85 + 89 + 90)
+    );
+    assert_eq!(s.best.0, 2015);
+    assert_eq!(s.worst.0, 2014);
+    assert!((s.change - (53.3 - 48.81)).abs() < 1e-9);
+    let vi = summary::sentence(&s, Lang::Vi);
+    assert!(
+        vi.contains("2014–2017") && vi.contains("56,32%") && vi.contains("tăng 4,49"),
+        "{vi}"
+    );
+    let en = summary::sentence(&s, Lang::En);
+    assert!(en.contains("56.32%") && en.contains("rose 4.49"), "{en}");
+    let one = summary::sentence(
+        &summary::compute(
+            ds(),
+            YearRange {
+                from: 2015,
+                to: 2015,
+            },
+        )
+        .unwrap(),
+        Lang::Vi,
+    );
+    assert!(one.contains("54/85") && one.contains("63,52%"), "{one}");
+}

@@ -1,0 +1,388 @@
+//! The dataset against the article: every figure traced to its sentence, the audit, validation.
+
+use tccs_dashboard::data::audit::{self, RateCheck, RateOf};
+use tccs_dashboard::data::model::parse_written;
+use tccs_dashboard::data::{self, parse, DataError};
+
+const ARTICLE: &str = include_str!("../data/source/article.txt");
+
+fn ds() -> &'static data::Dataset {
+    data::embedded().expect("embedded dataset is valid")
+}
+
+fn json() -> serde_json::Value {
+    serde_json::from_str(data::EMBEDDED_JSON).unwrap()
+}
+
+fn errors_of(v: serde_json::Value) -> Vec<DataError> {
+    parse(&v.to_string()).expect_err("broken copy must be rejected")
+}
+
+#[test]
+fn every_sentence_is_verbatim_from_the_article() {
+    for (id, s) in &ds().sentences {
+        assert!(
+            ARTICLE.contains(s.as_str()),
+            "sentence {id} is not in the article"
+        );
+    }
+}
+
+#[test]
+fn the_article_copy_matches_the_team_seed_when_present() {
+    // The repo carries its own copy (data/source/article.txt); where the team's seed is beside the
+    // checkout, the copy must be a verbatim slice of it.
+    if let Ok(seed) = std::fs::read_to_string("../shared/seeds/000_bd72894cf1e29a41.txt") {
+        for line in ARTICLE.lines().filter(|l| !l.trim().is_empty()) {
+            assert!(seed.contains(line), "line not in seed: {line}");
+        }
+    }
+}
+
+#[test]
+fn every_yearly_figure_is_in_its_quote() {
+    let d = ds();
+    assert_eq!(d.yearly.len(), 10);
+    assert_eq!(d.bounds(), (2008, 2017));
+    for r in &d.yearly {
+        let q = &r.quote;
+        assert!(d.sentences[&r.source].contains(q.as_str()));
+        assert!(q.contains(&format!("ăm {} có", r.year)), "{q}");
+        assert!(
+            q.contains(&format!("{}/{}", r.clean_strong, r.total)),
+            "{q}"
+        );
+        assert!(q.contains(&format!("chiếm tỷ lệ {}%", r.rate)), "{q}");
+        match (r.weak, &r.weak_rate) {
+            (Some(w), Some(wr)) => {
+                assert!(
+                    q.contains(&format!("{w:02}/{} tổ chức cơ sở đảng yếu kém", r.total)),
+                    "{q}"
+                );
+                assert!(q.contains(&format!("{wr}%)")), "{q}");
+            }
+            (None, None) => assert!(!q.contains("yếu kém"), "{q}"),
+            _ => panic!("weak count and rate must come together ({})", r.year),
+        }
+    }
+}
+
+#[test]
+fn the_series_is_the_articles() {
+    let got: Vec<(u16, u32, u32, &str)> = ds()
+        .yearly
+        .iter()
+        .map(|r| (r.year, r.clean_strong, r.total, r.rate.as_str()))
+        .collect();
+    // Cross-check against the article text itself rather than a second hand-typed table:
+    // every "năm Y có A/B …, chiếm tỷ lệ R%" clause must appear for each record.
+    for (y, a, b, r) in got {
+        let clause =
+            format!("{y} có {a}/{b} tổ chức cơ sở đảng đạt trong sạch vững mạnh, chiếm tỷ lệ {r}%");
+        assert!(ARTICLE.contains(&clause), "{clause}");
+    }
+}
+
+#[test]
+fn every_other_figure_is_in_its_quote_as_written() {
+    let d = ds();
+    assert!(d.figures.len() >= 24);
+    for f in &d.figures {
+        let s = &d.sentences[&f.source];
+        assert!(s.contains(&f.quote), "{}: quote not in sentence", f.id);
+        assert!(
+            f.quote.contains(&f.as_written),
+            "{}: {} not in quote {}",
+            f.id,
+            f.as_written,
+            f.quote
+        );
+        let w = parse_written(&f.as_written).unwrap();
+        assert!((w.value - f.value).abs() < 1e-9, "{}", f.id);
+        if let Some(share) = &f.reported_share {
+            assert!(f.quote.contains(&format!("{share}%")), "{}", f.id);
+        }
+    }
+    let want = [
+        ("changes.dissolved", 14.0),
+        ("changes.merged", 2.0),
+        ("changes.transferred", 2.0),
+        ("changes.established", 15.0),
+        ("changes.upgraded", 8.0),
+        ("structure.total", 90.0),
+        ("structure.dang_bo", 28.0),
+        ("structure.chi_bo", 62.0),
+        ("structure.dang_bo_bo_phan", 1.0),
+        ("structure.chi_bo_truc_thuoc", 132.0),
+        ("cadres.added", 165.0),
+        ("cadres.secretaries", 87.0),
+        ("cadres.deputies", 78.0),
+        ("cadres.secretaries_directors", 85.0),
+        ("members.new", 1173.0),
+        ("members.women", 367.0),
+        ("members.ethnic_minority", 127.0),
+        ("members.youth_age", 756.0),
+        ("members.higher_education", 932.0),
+        ("management.members", 2547.0),
+        ("management.introduced", 2547.0),
+        ("management.reviewed", 100.0),
+        ("management.good_excellent", 97.0),
+        ("management.violations", 0.45),
+    ];
+    for (id, v) in want {
+        let f = d.figure(id).unwrap_or_else(|| panic!("missing {id}"));
+        assert_eq!(f.value, v, "{id}");
+        assert!(ARTICLE.contains(&f.quote), "{id}");
+    }
+}
+
+#[test]
+fn article_metadata() {
+    let a = &ds().article;
+    assert_eq!(
+        a.title,
+        "Nâng cao năng lực lãnh đạo của các tổ chức cơ sở đảng"
+    );
+    assert_eq!(a.date, "2018-05-28");
+    assert_eq!(a.author, "Thanh Xuân");
+    assert_eq!(a.views, 14234);
+    assert!(ARTICLE.starts_with(&a.title));
+    assert!(
+        ARTICLE.contains(&a.quote)
+            && a.quote.contains(&a.date_as_written)
+            && a.quote.contains(&a.views.to_string())
+    );
+    assert!(ARTICLE.trim_end().ends_with(&a.author));
+}
+
+#[test]
+fn audit_of_every_reported_rate() {
+    let rates = audit::rates(ds());
+    let check = |of: RateOf| rates.iter().find(|a| a.of == of).map(|a| a.check).unwrap();
+    use RateCheck::*;
+    let expected = [
+        (2008, Disagreement),
+        (2009, Matches),
+        (2010, Matches),
+        (2011, Matches),
+        (2012, Matches),
+        (2013, Matches),
+        (2014, Matches),
+        (2015, Truncated),
+        (2016, Matches),
+        (2017, FewerDecimals),
+    ];
+    for (y, c) in expected {
+        assert_eq!(check(RateOf::CleanStrong(y)), c, "{y}");
+    }
+    assert_eq!(check(RateOf::Weak(2011)), Matches);
+    assert_eq!(check(RateOf::Weak(2012)), Truncated);
+    assert_eq!(check(RateOf::Weak(2017)), FewerDecimals);
+    assert_eq!(
+        check(RateOf::Share("members.higher_education".into())),
+        Matches
+    );
+    assert_eq!(rates.len(), 14);
+    let y2008 = rates
+        .iter()
+        .find(|a| a.of == RateOf::CleanStrong(2008))
+        .unwrap();
+    assert_eq!(y2008.reported, "64,94");
+    assert!((y2008.computed - 67.948_717).abs() < 1e-5);
+}
+
+#[test]
+fn classify_edges() {
+    use RateCheck::*;
+    assert_eq!(audit::classify(85.0, 0, 85.0), Matches);
+    assert_eq!(audit::classify(33.3, 1, 100.0 / 3.0), FewerDecimals);
+    assert_eq!(audit::classify(1.21, 2, 100.0 / 82.0), Truncated);
+    assert_eq!(audit::classify(1.23, 2, 100.0 / 81.0), Matches);
+    assert_eq!(audit::classify(50.05, 2, 50.0), Imprecise);
+    assert_eq!(audit::classify(50.2, 1, 50.0), Disagreement);
+}
+
+#[test]
+fn unexplained_changes_and_overlaps_are_noted() {
+    let u = audit::unreconciled(ds()).expect("changes do not reconcile");
+    assert_eq!(
+        (u.first_total, u.last_total, u.growth(), u.net_changes()),
+        (78, 90, 12, 1)
+    );
+    let (sum, whole) = audit::member_overlap(ds()).unwrap();
+    assert_eq!((sum, whole), (2182.0, 1173.0));
+}
+
+#[test]
+fn adding_a_year_is_a_data_edit_only() {
+    let mut v = json();
+    let yearly = v["yearly"].as_array_mut().unwrap();
+    let mut y2018 = yearly.last().unwrap().clone();
+    y2018["year"] = 2018.into();
+    y2018["clean_strong"] = 50.into();
+    y2018["total"] = 91.into();
+    y2018["rate"] = "54,95".into();
+    y2018["weak"] = serde_json::Value::Null;
+    y2018["weak_rate"] = serde_json::Value::Null;
+    y2018["quote"] = "năm 2018 có 50/91".into();
+    yearly.push(y2018);
+    v["sentences"]["quality"] = format!(
+        "{} năm 2018 có 50/91",
+        v["sentences"]["quality"].as_str().unwrap()
+    )
+    .into();
+    let d = parse(&v.to_string()).expect("a new year is valid data");
+    assert_eq!(d.bounds(), (2008, 2018));
+    let (state, notices) = tccs_dashboard::state::parse_query("time=2016..2018", d.bounds());
+    assert!(notices.is_empty());
+    assert_eq!((state.range.from, state.range.to), (2016, 2018));
+    let vm = tccs_dashboard::charts::build(
+        &d,
+        tccs_dashboard::state::ChartId::Quality,
+        state.range,
+        Default::default(),
+    );
+    assert_eq!(vm.data.len(), 3);
+    assert_eq!(
+        audit::year_rate(&d, 2018).unwrap().check,
+        RateCheck::Matches
+    );
+}
+
+#[test]
+fn broken_copies_fail_with_a_message_naming_the_figure() {
+    // A missing year.
+    let mut v = json();
+    v["yearly"].as_array_mut().unwrap().remove(4);
+    let e = errors_of(v);
+    assert!(
+        e.contains(&DataError::MissingYear {
+            after: 2011,
+            next: 2013
+        }),
+        "{e:?}"
+    );
+    assert!(e[0].to_string().contains("2013"));
+
+    // A duplicated year.
+    let mut v = json();
+    let dup = v["yearly"][3].clone();
+    v["yearly"].as_array_mut().unwrap().insert(4, dup);
+    assert!(errors_of(v).contains(&DataError::DuplicateYear(2011)));
+
+    // A count above its total.
+    let mut v = json();
+    v["yearly"][1]["clean_strong"] = 81.into();
+    let e = errors_of(v);
+    assert!(
+        matches!(
+            e[0],
+            DataError::CountAboveTotal {
+                year: 2009,
+                count: 81,
+                total: 80,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(e[0].message(true).contains("Năm 2009"));
+
+    // A rate that is not a number, and one above 100 %.
+    let mut v = json();
+    v["yearly"][0]["rate"] = "64.94.1".into();
+    assert!(matches!(
+        errors_of(v)[0],
+        DataError::BadRate { year: 2008, .. }
+    ));
+    let mut v = json();
+    v["yearly"][0]["rate"] = "164,94".into();
+    assert!(matches!(
+        errors_of(v)[0],
+        DataError::RateAbove100 { year: 2008, .. }
+    ));
+
+    // A wrong type and an unknown field are format errors that say where.
+    let mut v = json();
+    v["yearly"][0]["total"] = "78".into();
+    let e = errors_of(v);
+    assert!(
+        matches!(&e[0], DataError::Format(m) if m.contains("invalid type")),
+        "{e:?}"
+    );
+    let mut v = json();
+    v["yearly"][0]["colour"] = "red".into();
+    assert!(
+        matches!(&errors_of(v)[0], DataError::Format(m) if m.contains("unknown field `colour`"))
+    );
+
+    // A figure whose value disagrees with how it is written, or whose quote is not in its sentence.
+    let mut v = json();
+    let i = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|f| f["id"] == "members.women")
+        .unwrap();
+    v["figures"][i]["value"] = 376.into();
+    assert!(errors_of(v).iter().any(
+        |e| matches!(e, DataError::WrittenMismatch { figure, .. } if figure == "members.women")
+    ));
+    let mut v = json();
+    v["figures"][i]["quote"] = "nữ 376".into();
+    assert!(errors_of(v).iter().any(
+        |e| matches!(e, DataError::QuoteNotInSentence { figure, .. } if figure == "members.women")
+    ));
+
+    // Parts that no longer add up, and a part above its whole.
+    let mut v = json();
+    let j = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|f| f["id"] == "structure.chi_bo")
+        .unwrap();
+    v["figures"][j]["value"] = 61.into();
+    v["figures"][j]["as_written"] = "61".into();
+    v["figures"][j]["quote"] = "1 chi bộ cơ sở".into();
+    assert!(errors_of(v).contains(&DataError::SumMismatch {
+        whole: "structure.total".into(),
+        expected: 90.0,
+        parts_sum: 89.0
+    }));
+    let mut v = json();
+    v["figures"][i]["value"] = 1367.into();
+    v["figures"][i]["as_written"] = "1.367".into();
+    assert!(errors_of(v).iter().any(
+        |e| matches!(e, DataError::PartAboveWhole { figure, .. } if figure == "members.women")
+    ));
+
+    // An unknown source sentence.
+    let mut v = json();
+    v["figures"][0]["source"] = "nowhere".into();
+    assert!(errors_of(v)
+        .iter()
+        .any(|e| matches!(e, DataError::UnknownSentence { .. })));
+}
+
+#[test]
+fn written_numbers_parse_the_vietnamese_way() {
+    let p = |s| parse_written(s).map(|w| (w.value, w.decimals));
+    assert_eq!(p("1.173"), Some((1173.0, 0)));
+    assert_eq!(p("02"), Some((2.0, 0)));
+    assert_eq!(p("64,94"), Some((64.94, 2)));
+    assert_eq!(p("0,45"), Some((0.45, 2)));
+    assert_eq!(p("2.547"), Some((2547.0, 0)));
+    for bad in [
+        "",
+        "abc",
+        "1,2,3",
+        "1.17",
+        "64.94.1",
+        ",5",
+        "1.173,",
+        "12345.678",
+    ] {
+        assert_eq!(p(bad), None, "{bad}");
+    }
+}
