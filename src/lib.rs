@@ -4,7 +4,14 @@
 
 pub mod charts;
 pub mod data;
+pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod prerender;
 pub mod state;
 pub mod summary;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

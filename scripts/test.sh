@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test: formatting and lints (native and wasm32), native tests of data/state/charts,
+# component tests in headless Chromium (wasm-bindgen-test), then the release build and the
+# end-to-end tests (Playwright driving /usr/bin/chromium against dist/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+start=$(date +%s)
+step() { printf '\n==> %s\n' "$1" >&2; shift; "$@"; }
+
+step "cargo fmt --check" cargo fmt --all --check
+step "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+step "native tests" cargo test --quiet
+step "component tests in headless Chromium" env \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --test web --quiet
+step "release build (trunk)" trunk build --release
+step "end-to-end tests (Playwright + Chromium)" node --test --test-concurrency=1 tests/e2e/
+printf '\nAll tests passed in %ss.\n' "$(( $(date +%s) - start ))" >&2

@@ -1,0 +1,209 @@
+//! The page: header, notices, the dashboard or the sources view, footer. Owns the state and keeps
+//! the URL, `<html lang>` and the document title in step with it.
+
+use super::chart_card::ChartCard;
+use super::filter::YearFilter;
+use super::headline::Headline;
+use super::sources::Sources;
+use crate::data::{DataError, Dataset};
+use crate::i18n::Lang;
+use crate::state::{parse_query, to_query, ChartId, Notice, Tab, ViewState, YearRange};
+use crate::{summary, web};
+use leptos::prelude::*;
+
+/// Everything the views share. `Copy`: signals are handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ds: &'static Dataset,
+    pub view: RwSignal<ViewState>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub dark: RwSignal<bool>,
+    /// Derived, so that views reading only the language do not re-run when the years change.
+    pub lang: Memo<Lang>,
+    pub range: Memo<YearRange>,
+}
+
+impl AppState {
+    pub fn new(ds: &'static Dataset, query: &str) -> Self {
+        let (initial, notices) = parse_query(query, ds.bounds());
+        let view = RwSignal::new(initial);
+        AppState {
+            ds,
+            view,
+            notices: RwSignal::new(notices),
+            dark: RwSignal::new(web::media_matches("(prefers-color-scheme: dark)")),
+            lang: Memo::new(move |_| view.with(|v| v.lang)),
+            range: Memo::new(move |_| view.with(|v| v.range)),
+        }
+    }
+
+    pub fn set_range(&self, from: u16, to: u16) {
+        let r = YearRange { from, to }.clamp(self.ds.bounds());
+        self.view.update(|v| v.range = r);
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.view.update(|v| v.lang = lang);
+    }
+}
+
+#[component]
+pub fn App(ds: &'static Dataset) -> impl IntoView {
+    let state = AppState::new(ds, &web::query());
+    provide_context(state);
+    web::on_media_change("(prefers-color-scheme: dark)", move |d| state.dark.set(d));
+    let bounds = ds.bounds();
+    let view = state.view;
+    Effect::new(move |_| {
+        let v = view.get();
+        web::replace_query(&to_query(&v, bounds));
+        let doc = document();
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", v.lang.code());
+        }
+        doc.set_title(v.lang.t(
+            "Tổ chức cơ sở đảng Khối các cơ quan tỉnh Gia Lai 2008–2017",
+            "Grassroots Party organisations, Gia Lai Provincial Agencies Bloc, 2008–2017",
+        ));
+    });
+    if view.with_untracked(|v| v.embed) || web::in_iframe() {
+        web::embed::init(state);
+    }
+    let tab = Memo::new(move |_| view.with(|v| v.tab));
+    let embed = Memo::new(move |_| view.with(|v| v.embed));
+    view! {
+        <div class="app" class:embed=move || embed.get()>
+            <Show when=move || !embed.get()>
+                <Header/>
+            </Show>
+            <Notices/>
+            <main id="main">
+                {move || match tab.get() {
+                    Tab::Dashboard => view! { <Dashboard/> }.into_any(),
+                    Tab::Sources => view! { <Sources/> }.into_any(),
+                }}
+            </main>
+            <Footer/>
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let s = expect_context::<AppState>();
+    let lang = s.lang;
+    let tab = Memo::new(move |_| s.view.with(|v| v.tab));
+    let tab_button = move |t: Tab, vi: &'static str, en: &'static str| {
+        view! {
+            <button
+                class="tab"
+                aria-current=move || (tab.get() == t).then_some("page")
+                on:click=move |_| s.view.update(|v| v.tab = t)
+            >
+                {move || lang.get().t(vi, en)}
+            </button>
+        }
+    };
+    view! {
+        <header class="site-header">
+            <div class="titles">
+                <p class="kicker">{move || lang.get().pick(&s.ds.article.unit).to_string()}</p>
+                <h1>
+                    {move || lang.get().t("Tổ chức cơ sở đảng 2008–2017", "Grassroots Party organisations 2008–2017")}
+                </h1>
+            </div>
+            <nav class="tabs" aria-label=move || lang.get().t("Trang", "Pages")>
+                {tab_button(Tab::Dashboard, "Biểu đồ", "Charts")}
+                {tab_button(Tab::Sources, "Nguồn & đối chiếu", "Sources & checks")}
+            </nav>
+            <button
+                class="lang"
+                lang=move || lang.get().other().code()
+                on:click=move |_| s.set_lang(lang.get_untracked().other())
+            >
+                {move || lang.get().t("English", "Tiếng Việt")}
+            </button>
+        </header>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let s = expect_context::<AppState>();
+    view! {
+        <div class="notices" role="status">
+            <Show when=move || s.notices.with(|n| !n.is_empty())>
+                <div class="notice">
+                    <ul>
+                        {move || {
+                            let lang = s.lang.get();
+                            s.notices.get().iter().map(|n| view! { <li>{n.message(lang)}</li> }).collect_view()
+                        }}
+                    </ul>
+                    <button class="dismiss" on:click=move |_| s.notices.set(Vec::new())>
+                        {move || s.lang.get().t("Đã hiểu", "Dismiss")}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let s = expect_context::<AppState>();
+    let alone = Memo::new(move |_| s.view.with(|v| v.chart));
+    let summary = move || {
+        summary::compute(s.ds, s.range.get())
+            .map(|x| summary::sentence(&x, s.lang.get()))
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="controls" aria-label=move || s.lang.get().t("Bộ lọc năm", "Year filter")>
+            <YearFilter/>
+            <p class="summary" aria-live="polite">{summary}</p>
+        </section>
+        <Show when=move || alone.get().is_none()>
+            <Headline/>
+        </Show>
+        <div class="charts">
+            {move || {
+                let only = alone.get();
+                ChartId::ALL
+                    .into_iter()
+                    .filter(|c| only.is_none_or(|o| o == *c))
+                    .map(|id| view! { <ChartCard id=id/> })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let s = expect_context::<AppState>();
+    let a = &s.ds.article;
+    view! {
+        <footer class="site-footer">
+            <p>
+                {move || s.lang.get().t("Nguồn: bài", "Source: article")} " “" {a.title.clone()} "”, " {a.author.clone()} ", "
+                {move || s.lang.get().pick(&a.publisher).to_string()} ", " {a.date_as_written.clone()} ". "
+                {move || s.lang.get().t(
+                    "Số liệu đúng như bài báo ghi; chỗ bài báo tự mâu thuẫn được đánh dấu.",
+                    "Figures exactly as the article reports them; where it contradicts itself, this is flagged.",
+                )}
+            </p>
+        </footer>
+    }
+}
+
+/// Shown instead of the app when the data file is unusable (a build that skipped build.rs).
+#[component]
+pub fn DataErrorView(errors: &'static [DataError]) -> impl IntoView {
+    view! {
+        <div class="fatal" role="alert">
+            <h1>"Không đọc được dữ liệu / The data could not be read"</h1>
+            <ul>{errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+        </div>
+    }
+}

@@ -1,0 +1,251 @@
+//! One chart: title, canvas, tooltip (mouse, touch, keyboard), notes, the data table (always in the
+//! accessibility tree, visible on demand) and the actions to take the numbers away.
+
+use super::app::AppState;
+use crate::charts::{build, ChartVm, DrawOpts, Flag, Hits};
+use crate::state::{ChartId, YearRange};
+use crate::web;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Watches an element's width (rotation, window resize, a narrower iframe).
+fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(e) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let w = e.content_rect().width();
+            if (w - width.get_untracked()).abs() >= 0.5 {
+                width.set(w);
+            }
+        }
+    });
+    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        obs.observe(el);
+        // Disconnect when the card goes away (tab switch, chart=… view).
+        let obs = send_wrapper::SendWrapper::new(obs);
+        on_cleanup(move || obs.disconnect());
+    }
+    cb.forget();
+}
+
+#[component]
+pub fn ChartCard(id: ChartId) -> impl IntoView {
+    let s = expect_context::<AppState>();
+    let (first, last) = s.ds.bounds();
+    let all = YearRange {
+        from: first,
+        to: last,
+    };
+    // Charts of 2008–2017 totals ignore the filter, so their memo does not change and they do
+    // not repaint when the years change.
+    let vm: Memo<ChartVm> = Memo::new(move |_| {
+        let range = if id.is_yearly() { s.range.get() } else { all };
+        build(s.ds, id, range, s.lang.get())
+    });
+    let canvas = NodeRef::<html::Canvas>::new();
+    let plot = NodeRef::<html::Div>::new();
+    let width = RwSignal::new(0.0f64);
+    let hover = RwSignal::new(None::<usize>);
+    let hits = RwSignal::new(Hits::default());
+    let pointer = RwSignal::new(None::<(f64, f64)>);
+    let table_open = RwSignal::new(false);
+    let height = Memo::new(move |_| vm.with(|v| v.css_height(width.get().max(280.0))));
+
+    Effect::new(move |_| {
+        if let Some(el) = plot.get() {
+            width.set(el.client_width() as f64);
+            observe_width(&el, width);
+        }
+    });
+    // Paint whenever the data, size, theme or highlight changes.
+    Effect::new(move |_| {
+        let Some(c) = canvas.get() else { return };
+        let (w, h) = (width.get(), height.get());
+        let dark = s.dark.get();
+        let opts = DrawOpts {
+            highlight: hover.get(),
+            caption: false,
+        };
+        let dpr = web::device_pixel_ratio();
+        let lang = s.lang.get();
+        if let Some(found) = vm.with(|v| web::canvas::paint(&c, v, lang, w, h, dpr, dark, opts)) {
+            hits.set(found);
+        }
+    });
+    // Keep the highlighted datum valid when the number of years shrinks.
+    Effect::new(move |_| {
+        let n = vm.with(|v| v.data.len());
+        if hover.get_untracked().is_some_and(|i| i >= n) {
+            hover.set(None);
+        }
+    });
+
+    let pick_at = move |x: f64, y: f64| {
+        let dpr = web::device_pixel_ratio();
+        let i = hits
+            .get_untracked()
+            .index_at((x * dpr) as i32, (y * dpr) as i32);
+        hover.set(i);
+        pointer.set(i.map(|_| (x, y)));
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = vm.with_untracked(|v| v.data.len());
+        if n == 0 {
+            return;
+        }
+        let cur = hover.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(cur.map_or(0, |i| (i + 1).min(n - 1))),
+            "ArrowLeft" | "ArrowUp" => Some(cur.map_or(n - 1, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            "Escape" => {
+                hover.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        pointer.set(None);
+        hover.set(next);
+    };
+    // Tooltip position: the pointer, or the datum's anchor when driven by the keyboard.
+    let tip_pos = move || {
+        let i = hover.get()?;
+        Some(pointer.get().unwrap_or_else(|| {
+            let dpr = web::device_pixel_ratio();
+            let (x, y) = hits.get().anchor(i);
+            (f64::from(x) / dpr, f64::from(y) / dpr)
+        }))
+    };
+    let tip_lines = move || {
+        hover
+            .get()
+            .and_then(|i| vm.with(|v| v.data.get(i).map(|d| d.tooltip.clone())))
+    };
+    let lang = s.lang;
+    let dom_id = id.id();
+    let table_id = format!("table-{dom_id}");
+    let title_id = format!("title-{dom_id}");
+
+    view! {
+        <figure class="card" id=format!("chart-{dom_id}") data-chart=dom_id>
+            <figcaption>
+                <h2 id=title_id.clone()>{move || vm.with(|v| v.title.clone())}</h2>
+                <p class="subtitle">{move || vm.with(|v| v.subtitle.clone())}</p>
+            </figcaption>
+            <div
+                class="plot"
+                node_ref=plot
+                tabindex="0"
+                role="img"
+                aria-labelledby=title_id
+                aria-describedby=table_id.clone()
+                aria-roledescription=move || lang.get().t("biểu đồ", "chart")
+                on:keydown=on_key
+                on:blur=move |_| {
+                    if pointer.get_untracked().is_none() {
+                        hover.set(None)
+                    }
+                }
+                on:pointermove=move |ev: web_sys::PointerEvent| pick_at(ev.offset_x() as f64, ev.offset_y() as f64)
+                on:pointerdown=move |ev: web_sys::PointerEvent| pick_at(ev.offset_x() as f64, ev.offset_y() as f64)
+                on:pointerleave=move |ev: web_sys::PointerEvent| {
+                    if ev.pointer_type() == "mouse" {
+                        hover.set(None);
+                        pointer.set(None);
+                    }
+                }
+            >
+                <canvas node_ref=canvas aria-hidden="true" style:height=move || format!("{}px", height.get())></canvas>
+                <Show when=move || tip_pos().is_some()>
+                    <div
+                        class="tooltip"
+                        aria-hidden="true"
+                        class:left=move || tip_pos().is_some_and(|(x, _)| x > width.get() * 0.6)
+                        style:left=move || format!("{}px", tip_pos().map_or(0.0, |p| p.0))
+                        style:top=move || format!("{}px", tip_pos().map_or(0.0, |p| p.1))
+                    >
+                        {move || {
+                            tip_lines()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, l)| if i == 0 { view! { <strong>{l}</strong> }.into_any() } else { view! { <span>{l}</span> }.into_any() })
+                                .collect_view()
+                        }}
+                    </div>
+                </Show>
+            </div>
+            <p class="sr-only" aria-live="polite">{move || tip_lines().map(|l| l.join(". ")).unwrap_or_default()}</p>
+            <ul class="notes">
+                {move || {
+                    vm.with(|v| {
+                        v.notes
+                            .iter()
+                            .map(|(flag, text)| {
+                                let cls = if *flag == Flag::Disagreement { "note disagreement" } else { "note" };
+                                let mark = if *flag == Flag::Disagreement { "! " } else { "" };
+                                view! {
+                                    <li class=cls>
+                                        <span aria-hidden="true">{mark}</span>
+                                        {text.clone()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </ul>
+            <div class="actions">
+                <button
+                    class="toggle-table"
+                    aria-expanded=move || table_open.get().to_string()
+                    aria-controls=table_id.clone()
+                    on:click=move |_| table_open.update(|o| *o = !*o)
+                >
+                    {move || {
+                        let l = lang.get();
+                        if table_open.get() { l.t("Ẩn bảng số liệu", "Hide data table") } else { l.t("Xem bảng số liệu", "Show data table") }
+                    }}
+                </button>
+                <super::chart_card::Downloads vm=vm/>
+            </div>
+            <div class="table-wrap" class:sr-only=move || !table_open.get()>
+                <table id=table_id>
+                    <caption>{move || vm.with(|v| format!("{} — {}", v.title, v.subtitle))}</caption>
+                    <thead>
+                        <tr>{move || vm.with(|v| v.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}</tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            vm.with(|v| {
+                                v.data
+                                    .iter()
+                                    .map(|d| {
+                                        let flagged = d.flag == Flag::Disagreement;
+                                        view! {
+                                            <tr class:disagreement=flagged>
+                                                <th scope="row">{d.label.clone()}</th>
+                                                {d.cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </tbody>
+                </table>
+                <p class="source">{move || vm.with(|v| v.source.clone())}</p>
+            </div>
+        </figure>
+    }
+}
+
+/// Download and copy actions of a chart (CSV, Excel CSV, JSON, PNG, SVG, copy table, copy link).
+#[component]
+pub fn Downloads(vm: Memo<ChartVm>) -> impl IntoView {
+    let s = expect_context::<AppState>();
+    web::download::actions(s, vm)
+}

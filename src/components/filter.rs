@@ -1,0 +1,154 @@
+//! The year filter: a two-handle range (two native range inputs, so mouse, touch, keyboard and
+//! screen readers work as users expect: arrows, Page Up/Down, Home/End), a single-year choice,
+//! presets for the congress terms, and a play button that steps through the years.
+
+use super::app::AppState;
+use crate::format;
+use crate::web;
+use leptos::prelude::*;
+use std::time::Duration;
+
+#[component]
+pub fn YearFilter() -> impl IntoView {
+    let s = expect_context::<AppState>();
+    let lang = s.lang;
+    let (first, last) = s.ds.bounds();
+    let from = Memo::new(move |_| s.range.get().from);
+    let to = Memo::new(move |_| s.range.get().to);
+    let playing = RwSignal::new(None::<IntervalHandle>);
+    let stop = move || {
+        if let Some(h) = playing.get_untracked() {
+            h.clear();
+            playing.set(None);
+        }
+    };
+    on_cleanup(stop);
+    let play = move |_| {
+        if playing.get_untracked().is_some() {
+            stop();
+            return;
+        }
+        let year = std::cell::Cell::new(first);
+        s.set_range(first, first);
+        // Reduced motion: still steps (it is what the user asked for) but more slowly.
+        let ms = if web::media_matches("(prefers-reduced-motion: reduce)") {
+            2000
+        } else {
+            1100
+        };
+        let handle = set_interval_with_handle(
+            move || {
+                let y = year.get() + 1;
+                year.set(y);
+                if y > last {
+                    stop();
+                } else {
+                    s.set_range(y, y);
+                }
+            },
+            Duration::from_millis(ms),
+        );
+        playing.set(handle.ok());
+    };
+    let parse = |v: String| v.parse::<u16>().ok();
+    let preset = move |a: u16, b: u16, label: String| {
+        let (a, b) = (a.clamp(first, last), b.clamp(first, last));
+        view! {
+            <button
+                class="preset"
+                aria-pressed=move || (from.get() == a && to.get() == b).to_string()
+                on:click=move |_| {
+                    stop();
+                    s.set_range(a, b)
+                }
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <fieldset class="filter">
+            <legend>{move || lang.get().t("Chọn năm", "Choose years")}</legend>
+            <div class="range-row">
+                <output class="range-value" for="year-from year-to">
+                    {move || format::years(from.get(), to.get())}
+                </output>
+                <div class="range2">
+                    <input
+                        id="year-from"
+                        type="range"
+                        min=first
+                        max=last
+                        step="1"
+                        prop:value=move || from.get().to_string()
+                        aria-label=move || lang.get().t("Từ năm", "From year")
+                        on:input=move |ev| {
+                            stop();
+                            if let Some(y) = parse(event_target_value(&ev)) {
+                                s.set_range(y.min(to.get_untracked()), to.get_untracked());
+                            }
+                        }
+                    />
+                    <input
+                        id="year-to"
+                        type="range"
+                        min=first
+                        max=last
+                        step="1"
+                        prop:value=move || to.get().to_string()
+                        aria-label=move || lang.get().t("Đến năm", "To year")
+                        on:input=move |ev| {
+                            stop();
+                            if let Some(y) = parse(event_target_value(&ev)) {
+                                s.set_range(from.get_untracked(), y.max(from.get_untracked()));
+                            }
+                        }
+                    />
+                </div>
+                <div class="range-ends" aria-hidden="true">
+                    <span>{first}</span>
+                    <span>{last}</span>
+                </div>
+            </div>
+            <div class="presets">
+                {move || {
+                    let l = lang.get();
+                    view! {
+                        {preset(first, last, l.t("Tất cả các năm", "All years").into())}
+                        {preset(2010, 2015, l.t("Nhiệm kỳ 2010–2015", "Term 2010–2015").into())}
+                        {preset(2015, 2020, l.t("Nhiệm kỳ 2015–2020 (đến 2017)", "Term 2015–2020 (to 2017)").into())}
+                    }
+                }}
+                <label class="single">
+                    <span>{move || lang.get().t("Một năm", "One year")}</span>
+                    <select on:change=move |ev| {
+                        stop();
+                        if let Some(y) = parse(event_target_value(&ev)) {
+                            s.set_range(y, y);
+                        }
+                    }>
+                        <option value="" selected=move || from.get() != to.get()>
+                            "—"
+                        </option>
+                        {(first..=last)
+                            .map(|y| {
+                                view! {
+                                    <option value=y.to_string() selected=move || from.get() == y && to.get() == y>
+                                        {y}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button class="play" aria-pressed=move || playing.get().is_some().to_string() on:click=play>
+                    <span aria-hidden="true">{move || if playing.get().is_some() { "■ " } else { "▶ " }}</span>
+                    {move || {
+                        let l = lang.get();
+                        if playing.get().is_some() { l.t("Dừng", "Stop") } else { l.t("Chạy từng năm", "Play years") }
+                    }}
+                </button>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,310 @@
+//! What people take away: CSV (comma and dot decimals, or semicolon and decimal comma for a
+//! Vietnamese-locale Excel), JSON with provenance, TSV for the clipboard, and file names that say
+//! what they hold. Pure functions of the dataset and the selection, tested natively.
+
+use crate::data::audit::{self, RateOf};
+use crate::data::{Dataset, Figure, Group};
+use crate::i18n::Lang;
+use crate::state::{ChartId, YearRange};
+use serde::Serialize;
+
+/// A cell of an export table: text, or a number kept as a number until the format is chosen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Text(String),
+    Num(f64),
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// How numbers and fields are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// `,` between fields, `.` in numbers: for programs and most spreadsheets.
+    Standard,
+    /// `;` between fields, `,` in numbers: opens by double-click in a Vietnamese-locale Excel.
+    ExcelVi,
+    /// Tab between fields, for pasting into Word, Excel or Sheets.
+    Tsv,
+}
+
+fn num(v: f64) -> String {
+    // Up to 4 decimals, no trailing zeros: 67.9487, 64.94, 85.
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+/// RFC 4180 quoting: a field with the separator, a quote or a line break is quoted, quotes doubled.
+fn field(s: &str, sep: char) -> String {
+    if s.contains(sep) || s.contains('"') || s.contains('\n') || s.contains('\r') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+impl Table {
+    pub fn write(&self, dialect: Dialect) -> String {
+        let (sep, bom) = match dialect {
+            Dialect::Standard => (',', true),
+            Dialect::ExcelVi => (';', true),
+            Dialect::Tsv => ('\t', false),
+        };
+        let cell = |c: &Cell| match c {
+            Cell::Text(t) if dialect == Dialect::Tsv => t.replace(['\t', '\n', '\r'], " "),
+            Cell::Text(t) => field(t, sep),
+            Cell::Num(v) if dialect == Dialect::ExcelVi => num(*v).replace('.', ","),
+            Cell::Num(v) => num(*v),
+            Cell::Empty => String::new(),
+        };
+        let mut out = String::new();
+        if bom {
+            out.push('\u{FEFF}');
+        }
+        let header: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| cell(&Cell::Text(c.clone())))
+            .collect();
+        out.push_str(&header.join(&sep.to_string()));
+        out.push_str("\r\n");
+        for r in &self.rows {
+            let line: Vec<String> = r.iter().map(cell).collect();
+            out.push_str(&line.join(&sep.to_string()));
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+fn check_name(c: audit::RateCheck) -> &'static str {
+    use audit::RateCheck::*;
+    match c {
+        Matches => "matches",
+        FewerDecimals => "fewer_decimals",
+        Truncated => "truncated",
+        Imprecise => "imprecise",
+        Disagreement => "disagreement",
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// The yearly series in the range: counts, reported and computed rates, the audit, the source.
+fn yearly(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
+    let rates = audit::rates(ds);
+    let find = |of: RateOf| rates.iter().find(|a| a.of == of);
+    let columns = [
+        lang.t("nam", "year"),
+        lang.t("tsvm", "clean_strong"),
+        lang.t("tong_so", "total"),
+        lang.t("ty_le_bao_cao", "rate_reported"),
+        lang.t("ty_le_tinh_lai", "rate_computed"),
+        lang.t("doi_chieu", "rate_check"),
+        lang.t("yeu_kem", "weak"),
+        lang.t("ty_le_yeu_kem_bao_cao", "weak_rate_reported"),
+        lang.t("ty_le_yeu_kem_tinh_lai", "weak_rate_computed"),
+        lang.t("doi_chieu_yeu_kem", "weak_rate_check"),
+        lang.t("nguon", "source"),
+    ];
+    let rows = ds
+        .yearly
+        .iter()
+        .filter(|r| range.contains(r.year))
+        .map(|r| {
+            let a = find(RateOf::CleanStrong(r.year));
+            let w = find(RateOf::Weak(r.year));
+            vec![
+                Cell::Num(f64::from(r.year)),
+                Cell::Num(f64::from(r.clean_strong)),
+                Cell::Num(f64::from(r.total)),
+                a.map_or(Cell::Empty, |a| Cell::Num(a.reported_value)),
+                a.map_or(Cell::Empty, |a| Cell::Num(a.computed)),
+                a.map_or(Cell::Empty, |a| text(check_name(a.check))),
+                r.weak.map_or(Cell::Empty, |v| Cell::Num(f64::from(v))),
+                w.map_or(Cell::Empty, |a| Cell::Num(a.reported_value)),
+                w.map_or(Cell::Empty, |a| Cell::Num(a.computed)),
+                w.map_or(Cell::Empty, |a| text(check_name(a.check))),
+                text(r.quote.clone()),
+            ]
+        })
+        .collect();
+    Table {
+        columns: columns.iter().map(|c| c.to_string()).collect(),
+        rows,
+    }
+}
+
+fn figures<'a>(ds: &'a Dataset, lang: Lang, keep: impl Fn(&Figure) -> bool) -> Table {
+    let columns = [
+        lang.t("ma", "id"),
+        lang.t("hang_muc", "item"),
+        lang.t("gia_tri", "value"),
+        lang.t("don_vi", "unit"),
+        lang.t("la_phan_cua", "of"),
+        lang.t("ty_le_tinh_lai", "share_computed"),
+        lang.t("ty_le_bao_cao", "share_reported"),
+        lang.t("thoi_ky", "period"),
+        lang.t("nguon", "source"),
+    ];
+    let rows = ds
+        .figures
+        .iter()
+        .filter(|f| keep(f))
+        .map(|f| {
+            let whole = f.of.as_deref().and_then(|o| ds.figure(o));
+            vec![
+                text(f.id.clone()),
+                text(lang.pick(&f.label)),
+                Cell::Num(f.value),
+                text(match f.unit {
+                    crate::data::Unit::Count => lang.t("số lượng", "count"),
+                    crate::data::Unit::Percent => "%",
+                }),
+                f.of.clone().map_or(Cell::Empty, Cell::Text),
+                whole.map_or(Cell::Empty, |w| Cell::Num(f.value / w.value * 100.0)),
+                f.reported_share
+                    .as_deref()
+                    .and_then(crate::data::model::parse_written)
+                    .map_or(Cell::Empty, |w| Cell::Num(w.value)),
+                text(f.period.clone()),
+                text(f.quote.clone()),
+            ]
+        })
+        .collect();
+    Table {
+        columns: columns.iter().map(|c| c.to_string()).collect(),
+        rows,
+    }
+}
+
+fn group_of(id: ChartId) -> Option<Group> {
+    match id {
+        ChartId::Changes => Some(Group::Changes),
+        ChartId::Structure => Some(Group::Structure),
+        ChartId::Members => Some(Group::Members),
+        ChartId::Cadres => Some(Group::Cadres),
+        _ => None,
+    }
+}
+
+/// The export table of one chart (yearly charts: the selected years).
+pub fn chart_table(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> Table {
+    match group_of(id) {
+        Some(g) => figures(ds, lang, |f| f.group == g),
+        None => yearly(ds, range, lang),
+    }
+}
+
+/// The whole dataset as two tables: the yearly series in the range, and every other figure.
+pub fn dataset_tables(ds: &Dataset, range: YearRange, lang: Lang) -> (Table, Table) {
+    (yearly(ds, range, lang), figures(ds, lang, |_| true))
+}
+
+/// File name stem: `to-chuc-co-so-dang_quality_2010-2017`. Totals charts carry the article's period.
+pub fn file_stem(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
+    let (a, b) = match chart {
+        Some(c) if !c.is_yearly() => ds.bounds(),
+        _ => (range.from, range.to),
+    };
+    let years = if a == b {
+        a.to_string()
+    } else {
+        format!("{a}-{b}")
+    };
+    match chart {
+        Some(c) => format!("to-chuc-co-so-dang_{}_{years}", c.id()),
+        None => format!("to-chuc-co-so-dang_{years}"),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    title: &'a str,
+    article: &'a crate::data::model::Article,
+    chart: Option<&'static str>,
+    years: (u16, u16),
+    yearly: Vec<&'a crate::data::YearRecord>,
+    figures: Vec<&'a Figure>,
+    /// Source sentences the rows point to (verbatim).
+    sentences: std::collections::BTreeMap<&'a str, &'a str>,
+    audit: Vec<JsonAudit>,
+}
+
+#[derive(Serialize)]
+struct JsonAudit {
+    of: String,
+    reported: String,
+    computed: f64,
+    check: &'static str,
+}
+
+/// The selection as JSON in the data file's own model, with the sentences it cites and the audit.
+pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
+    let yearly_chart = chart.is_none_or(|c| c.is_yearly());
+    let group = chart.and_then(group_of);
+    let yearly: Vec<_> = if yearly_chart {
+        ds.yearly
+            .iter()
+            .filter(|r| range.contains(r.year))
+            .collect()
+    } else {
+        vec![]
+    };
+    let figures: Vec<_> = ds
+        .figures
+        .iter()
+        .filter(|f| chart.is_none() || group == Some(f.group))
+        .collect();
+    let mut sentences = std::collections::BTreeMap::new();
+    for src in yearly
+        .iter()
+        .map(|r| &r.source)
+        .chain(figures.iter().map(|f| &f.source))
+    {
+        if let Some(s) = ds.sentences.get(src) {
+            sentences.insert(src.as_str(), s.as_str());
+        }
+    }
+    let audit = audit::rates(ds)
+        .into_iter()
+        .filter(|a| match &a.of {
+            RateOf::CleanStrong(y) | RateOf::Weak(y) => yearly_chart && range.contains(*y),
+            RateOf::Share(id) => figures.iter().any(|f| &f.id == id),
+        })
+        .map(|a| JsonAudit {
+            of: match &a.of {
+                RateOf::CleanStrong(y) => format!("yearly.{y}.rate"),
+                RateOf::Weak(y) => format!("yearly.{y}.weak_rate"),
+                RateOf::Share(id) => format!("{id}.reported_share"),
+            },
+            reported: a.reported.clone(),
+            computed: a.computed,
+            check: check_name(a.check),
+        })
+        .collect();
+    let out = JsonExport {
+        title: &ds.article.title,
+        article: &ds.article,
+        chart: chart.map(|c| c.id()),
+        years: (range.from, range.to),
+        yearly,
+        figures,
+        sentences,
+        audit,
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}

@@ -1,0 +1,116 @@
+//! The static HTML placed in index.html at build time: the yearly table and the headline figures,
+//! readable before the wasm loads, with JavaScript off, or when the wasm fails. Generated from the
+//! data file by the same formatting code the app uses; the app replaces it once it runs.
+
+use crate::data::audit::{self, Severity};
+use crate::data::Dataset;
+use crate::format;
+use crate::i18n::Lang;
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The fallback section (Vietnamese, the readers' language, with an English caption line).
+pub fn static_html(ds: &Dataset) -> String {
+    let l = Lang::Vi;
+    let (first, last) = ds.bounds();
+    let a = &ds.article;
+    let mut h = String::new();
+    h.push_str("<section class=\"static-data\">");
+    h.push_str(&format!(
+        "<h1>Tổ chức cơ sở đảng {}</h1><p class=\"kicker\">{}</p>",
+        format::years(first, last),
+        escape(&a.unit.vi)
+    ));
+    h.push_str("<ul class=\"static-headline\">");
+    for (id, label) in [
+        ("structure.total", "tổ chức cơ sở đảng (2018)"),
+        ("members.new", "đảng viên mới kết nạp 2008–2017"),
+        (
+            "management.good_excellent",
+            "đảng viên hoàn thành tốt, xuất sắc nhiệm vụ (bình quân)",
+        ),
+        (
+            "management.violations",
+            "đảng viên vi phạm tư cách (bình quân)",
+        ),
+    ] {
+        if let Some(f) = ds.figure(id) {
+            let v = match f.unit {
+                crate::data::Unit::Percent => format::written_percent(&f.as_written, l),
+                crate::data::Unit::Count => format::as_written(&f.as_written, l),
+            };
+            h.push_str(&format!(
+                "<li><strong>{}</strong> {}</li>",
+                escape(&v),
+                label
+            ));
+        }
+    }
+    h.push_str("</ul>");
+    h.push_str(&format!(
+        "<table class=\"static-table\"><caption>Tổ chức cơ sở đảng đạt trong sạch vững mạnh, {} <span lang=\"en\">(Grassroots Party organisations rated clean and strong)</span></caption>",
+        format::years(first, last)
+    ));
+    h.push_str("<thead><tr><th scope=\"col\">Năm</th><th scope=\"col\">Trong sạch vững mạnh</th><th scope=\"col\">Tổng số</th><th scope=\"col\">Tỷ lệ (bài báo)</th><th scope=\"col\">Yếu kém</th></tr></thead><tbody>");
+    for r in &ds.yearly {
+        let flag =
+            audit::year_rate(ds, r.year).filter(|x| x.check.severity() == Severity::Disagreement);
+        let rate = format::written_percent(&r.rate, l);
+        let rate = match flag {
+            Some(x) => format!(
+                "{rate} <small>(! tính lại {})</small>",
+                format::percent(x.computed, 2, l)
+            ),
+            None => rate,
+        };
+        let weak = match (r.weak, &r.weak_rate) {
+            (Some(w), Some(wr)) => format!("{w} ({})", format::written_percent(wr, l)),
+            (Some(w), None) => w.to_string(),
+            _ => "không báo cáo".into(),
+        };
+        h.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            r.year,
+            format::int(r.clean_strong, l),
+            format::int(r.total, l),
+            rate,
+            weak
+        ));
+    }
+    h.push_str("</tbody></table>");
+    h.push_str(&format!(
+        "<p class=\"source\">Nguồn: “{}”, {}, {}, {}.</p></section>",
+        escape(&a.title),
+        escape(&a.author),
+        escape(&a.publisher.vi),
+        escape(&a.date_as_written)
+    ));
+    h
+}
+
+/// Puts the fallback between the `<!-- prerender:start -->` and `<!-- prerender:end -->` markers.
+pub fn inject(index_html: &str, fragment: &str) -> Option<String> {
+    const START: &str = "<!-- prerender:start -->";
+    const END: &str = "<!-- prerender:end -->";
+    let a = index_html.find(START)? + START.len();
+    let b = a + index_html[a..].find(END)?;
+    Some(format!(
+        "{}{}{}",
+        &index_html[..a],
+        fragment,
+        &index_html[b..]
+    ))
+}

@@ -1,0 +1,187 @@
+//! Downloads and clipboard: everything happens in the browser (there is no server). Files are Blobs
+//! handed to a temporary `<a download>`; PNG is the chart re-drawn at 2× with its caption on an
+//! off-screen canvas, SVG the same drawing through plotters' SVG backend.
+
+use crate::charts::{draw, to_svg, ChartVm, DrawOpts, Theme};
+use crate::components::AppState;
+use crate::export::{self, Dialect};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn save_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_class_name("sr-only");
+    document().body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    // Revoke later: some browsers read the URL after click() returns.
+    let u = url.clone();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&u);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Saves text as a file.
+pub fn save_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    save_blob(&blob, name)
+}
+
+/// Draws the chart at 2× with title, subtitle and source, and saves it as PNG.
+pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
+    let css_w = 720.0;
+    let css_h = vm.css_height(css_w) + 80.0;
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
+    canvas.set_width((css_w * 2.0) as u32);
+    canvas.set_height((css_h * 2.0) as u32);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no 2d context")?;
+    draw(
+        &backend.into_drawing_area(),
+        vm,
+        &Theme::new(2.0, false),
+        lang,
+        DrawOpts {
+            highlight: None,
+            caption: true,
+        },
+    )
+    .map_err(|e| JsValue::from_str(&e))?;
+    let name = name.to_string();
+    let cb = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+        if let Some(b) = blob {
+            let _ = save_blob(&b, &name);
+        }
+    });
+    canvas.to_blob(cb.unchecked_ref())
+}
+
+pub fn copy_text(text: &str) {
+    let clip = window().navigator().clipboard();
+    let _ = clip.write_text(text);
+}
+
+/// The action bar of a chart card.
+pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
+    let lang = s.lang;
+    let status = RwSignal::new(String::new());
+    let id = vm.with_untracked(|v| v.id);
+    let stem = move || export::file_stem(s.ds, Some(id), s.range.get_untracked());
+    let table =
+        move || export::chart_table(s.ds, id, s.range.get_untracked(), lang.get_untracked());
+    let done = move |r: Result<(), JsValue>, ok_vi: &'static str, ok_en: &'static str| {
+        let l = lang.get_untracked();
+        status.set(match r {
+            Ok(()) => l.t(ok_vi, ok_en).to_string(),
+            Err(_) => l
+                .t("Không tải được tệp.", "The file could not be saved.")
+                .to_string(),
+        });
+    };
+    let csv = move |_| {
+        done(
+            save_text(
+                &table().write(Dialect::Standard),
+                &format!("{}.csv", stem()),
+                "text/csv;charset=utf-8",
+            ),
+            "Đã tải CSV.",
+            "CSV saved.",
+        )
+    };
+    let excel = move |_| {
+        done(
+            save_text(
+                &table().write(Dialect::ExcelVi),
+                &format!("{}_excel.csv", stem()),
+                "text/csv;charset=utf-8",
+            ),
+            "Đã tải CSV cho Excel.",
+            "Excel CSV saved.",
+        )
+    };
+    let json = move |_| {
+        done(
+            save_text(
+                &export::json(s.ds, Some(id), s.range.get_untracked()),
+                &format!("{}.json", stem()),
+                "application/json",
+            ),
+            "Đã tải JSON.",
+            "JSON saved.",
+        )
+    };
+    let png = move |_| {
+        done(
+            vm.with_untracked(|v| save_png(v, lang.get_untracked(), &format!("{}.png", stem()))),
+            "Đang tạo PNG…",
+            "Saving PNG…",
+        )
+    };
+    let svg = move |_| {
+        let r = vm.with_untracked(|v| {
+            to_svg(
+                v,
+                lang.get_untracked(),
+                720,
+                v.css_height(720.0) as u32 + 80,
+                false,
+            )
+        });
+        done(
+            r.map_err(|e| JsValue::from_str(&e))
+                .and_then(|t| save_text(&t, &format!("{}.svg", stem()), "image/svg+xml")),
+            "Đã tải SVG.",
+            "SVG saved.",
+        )
+    };
+    let copy_table = move |_| {
+        copy_text(&table().write(Dialect::Tsv));
+        done(
+            Ok(()),
+            "Đã chép bảng (dán vào Excel/Word).",
+            "Table copied (paste into Excel/Word).",
+        );
+    };
+    let copy_link = move |_| {
+        copy_text(&super::current_url());
+        done(Ok(()), "Đã chép đường dẫn.", "Link copied.");
+    };
+    fn button(
+        lang: Memo<Lang>,
+        cls: &'static str,
+        vi: &'static str,
+        en: &'static str,
+        f: impl Fn(web_sys::MouseEvent) + 'static,
+    ) -> impl IntoView {
+        view! { <button class=cls on:click=f>{move || lang.get().t(vi, en)}</button> }
+    }
+    view! {
+        <details class="downloads">
+            <summary>{move || lang.get().t("Tải về / chép", "Download / copy")}</summary>
+            <div class="download-buttons">
+                {button(lang, "dl-csv", "CSV", "CSV", csv)}
+                {button(lang, "dl-excel", "CSV cho Excel (;)", "Excel CSV (;)", excel)}
+                {button(lang, "dl-json", "JSON", "JSON", json)}
+                {button(lang, "dl-png", "Ảnh PNG", "PNG image", png)}
+                {button(lang, "dl-svg", "Ảnh SVG", "SVG image", svg)}
+                {button(lang, "copy-table", "Chép bảng", "Copy table", copy_table)}
+                {button(lang, "copy-link", "Chép đường dẫn", "Copy link", copy_link)}
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+        </details>
+    }
+}

@@ -1,0 +1,93 @@
+//! Browser glue: start-up, the URL, the colour scheme, painting a canvas. Nothing here decides what
+//! is shown; that is `state`, `charts` and `components`.
+
+pub mod canvas;
+pub mod download;
+pub mod embed;
+
+use crate::components::{App, DataErrorView};
+use crate::data;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Mounts the app in place of the static fallback that index.html shows while the wasm loads.
+pub fn start() {
+    let Some(root) = document().get_element_by_id("app") else {
+        return;
+    };
+    // The pre-rendered table and the loading message are replaced by the live app.
+    root.set_inner_html("");
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    match data::embedded() {
+        Ok(ds) => leptos::mount::mount_to(root, move || view! { <App ds=ds/> }).forget(),
+        Err(errors) => {
+            leptos::mount::mount_to(root, move || view! { <DataErrorView errors=errors/> }).forget()
+        }
+    }
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().add_1("app-ready");
+    }
+}
+
+/// The current `location.search`.
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Replaces the URL's query without a navigation (so Back leaves the page, not the filter).
+pub fn replace_query(q: &str) {
+    let loc = window().location();
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let url = if q.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{q}{hash}")
+    };
+    if let Ok(h) = window().history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The full URL of the current view (for "copy link" and the embed snippet).
+pub fn current_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    let r = window().device_pixel_ratio();
+    if r.is_finite() && r > 0.0 {
+        r
+    } else {
+        1.0
+    }
+}
+
+/// Whether a media query matches now (dark scheme, reduced motion).
+pub fn media_matches(q: &str) -> bool {
+    window()
+        .match_media(q)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Calls `f` whenever the media query's result changes.
+pub fn on_media_change(q: &str, f: impl Fn(bool) + 'static) {
+    if let Ok(Some(m)) = window().match_media(q) {
+        let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| f(e.matches()),
+        );
+        let _ = m.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+        cb.forget(); // lives as long as the page
+    }
+}
+
+/// Whether the page runs inside a frame.
+pub fn in_iframe() -> bool {
+    window()
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| p != window())
+}

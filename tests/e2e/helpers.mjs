@@ -1,0 +1,82 @@
+// Shared by the end-to-end tests: a static server for dist/ (optionally with the CSP header or a
+// host page on another origin), and Chromium launched the way it works on these machines.
+import http from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, extname, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8', '.png': 'image/png',
+};
+
+/** Serves `root` on 127.0.0.1 (or `host`), a random port. `headers` are added to every response;
+ *  `pages` maps extra paths to HTML strings (host pages). Resolves to {url, close}. */
+export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {} } = {}) {
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (pages[path]) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], ...headers });
+      return res.end(pages[path]);
+    }
+    let file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) { res.writeHead(403); return res.end(); }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', ...headers });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, host, () => {
+    const { port } = server.address();
+    resolve({ url: `http://${host}:${port}/`, origin: `http://${host}:${port}`, close: () => new Promise((r) => server.close(r)) });
+  }));
+}
+
+export async function launch(options = {}) {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    ...options,
+  });
+}
+
+/** A page that records console errors, page errors and failed requests. */
+export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, deviceScaleFactor, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  if (url) await page.goto(url);
+  return { page, context, problems };
+}
+
+/** Waits until the app has replaced the static fallback and painted the first chart. */
+export async function ready(page) {
+  await page.waitForSelector('html.app-ready');
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#chart-quality canvas, figure.card canvas');
+    return c && c.width > 0;
+  });
+  await page.waitForTimeout(50);
+}
+
+/** A fingerprint of a canvas's pixels, and whether anything but the background is drawn. */
+export async function canvasInfo(page, selector) {
+  return page.$eval(selector, (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let hash = 0, ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      hash = (hash * 31 + d[i] * 7 + d[i + 1] * 3 + d[i + 2]) >>> 0;
+      if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
+    }
+    return { hash, ink, width: c.width, height: c.height };
+  });
+}

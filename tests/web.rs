@@ -1,0 +1,126 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the real views, mounted in a page.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use tccs_dashboard::components::App;
+use tccs_dashboard::data;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.style().set_property("width", "800px").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let ds = data::embedded().unwrap();
+    mount_to(host.clone(), move || view! { <App ds=ds/> }).forget();
+    host
+}
+
+async fn settle() {
+    for _ in 0..5 {
+        tick().await;
+    }
+    // Let ResizeObserver and requestAnimationFrame-driven work run.
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    tick().await;
+}
+
+fn text(host: &web_sys::HtmlElement, sel: &str) -> String {
+    host.query_selector(sel)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+fn canvas_has_ink(c: &web_sys::HtmlCanvasElement) -> bool {
+    let ctx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().unchecked_into();
+    let (w, h) = (c.width() as f64, c.height() as f64);
+    if w == 0.0 || h == 0.0 {
+        return false;
+    }
+    let data = ctx.get_image_data(0.0, 0.0, w, h).unwrap().data();
+    let first = (data[0], data[1], data[2]);
+    data.chunks(4).any(|p| (p[0], p[1], p[2]) != first)
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_chart_with_a_table_and_ink() {
+    let host = mount();
+    settle().await;
+    let cards = host.query_selector_all("figure.card").unwrap();
+    assert_eq!(cards.length(), 7);
+    let rows = host.query_selector_all("#table-quality tbody tr").unwrap();
+    assert_eq!(rows.length(), 10);
+    let canvas: web_sys::HtmlCanvasElement = host
+        .query_selector("#chart-quality canvas")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(canvas.width() > 0, "canvas sized from its CSS width");
+    assert!(canvas_has_ink(&canvas), "the quality chart is painted");
+    assert!(text(&host, ".summary").contains("2008–2017"));
+    assert!(
+        text(&host, "#chart-quality .notes").contains("64,94%"),
+        "2008 disagreement flagged"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_range_inputs_filter_tables_and_summary() {
+    let host = mount();
+    settle().await;
+    let from: web_sys::HtmlInputElement = host
+        .query_selector("#year-from")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    from.set_value("2014");
+    from.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(text(&host, ".range-value"), "2014–2017");
+    assert_eq!(
+        host.query_selector_all("#table-quality tbody tr")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert!(text(&host, ".summary").contains("2014–2017"));
+    // Totals charts ignore the year filter.
+    assert_eq!(
+        host.query_selector_all("#table-changes tbody tr")
+            .unwrap()
+            .length(),
+        5
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_button_switches_to_english() {
+    let host = mount();
+    settle().await;
+    let btn: web_sys::HtmlElement = host
+        .query_selector("button.lang")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(btn.text_content().unwrap(), "English");
+    btn.click();
+    settle().await;
+    assert!(text(&host, "h1").contains("Grassroots Party organisations"));
+    assert!(text(&host, "#chart-members").contains("79.45% (932)"));
+    host.remove();
+}
