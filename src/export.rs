@@ -30,8 +30,9 @@ pub enum Dialect {
     Standard,
     /// `;` between fields, `,` in numbers: opens by double-click in a Vietnamese-locale Excel.
     ExcelVi,
-    /// Tab between fields, for pasting into Word, Excel or Sheets.
-    Tsv,
+    /// Tab between fields, for pasting into Word, Excel or Sheets; decimals as the reader writes
+    /// them (comma in Vietnamese).
+    Tsv { decimal_comma: bool },
 }
 
 fn num(v: f64) -> String {
@@ -59,12 +60,24 @@ impl Table {
         let (sep, bom) = match dialect {
             Dialect::Standard => (',', true),
             Dialect::ExcelVi => (';', true),
-            Dialect::Tsv => ('\t', false),
+            Dialect::Tsv { .. } => ('\t', false),
         };
         let cell = |c: &Cell| match c {
-            Cell::Text(t) if dialect == Dialect::Tsv => t.replace(['\t', '\n', '\r'], " "),
+            Cell::Text(t) if matches!(dialect, Dialect::Tsv { .. }) => {
+                t.replace(['\t', '\n', '\r'], " ")
+            }
             Cell::Text(t) => field(t, sep),
-            Cell::Num(v) if dialect == Dialect::ExcelVi => num(*v).replace('.', ","),
+            Cell::Num(v)
+                if matches!(
+                    dialect,
+                    Dialect::ExcelVi
+                        | Dialect::Tsv {
+                            decimal_comma: true
+                        }
+                ) =>
+            {
+                num(*v).replace('.', ",")
+            }
             Cell::Num(v) => num(*v),
             Cell::Empty => String::new(),
         };

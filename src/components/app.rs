@@ -5,6 +5,7 @@ use super::chart_card::ChartCard;
 use super::filter::YearFilter;
 use super::headline::Headline;
 use super::sources::Sources;
+use super::tr;
 use crate::data::{DataError, Dataset};
 use crate::i18n::Lang;
 use crate::state::{parse_query, to_query, ChartId, Notice, Tab, ViewState, YearRange};
@@ -109,10 +110,10 @@ fn Header() -> impl IntoView {
             <div class="titles">
                 <p class="kicker">{move || lang.get().pick(&s.ds.article.unit).to_string()}</p>
                 <h1>
-                    {move || lang.get().t("Tổ chức cơ sở đảng 2008–2017", "Grassroots Party organisations 2008–2017")}
+                    {tr(lang, "Tổ chức cơ sở đảng 2008–2017", "Grassroots Party organisations 2008–2017")}
                 </h1>
             </div>
-            <nav class="tabs" aria-label=move || lang.get().t("Trang", "Pages")>
+            <nav class="tabs" aria-label=tr(lang, "Trang", "Pages")>
                 {tab_button(Tab::Dashboard, "Biểu đồ", "Charts")}
                 {tab_button(Tab::Sources, "Nguồn & đối chiếu", "Sources & checks")}
             </nav>
@@ -121,7 +122,7 @@ fn Header() -> impl IntoView {
                 lang=move || lang.get().other().code()
                 on:click=move |_| s.set_lang(lang.get_untracked().other())
             >
-                {move || lang.get().t("English", "Tiếng Việt")}
+                {tr(lang, "English", "Tiếng Việt")}
             </button>
         </header>
     }
@@ -141,7 +142,7 @@ fn Notices() -> impl IntoView {
                         }}
                     </ul>
                     <button class="dismiss" on:click=move |_| s.notices.set(Vec::new())>
-                        {move || s.lang.get().t("Đã hiểu", "Dismiss")}
+                        {tr(s.lang, "Đã hiểu", "Dismiss")}
                     </button>
                 </div>
             </Show>
@@ -159,7 +160,7 @@ fn Dashboard() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <section class="controls" aria-label=move || s.lang.get().t("Bộ lọc năm", "Year filter")>
+        <section class="controls" aria-label=tr(s.lang, "Bộ lọc năm", "Year filter")>
             <YearFilter/>
             <p class="summary" aria-live="polite">{summary}</p>
         </section>
@@ -186,12 +187,10 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                {move || s.lang.get().t("Nguồn: bài", "Source: article")} " “" {a.title.clone()} "”, " {a.author.clone()} ", "
+                {tr(s.lang, "Nguồn: bài", "Source: article")} " “" <span lang="vi">{a.title.clone()}</span> "”, "
+                <span lang="vi">{a.author.clone()}</span> ", "
                 {move || s.lang.get().pick(&a.publisher).to_string()} ", " {a.date_as_written.clone()} ". "
-                {move || s.lang.get().t(
-                    "Số liệu đúng như bài báo ghi; chỗ bài báo tự mâu thuẫn được đánh dấu.",
-                    "Figures exactly as the article reports them; where it contradicts itself, this is flagged.",
-                )}
+                {tr(s.lang, "Số liệu đúng như bài báo ghi; chỗ bài báo tự mâu thuẫn được đánh dấu.", "Figures exactly as the article reports them; where it contradicts itself, this is flagged.")}
             </p>
         </footer>
     }

@@ -2,6 +2,7 @@
 //! accessibility tree, visible on demand) and the actions to take the numbers away.
 
 use super::app::AppState;
+use super::tr;
 use crate::charts::{build, ChartVm, DrawOpts, Flag, Hits};
 use crate::state::{ChartId, YearRange};
 use crate::web;
@@ -142,7 +143,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                 role="img"
                 aria-labelledby=title_id
                 aria-describedby=table_id.clone()
-                aria-roledescription=move || lang.get().t("biểu đồ", "chart")
+                aria-roledescription=tr(lang, "biểu đồ", "chart")
                 on:keydown=on_key
                 on:blur=move |_| {
                     if pointer.get_untracked().is_none() {
@@ -210,7 +211,8 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                         if table_open.get() { l.t("Ẩn bảng số liệu", "Hide data table") } else { l.t("Xem bảng số liệu", "Show data table") }
                     }}
                 </button>
-                <super::chart_card::Downloads vm=vm/>
+                <Downloads vm=vm/>
+                <super::embed_dialog::EmbedButton id=id title=Memo::new(move |_| vm.with(|v| v.title.clone()))/>
             </div>
             <div class="table-wrap" class:sr-only=move || !table_open.get()>
                 <table id=table_id>

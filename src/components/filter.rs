@@ -3,6 +3,7 @@
 //! presets for the congress terms, and a play button that steps through the years.
 
 use super::app::AppState;
+use super::tr;
 use crate::format;
 use crate::web;
 use leptos::prelude::*;
@@ -68,7 +69,7 @@ pub fn YearFilter() -> impl IntoView {
     };
     view! {
         <fieldset class="filter">
-            <legend>{move || lang.get().t("Chọn năm", "Choose years")}</legend>
+            <legend>{tr(lang, "Chọn năm", "Choose years")}</legend>
             <div class="range-row">
                 <output class="range-value" for="year-from year-to">
                     {move || format::years(from.get(), to.get())}
@@ -81,7 +82,7 @@ pub fn YearFilter() -> impl IntoView {
                         max=last
                         step="1"
                         prop:value=move || from.get().to_string()
-                        aria-label=move || lang.get().t("Từ năm", "From year")
+                        aria-label=tr(lang, "Từ năm", "From year")
                         on:input=move |ev| {
                             stop();
                             if let Some(y) = parse(event_target_value(&ev)) {
@@ -96,7 +97,7 @@ pub fn YearFilter() -> impl IntoView {
                         max=last
                         step="1"
                         prop:value=move || to.get().to_string()
-                        aria-label=move || lang.get().t("Đến năm", "To year")
+                        aria-label=tr(lang, "Đến năm", "To year")
                         on:input=move |ev| {
                             stop();
                             if let Some(y) = parse(event_target_value(&ev)) {
@@ -120,7 +121,7 @@ pub fn YearFilter() -> impl IntoView {
                     }
                 }}
                 <label class="single">
-                    <span>{move || lang.get().t("Một năm", "One year")}</span>
+                    <span>{tr(lang, "Một năm", "One year")}</span>
                     <select on:change=move |ev| {
                         stop();
                         if let Some(y) = parse(event_target_value(&ev)) {

@@ -1,6 +1,7 @@
 //! Headline figures as HTML text (not canvas): readable by everyone, selectable, translatable.
 
 use super::app::AppState;
+use super::tr;
 use crate::format;
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -45,7 +46,7 @@ pub fn tile_value(f: &crate::data::Figure, lang: Lang) -> String {
 pub fn Headline() -> impl IntoView {
     let s = expect_context::<AppState>();
     view! {
-        <section class="headline" aria-label=move || s.lang.get().t("Số liệu chính", "Key figures")>
+        <section class="headline" aria-label=tr(s.lang, "Số liệu chính", "Key figures")>
             <ul>
                 {TILES
                     .iter()

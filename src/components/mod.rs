@@ -2,8 +2,23 @@
 
 mod app;
 mod chart_card;
+mod embed_dialog;
 mod filter;
 mod headline;
 mod sources;
 
 pub use app::{App, AppState, DataErrorView};
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// A (Vietnamese, English) string that follows the language. Every call site shares this one
+/// closure type, so tachys compiles one text renderer for all of them; a separate closure per
+/// string costs about a kilobyte of wasm each.
+pub fn tr(
+    lang: Memo<Lang>,
+    vi: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+    move || lang.get().t(vi, en)
+}

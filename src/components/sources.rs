@@ -2,6 +2,7 @@
 //! (disagreements first, then rounding notes, then what the article leaves unexplained).
 
 use super::app::AppState;
+use super::tr;
 use crate::data::audit::{self, RateCheck, RateOf, Severity};
 use crate::format;
 use crate::i18n::Lang;
@@ -128,50 +129,47 @@ pub fn Sources() -> impl IntoView {
     };
     view! {
         <section class="sources">
-            <h2>{move || lang.get().t("Bài báo gốc", "The source article")}</h2>
+            <h2>{tr(lang, "Bài báo gốc", "The source article")}</h2>
             <dl class="article-meta">
-                <dt>{move || lang.get().t("Tiêu đề", "Title")}</dt>
+                <dt>{tr(lang, "Tiêu đề", "Title")}</dt>
                 <dd lang="vi">{a.title.clone()}</dd>
-                <dt>{move || lang.get().t("Tác giả", "Author")}</dt>
+                <dt>{tr(lang, "Tác giả", "Author")}</dt>
                 <dd>{a.author.clone()}</dd>
-                <dt>{move || lang.get().t("Ngày đăng", "Published")}</dt>
+                <dt>{tr(lang, "Ngày đăng", "Published")}</dt>
                 <dd>{a.date_as_written.clone()}</dd>
-                <dt>{move || lang.get().t("Nơi đăng", "Publisher")}</dt>
+                <dt>{tr(lang, "Nơi đăng", "Publisher")}</dt>
                 <dd>{move || lang.get().pick(&a.publisher).to_string()}</dd>
-                <dt>{move || lang.get().t("Đơn vị", "Unit")}</dt>
+                <dt>{tr(lang, "Đơn vị", "Unit")}</dt>
                 <dd>{move || lang.get().pick(&a.unit).to_string()}</dd>
-                <dt>{move || lang.get().t("Lượt xem (khi thu thập)", "Views (when collected)")}</dt>
+                <dt>{tr(lang, "Lượt xem (khi thu thập)", "Views (when collected)")}</dt>
                 <dd>{move || format::int(a.views as f64, lang.get())}</dd>
             </dl>
-            <h2 id="audit">{move || lang.get().t("Đối chiếu tỷ lệ", "Rate checks")}</h2>
+            <h2 id="audit">{tr(lang, "Đối chiếu tỷ lệ", "Rate checks")}</h2>
             <p>
-                {move || lang.get().t(
-                    "Mỗi tỷ lệ bài báo ghi được so với tỷ lệ tính lại từ chính số đếm của bài. Ứng dụng luôn hiển thị con số bài báo ghi.",
-                    "Each rate the article reports is compared with the rate its own counts give. The app always shows the article's figure.",
-                )}
+                {tr(lang, "Mỗi tỷ lệ bài báo ghi được so với tỷ lệ tính lại từ chính số đếm của bài. Ứng dụng luôn hiển thị con số bài báo ghi.", "Each rate the article reports is compared with the rate its own counts give. The app always shows the article's figure.")}
             </p>
             <div class="table-wrap">
                 <table class="audit">
                     <thead>
                         <tr>
-                            <th scope="col">{move || lang.get().t("Số liệu", "Figure")}</th>
-                            <th scope="col">{move || lang.get().t("Bài báo ghi", "Reported")}</th>
-                            <th scope="col">{move || lang.get().t("Tính lại", "Recomputed")}</th>
-                            <th scope="col">{move || lang.get().t("Kết quả", "Result")}</th>
+                            <th scope="col">{tr(lang, "Số liệu", "Figure")}</th>
+                            <th scope="col">{tr(lang, "Bài báo ghi", "Reported")}</th>
+                            <th scope="col">{tr(lang, "Tính lại", "Recomputed")}</th>
+                            <th scope="col">{tr(lang, "Kết quả", "Result")}</th>
                         </tr>
                     </thead>
                     <tbody>{audit_rows}</tbody>
                 </table>
             </div>
             <ul class="audit-notes">{other_notes}</ul>
-            <h2>{move || lang.get().t("Mọi số liệu và câu nguồn", "Every figure and its sentence")}</h2>
+            <h2>{tr(lang, "Mọi số liệu và câu nguồn", "Every figure and its sentence")}</h2>
             <div class="table-wrap">
                 <table class="figures">
                     <thead>
                         <tr>
-                            <th scope="col">{move || lang.get().t("Số liệu", "Figure")}</th>
-                            <th scope="col">{move || lang.get().t("Giá trị", "Value")}</th>
-                            <th scope="col">{move || lang.get().t("Câu trong bài (nguyên văn)", "Sentence in the article (verbatim)")}</th>
+                            <th scope="col">{tr(lang, "Số liệu", "Figure")}</th>
+                            <th scope="col">{tr(lang, "Giá trị", "Value")}</th>
+                            <th scope="col">{tr(lang, "Câu trong bài (nguyên văn)", "Sentence in the article (verbatim)")}</th>
                         </tr>
                     </thead>
                     <tbody>{figure_rows}</tbody>

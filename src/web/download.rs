@@ -3,7 +3,7 @@
 //! off-screen canvas, SVG the same drawing through plotters' SVG backend.
 
 use crate::charts::{draw, to_svg, ChartVm, DrawOpts, Theme};
-use crate::components::AppState;
+use crate::components::{tr, AppState};
 use crate::export::{self, Dialect};
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -149,7 +149,9 @@ pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
         )
     };
     let copy_table = move |_| {
-        copy_text(&table().write(Dialect::Tsv));
+        copy_text(&table().write(Dialect::Tsv {
+            decimal_comma: lang.get_untracked() == Lang::Vi,
+        }));
         done(
             Ok(()),
             "Đã chép bảng (dán vào Excel/Word).",
@@ -171,7 +173,7 @@ pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
     }
     view! {
         <details class="downloads">
-            <summary>{move || lang.get().t("Tải về / chép", "Download / copy")}</summary>
+            <summary>{tr(lang, "Tải về / chép", "Download / copy")}</summary>
             <div class="download-buttons">
                 {button(lang, "dl-csv", "CSV", "CSV", csv)}
                 {button(lang, "dl-excel", "CSV cho Excel (;)", "Excel CSV (;)", excel)}

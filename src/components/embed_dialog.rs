@@ -1,0 +1,83 @@
+//! The "Embed" dialog: the iframe snippet for the current view (chart, years, language) with the
+//! host script that sizes it, and a copy button.
+
+use super::app::AppState;
+use super::tr;
+use crate::state::{to_query, ChartId, Tab};
+use crate::web;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The snippet a portal editor pastes into an article.
+pub fn snippet(base: &str, query: &str, title: &str, height: u32) -> String {
+    let esc = crate::prerender::escape;
+    format!(
+        "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;width:100%\"></iframe>\n<script src=\"{}embed.js\" async></script>",
+        esc(base),
+        esc(query),
+        esc(title),
+        esc(base)
+    )
+}
+
+#[component]
+pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
+    let s = expect_context::<AppState>();
+    let lang = s.lang;
+    let dialog = NodeRef::<html::Dialog>::new();
+    let copied = RwSignal::new(false);
+    let code = move || {
+        let mut v = s.view.get();
+        v.chart = Some(id);
+        v.embed = true;
+        v.tab = Tab::Dashboard;
+        let loc = window().location();
+        let base = format!(
+            "{}{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        );
+        let height = if id.is_yearly() { 560 } else { 520 };
+        snippet(&base, &to_query(&v, s.ds.bounds()), &title.get(), height)
+    };
+    let open = move |_| {
+        copied.set(false);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let dialog_title = format!("embed-title-{}", id.id());
+    let labelled_by = dialog_title.clone();
+    view! {
+        <button class="embed-open" on:click=open>
+            {tr(lang, "Nhúng vào trang khác", "Embed")}
+        </button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=labelled_by>
+            <h2 id=dialog_title>{tr(lang, "Nhúng biểu đồ này", "Embed this chart")}</h2>
+            <p>
+                {tr(lang, "Dán đoạn mã sau vào bài viết. Khung tự điều chỉnh chiều cao; năm và ngôn ngữ như đang chọn.", "Paste this code into an article. The frame sizes itself; years and language as selected now.")}
+            </p>
+            <textarea class="embed-code" readonly rows="6" aria-label=tr(lang, "Mã nhúng", "Embed code") prop:value=code></textarea>
+            <div class="dialog-actions">
+                <button
+                    class="embed-copy"
+                    on:click=move |_| {
+                        web::download::copy_text(&code());
+                        copied.set(true);
+                    }
+                >
+                    {tr(lang, "Chép mã", "Copy code")}
+                </button>
+                <button class="embed-close" on:click=close>
+                    {tr(lang, "Đóng", "Close")}
+                </button>
+                <span role="status">{move || if copied.get() { lang.get().t("Đã chép.", "Copied.") } else { "" }}</span>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,217 @@
+// What a reader does: load, filter by mouse and keyboard, hover, open a table, switch language,
+// read on a phone. Against the release dist/ in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch, openPage, ready, canvasInfo } from './helpers.mjs';
+
+const data = JSON.parse(readFileSync(new URL('../../data/dataset.json', import.meta.url)));
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('loads with no console error, no failed request, and paints every chart', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await ready(page);
+  const canvases = await page.$$eval('figure.card canvas', (cs) => cs.length);
+  assert.equal(canvases, 7);
+  for (const id of ['quality', 'rate', 'weak', 'changes', 'structure', 'members', 'cadres']) {
+    const info = await canvasInfo(page, `#chart-${id} canvas`);
+    assert.ok(info.ink > 500, `${id} has ink (${info.ink} px)`);
+  }
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  assert.match(await page.textContent('.summary'), /2008–2017/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a year change by keyboard repaints the chart and updates the URL; reload restores it', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await ready(page);
+  const before = await canvasInfo(page, '#chart-quality canvas');
+  await page.focus('#year-from');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.search.includes('time=2011..2017'));
+  const afterInfo = await canvasInfo(page, '#chart-quality canvas');
+  assert.notEqual(afterInfo.hash, before.hash, 'pixels changed');
+  assert.equal(await page.textContent('.range-value'), '2011–2017');
+  assert.equal(await page.$$eval('#table-quality tbody tr', (r) => r.length), 7);
+  await page.focus('#year-to');
+  await page.keyboard.press('Home'); // the "to" handle cannot pass "from"
+  await page.waitForFunction(() => location.search.includes('time=2011'));
+  assert.equal(await page.textContent('.range-value'), '2011');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.textContent('.range-value'), '2011');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('?time=2014..2016 shows that range in the control', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?time=2014..2016`);
+  await ready(page);
+  assert.equal(await page.inputValue('#year-from'), '2014');
+  assert.equal(await page.inputValue('#year-to'), '2016');
+  assert.equal(await page.textContent('.range-value'), '2014–2016');
+  const years = await page.$$eval('#table-quality tbody th', (t) => t.map((x) => x.textContent));
+  assert.deepEqual(years, ['2014', '2015', '2016']);
+  await context.close();
+});
+
+test('presets, single year and play', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await ready(page);
+  await page.click('button.preset:has-text("2010–2015")');
+  await page.waitForFunction(() => location.search.includes('time=2010..2015'));
+  await page.selectOption('.single select', '2013');
+  await page.waitForFunction(() => location.search.includes('time=2013'));
+  assert.match(await page.textContent('.summary'), /72\/83/);
+  await page.click('button.play');
+  await page.waitForFunction(() => location.search.includes('time=2009'), null, { timeout: 5000 });
+  await page.click('button.play'); // stop
+  assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'false');
+  await context.close();
+});
+
+test('bad URL parameters fall back with a visible notice, never a blank page', async () => {
+  for (const q of ['?time=abc', '?time=2020..2030', '?time=99999999999999..1', '?lang=fr&chart=pie', '?time=%E0%A4%A']) {
+    const { page, problems, context } = await openPage(browser, server.url + q);
+    await ready(page);
+    assert.ok((await page.textContent('.notices')).length > 10, `notice for ${q}`);
+    assert.ok((await canvasInfo(page, 'figure.card canvas')).ink > 500, `drawn for ${q}`);
+    assert.deepEqual(problems, [], q);
+    await context.close();
+  }
+});
+
+test('hovering a bar shows its tooltip with the article figure and the recomputed one', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await ready(page);
+  const box = await page.$eval('#chart-quality canvas', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  // First year's band: just right of the y-axis labels (36 px + padding 8 px), a tenth of the plot.
+  const plotW = box.w - 16 - 36;
+  await page.mouse.move(box.x + 8 + 36 + plotW / 20, box.y + box.h / 2);
+  await page.waitForSelector('#chart-quality .tooltip');
+  const tip = await page.textContent('#chart-quality .tooltip');
+  assert.match(tip, /2008/);
+  assert.match(tip, /53 \/ 78/);
+  assert.match(tip, /64,94%/);
+  assert.match(tip, /67,95%/);
+  await page.mouse.move(box.x + 8 + 36 + plotW * 0.95, box.y + box.h / 2);
+  await page.waitForFunction(() => document.querySelector('#chart-quality .tooltip')?.textContent.includes('2017'));
+  await context.close();
+});
+
+test('keyboard on a chart moves between years and announces the value', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await ready(page);
+  await page.focus('#chart-rate .plot');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#chart-rate .tooltip');
+  assert.match(await page.textContent('#chart-rate .tooltip'), /2009/);
+  assert.match(await page.textContent('#chart-rate p[aria-live]'), /2009.*85%/);
+  await page.keyboard.press('End');
+  assert.match(await page.textContent('#chart-rate .tooltip'), /2017.*53,3%/s);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$('#chart-rate .tooltip'), null);
+  await context.close();
+});
+
+test('the table toggle shows exactly the data-file numbers', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await ready(page);
+  assert.match(await page.getAttribute('#chart-quality .table-wrap', 'class'), /sr-only/);
+  await page.click('#chart-quality .toggle-table');
+  assert.equal(await page.getAttribute('#chart-quality .toggle-table', 'aria-expanded'), 'true');
+  const rows = await page.$$eval('#table-quality tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(rows.length, data.yearly.length);
+  rows.forEach((cells, i) => {
+    const y = data.yearly[i];
+    assert.equal(cells[0], String(y.year));
+    assert.equal(cells[1], String(y.clean_strong));
+    assert.equal(cells[2], String(y.total));
+    assert.equal(cells[3], `${y.rate}%`);
+  });
+  assert.match(rows[0][5], /KHÁC/);
+  await context.close();
+});
+
+test('lang=en switches every visible string', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?lang=en`);
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const text = await page.evaluate(() => {
+    // Visible text outside elements marked lang="vi" (verbatim quotes) and the language button.
+    const walker = document.createTreeWalker(document.querySelector('.app'), NodeFilter.SHOW_TEXT);
+    let out = '';
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (el.closest('[lang="vi"], button.lang, .sr-only')) continue;
+      out += walker.currentNode.textContent + ' ';
+    }
+    return out;
+  });
+  // Vietnamese-only letters must not appear outside what is marked lang="vi" (the article's
+  // title and author, verbatim quotes) and the Vietnamese terms kept in brackets.
+  const stripped = text.replace(/\(đảng bộ cơ sở\)|\(chi bộ cơ sở\)|\(đảng bộ bộ phận\)/g, '');
+  const viLetters = stripped.match(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gi);
+  assert.equal(viLetters, null, `Vietnamese letters in English UI: ${stripped.slice(0, 400)}`);
+  assert.match(text, /1,173/);
+  assert.match(text, /79\.45% \(932\)/);
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'vi');
+  assert.match(await page.textContent('h1'), /Tổ chức cơ sở đảng/);
+  await context.close();
+});
+
+for (const width of [320, 360, 1280]) {
+  test(`${width} px wide: no horizontal scroll, crisp canvas`, async () => {
+    const { page, context } = await openPage(browser, server.url, { width, height: 800, deviceScaleFactor: 2 });
+    await ready(page);
+    const { scrollW, clientW } = await page.evaluate(() => ({ scrollW: document.documentElement.scrollWidth, clientW: document.documentElement.clientWidth }));
+    assert.ok(scrollW <= clientW, `scrollWidth ${scrollW} > ${clientW}`);
+    const c = await page.$eval('#chart-quality canvas', (c) => ({ w: c.width, css: c.getBoundingClientRect().width }));
+    assert.ok(Math.abs(c.w - c.css * 2) <= 1, `backing ${c.w} = 2 × ${c.css}`);
+    await context.close();
+  });
+}
+
+test('the canvas follows its element when the window is resized', async () => {
+  const { page, context } = await openPage(browser, server.url, { width: 1280 });
+  await ready(page);
+  const wide = await page.$eval('#chart-quality canvas', (c) => c.width);
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.waitForFunction((w) => document.querySelector('#chart-quality canvas').width !== w, wide);
+  const narrow = await page.$eval('#chart-quality canvas', (c) => ({ w: c.width, css: c.getBoundingClientRect().width }));
+  assert.ok(Math.abs(narrow.w - narrow.css) <= 1);
+  await context.close();
+});
+
+test('chart=weak shows that chart alone; years without a figure say "not reported"', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?chart=weak&lang=en`);
+  await ready(page);
+  assert.equal(await page.$$eval('figure.card', (f) => f.length), 1);
+  const cells = await page.$$eval('#table-weak tbody tr', (trs) => trs.map((tr) => tr.children[1].textContent));
+  assert.equal(cells.filter((c) => c === 'not reported').length, 7);
+  assert.deepEqual(cells.filter((c) => c !== 'not reported'), ['1', '1', '3']);
+  await context.close();
+});
+
+test('the Sources view lists the 2008 disagreement and every sentence', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?tab=sources`);
+  await page.waitForSelector('table.audit');
+  const first = await page.textContent('table.audit tbody tr:first-child');
+  assert.match(first, /2008/);
+  assert.match(first, /64,94%/);
+  assert.match(first, /53 \/ 78 = 67,9487%/);
+  assert.match(first, /Mâu thuẫn/);
+  const audit = await page.textContent('table.audit');
+  for (const y of ['2015', '2017']) assert.match(audit, new RegExp(y));
+  assert.match(await page.textContent('.audit-notes'), /78.*90/);
+  const quotes = await page.$$eval('table.figures q', (q) => q.length);
+  assert.equal(quotes, data.yearly.length + data.figures.length);
+  await page.click('button.tab:not([aria-current])');
+  await ready(page);
+  await context.close();
+});

@@ -1,0 +1,133 @@
+//! Exports: CSV quoting and dialects, file names, JSON provenance, the no-WASM fallback.
+
+use tccs_dashboard::data;
+use tccs_dashboard::export::{self, Cell, Dialect, Table};
+use tccs_dashboard::i18n::Lang;
+use tccs_dashboard::prerender;
+use tccs_dashboard::state::{ChartId, YearRange};
+
+fn ds() -> &'static data::Dataset {
+    data::embedded().unwrap()
+}
+
+#[test]
+fn csv_quoting_and_dialects() {
+    let t = Table {
+        columns: vec!["a".into(), "b,c".into()],
+        rows: vec![
+            vec![Cell::Text("say \"hi\"".into()), Cell::Num(64.94)],
+            vec![Cell::Empty, Cell::Num(1173.0)],
+        ],
+    };
+    assert_eq!(
+        t.write(Dialect::Standard),
+        "\u{FEFF}a,\"b,c\"\r\n\"say \"\"hi\"\"\",64.94\r\n,1173\r\n"
+    );
+    assert_eq!(
+        t.write(Dialect::ExcelVi),
+        "\u{FEFF}a;b,c\r\n\"say \"\"hi\"\"\";64,94\r\n;1173\r\n"
+    );
+    assert_eq!(
+        t.write(Dialect::Tsv {
+            decimal_comma: true
+        }),
+        "a\tb,c\r\nsay \"hi\"\t64,94\r\n\t1173\r\n"
+    );
+}
+
+#[test]
+fn chart_tables_follow_the_selection() {
+    let t = export::chart_table(
+        ds(),
+        ChartId::Quality,
+        YearRange {
+            from: 2015,
+            to: 2016,
+        },
+        Lang::En,
+    );
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.rows[0][0], Cell::Num(2015.0));
+    assert_eq!(t.rows[0][5], Cell::Text("truncated".into()));
+    let m = export::chart_table(
+        ds(),
+        ChartId::Members,
+        YearRange {
+            from: 2015,
+            to: 2016,
+        },
+        Lang::Vi,
+    );
+    assert_eq!(m.rows.len(), 5, "members ignore the year filter");
+    let csv = m.write(Dialect::Standard);
+    assert!(csv.contains("members.higher_education") && csv.contains("79.45"));
+}
+
+#[test]
+fn file_names_say_what_they_hold() {
+    let r = YearRange {
+        from: 2010,
+        to: 2017,
+    };
+    assert_eq!(
+        export::file_stem(ds(), Some(ChartId::Quality), r),
+        "to-chuc-co-so-dang_quality_2010-2017"
+    );
+    assert_eq!(
+        export::file_stem(ds(), Some(ChartId::Members), r),
+        "to-chuc-co-so-dang_members_2008-2017"
+    );
+    assert_eq!(
+        export::file_stem(
+            ds(),
+            None,
+            YearRange {
+                from: 2015,
+                to: 2015
+            }
+        ),
+        "to-chuc-co-so-dang_2015"
+    );
+}
+
+#[test]
+fn json_keeps_provenance() {
+    let j: serde_json::Value = serde_json::from_str(&export::json(
+        ds(),
+        Some(ChartId::Quality),
+        YearRange {
+            from: 2008,
+            to: 2009,
+        },
+    ))
+    .unwrap();
+    assert_eq!(j["yearly"].as_array().unwrap().len(), 2);
+    assert_eq!(j["yearly"][0]["rate"], "64,94");
+    assert!(j["sentences"]["quality"]
+        .as_str()
+        .unwrap()
+        .contains("53/78"));
+    assert_eq!(j["audit"][0]["check"], "disagreement");
+    assert!(j["figures"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn the_fallback_table_is_generated_from_the_data() {
+    let html = prerender::static_html(ds());
+    assert_eq!(html.matches("<tr><th scope=\"row\">").count(), 10);
+    assert!(
+        html.contains("<td>53</td><td>78</td><td>64,94% <small>(! tính lại 67,95%)</small></td>")
+    );
+    assert!(html.contains("<strong>1.173</strong>"));
+    let page =
+        prerender::inject("<a><!-- prerender:start --><!-- prerender:end --></a>", "X").unwrap();
+    assert_eq!(
+        page,
+        "<a><!-- prerender:start -->X<!-- prerender:end --></a>"
+    );
+    assert!(prerender::inject("no markers", "X").is_none());
+    assert_eq!(
+        prerender::escape("<a href=\"x\">&'"),
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+    );
+}
