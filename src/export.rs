@@ -161,7 +161,7 @@ fn yearly(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
     }
 }
 
-fn figures<'a>(ds: &'a Dataset, lang: Lang, keep: impl Fn(&Figure) -> bool) -> Table {
+fn figures(ds: &Dataset, lang: Lang, keep: impl Fn(&Figure) -> bool) -> Table {
     let columns = [
         lang.t("ma", "id"),
         lang.t("hang_muc", "item"),

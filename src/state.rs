@@ -16,7 +16,8 @@ impl YearRange {
     pub fn contains(&self, year: u16) -> bool {
         (self.from..=self.to).contains(&year)
     }
-    pub fn len(&self) -> usize {
+    /// Number of years (a range always holds at least one).
+    pub fn year_count(&self) -> usize {
         usize::from(self.to - self.from) + 1
     }
     pub fn is_single(&self) -> bool {

@@ -106,7 +106,7 @@ fn flag_of(check: RateCheck) -> Flag {
 
 /// Smallest "nice" axis maximum (1, 2, 2.5, 5 × 10ⁿ steps) at or above `v`.
 pub fn nice_max(v: f64) -> f64 {
-    if !(v > 0.0) {
+    if v.is_nan() || v <= 0.0 {
         return 1.0;
     }
     let step = nice_step(v / 4.0);

@@ -3,7 +3,7 @@
 
 use super::app::AppState;
 use super::tr;
-use crate::charts::{build, ChartVm, DrawOpts, Flag, Hits};
+use crate::charts::{build, ChartVm, DrawOpts, Flag, Hits, Theme};
 use crate::state::{ChartId, YearRange};
 use crate::web;
 use leptos::html;
@@ -70,7 +70,9 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         };
         let dpr = web::device_pixel_ratio();
         let lang = s.lang.get();
-        if let Some(found) = vm.with(|v| web::canvas::paint(&c, v, lang, w, h, dpr, dark, opts)) {
+        if let Some(found) =
+            vm.with(|v| web::canvas::paint(&c, v, lang, w, h, Theme::new(dpr, dark), opts))
+        {
             hits.set(found);
         }
     });
@@ -214,9 +216,15 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                 <Downloads vm=vm/>
                 <super::embed_dialog::EmbedButton id=id title=Memo::new(move |_| vm.with(|v| v.title.clone()))/>
             </div>
-            <div class="table-wrap" class:sr-only=move || !table_open.get()>
+            <div
+                class="table-wrap"
+                class:sr-only=move || !table_open.get()
+                tabindex=move || if table_open.get() { "0" } else { "-1" }
+                role="region"
+                aria-labelledby=format!("caption-{dom_id}")
+            >
                 <table id=table_id>
-                    <caption>{move || vm.with(|v| format!("{} — {}", v.title, v.subtitle))}</caption>
+                    <caption id=format!("caption-{dom_id}")>{move || vm.with(|v| format!("{} — {}", v.title, v.subtitle))}</caption>
                     <thead>
                         <tr>{move || vm.with(|v| v.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}</tr>
                     </thead>

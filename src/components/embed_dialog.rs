@@ -25,7 +25,7 @@ pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
     let s = expect_context::<AppState>();
     let lang = s.lang;
     let dialog = NodeRef::<html::Dialog>::new();
-    let copied = RwSignal::new(false);
+    let copied = RwSignal::new(None::<bool>);
     let code = move || {
         let mut v = s.view.get();
         v.chart = Some(id);
@@ -41,7 +41,7 @@ pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
         snippet(&base, &to_query(&v, s.ds.bounds()), &title.get(), height)
     };
     let open = move |_| {
-        copied.set(false);
+        copied.set(None);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -67,8 +67,7 @@ pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
                 <button
                     class="embed-copy"
                     on:click=move |_| {
-                        web::download::copy_text(&code());
-                        copied.set(true);
+                        web::download::copy_text(&code(), move |ok| copied.set(Some(ok)));
                     }
                 >
                     {tr(lang, "Chép mã", "Copy code")}
@@ -76,7 +75,11 @@ pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
                 <button class="embed-close" on:click=close>
                     {tr(lang, "Đóng", "Close")}
                 </button>
-                <span role="status">{move || if copied.get() { lang.get().t("Đã chép.", "Copied.") } else { "" }}</span>
+                <span role="status">{move || match copied.get() {
+                    Some(true) => lang.get().t("Đã chép.", "Copied."),
+                    Some(false) => lang.get().t("Trình duyệt không cho chép; hãy chọn và chép mã.", "The browser refused; select and copy the code."),
+                    None => "",
+                }}</span>
             </div>
         </dialog>
     }

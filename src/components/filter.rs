@@ -17,6 +17,9 @@ pub fn YearFilter() -> impl IntoView {
     let from = Memo::new(move |_| s.range.get().from);
     let to = Memo::new(move |_| s.range.get().to);
     let playing = RwSignal::new(None::<IntervalHandle>);
+    // Playing is an animation: with prefers-reduced-motion there is no play button (the years
+    // still step by keyboard or the single-year choice).
+    let reduced_motion = web::media_matches("(prefers-reduced-motion: reduce)");
     let stop = move || {
         if let Some(h) = playing.get_untracked() {
             h.clear();
@@ -142,6 +145,7 @@ pub fn YearFilter() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                <Show when=move || !reduced_motion>
                 <button class="play" aria-pressed=move || playing.get().is_some().to_string() on:click=play>
                     <span aria-hidden="true">{move || if playing.get().is_some() { "■ " } else { "▶ " }}</span>
                     {move || {
@@ -149,6 +153,7 @@ pub fn YearFilter() -> impl IntoView {
                         if playing.get().is_some() { l.t("Dừng", "Stop") } else { l.t("Chạy từng năm", "Play years") }
                     }}
                 </button>
+                </Show>
             </div>
         </fieldset>
     }

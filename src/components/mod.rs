@@ -19,6 +19,6 @@ pub fn tr(
     lang: Memo<Lang>,
     vi: &'static str,
     en: &'static str,
-) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || lang.get().t(vi, en)
 }

@@ -148,7 +148,7 @@ pub fn Sources() -> impl IntoView {
             <p>
                 {tr(lang, "Mỗi tỷ lệ bài báo ghi được so với tỷ lệ tính lại từ chính số đếm của bài. Ứng dụng luôn hiển thị con số bài báo ghi.", "Each rate the article reports is compared with the rate its own counts give. The app always shows the article's figure.")}
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="audit">
                 <table class="audit">
                     <thead>
                         <tr>
@@ -162,8 +162,8 @@ pub fn Sources() -> impl IntoView {
                 </table>
             </div>
             <ul class="audit-notes">{other_notes}</ul>
-            <h2>{tr(lang, "Mọi số liệu và câu nguồn", "Every figure and its sentence")}</h2>
-            <div class="table-wrap">
+            <h2 id="figures">{tr(lang, "Mọi số liệu và câu nguồn", "Every figure and its sentence")}</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="figures">
                 <table class="figures">
                     <thead>
                         <tr>

@@ -8,7 +8,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-/// Sizes the backing store for `css_w × css_h` at `scale` and paints. Returns hit boxes in
+/// Sizes the backing store for `css_w × css_h` at the theme's scale and paints. Returns hit boxes in
 /// backing pixels, or `None` if the canvas has no 2D context.
 pub fn paint(
     canvas: &HtmlCanvasElement,
@@ -16,10 +16,10 @@ pub fn paint(
     lang: Lang,
     css_w: f64,
     css_h: f64,
-    scale: f64,
-    dark: bool,
+    theme: Theme,
     opts: DrawOpts,
 ) -> Option<Hits> {
+    let scale = theme.scale;
     let (w, h) = (
         (css_w * scale).round() as u32,
         (css_h * scale).round() as u32,
@@ -35,5 +35,5 @@ pub fn paint(
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
-    draw(&root, vm, &Theme::new(scale, dark), lang, opts).ok()
+    draw(&root, vm, &theme, lang, opts).ok()
 }

@@ -69,9 +69,13 @@ pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
     canvas.to_blob(cb.unchecked_ref())
 }
 
-pub fn copy_text(text: &str) {
-    let clip = window().navigator().clipboard();
-    let _ = clip.write_text(text);
+/// Writes to the clipboard and reports whether it worked (the browser may refuse: no permission,
+/// page not focused); a refusal is a message to the user, never an unhandled rejection.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let promise = window().navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }
 
 /// The action bar of a chart card.
@@ -148,19 +152,35 @@ pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
             "SVG saved.",
         )
     };
+    let copied = move |ok: bool, vi: &'static str, en: &'static str| {
+        let r = if ok { Ok(()) } else { Err(JsValue::NULL) };
+        let l = lang.get_untracked();
+        status.set(match r {
+            Ok(()) => l.t(vi, en).to_string(),
+            Err(_) => l
+                .t(
+                    "Trình duyệt không cho chép; hãy dùng bảng số liệu.",
+                    "The browser refused to copy; use the data table.",
+                )
+                .to_string(),
+        });
+    };
     let copy_table = move |_| {
-        copy_text(&table().write(Dialect::Tsv {
+        let tsv = table().write(Dialect::Tsv {
             decimal_comma: lang.get_untracked() == Lang::Vi,
-        }));
-        done(
-            Ok(()),
-            "Đã chép bảng (dán vào Excel/Word).",
-            "Table copied (paste into Excel/Word).",
-        );
+        });
+        copy_text(&tsv, move |ok| {
+            copied(
+                ok,
+                "Đã chép bảng (dán vào Excel/Word).",
+                "Table copied (paste into Excel/Word).",
+            )
+        });
     };
     let copy_link = move |_| {
-        copy_text(&super::current_url());
-        done(Ok(()), "Đã chép đường dẫn.", "Link copied.");
+        copy_text(&super::current_url(), move |ok| {
+            copied(ok, "Đã chép đường dẫn.", "Link copied.")
+        });
     };
     fn button(
         lang: Memo<Lang>,
