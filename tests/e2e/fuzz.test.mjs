@@ -54,6 +54,6 @@ test('1,000 random interactions: no errors, still drawing', async () => {
   await page.goto(server.url);
   await ready(page);
   assert.ok((await canvasInfo(page, '#chart-quality canvas')).ink > 500, 'still draws');
-  assert.deepEqual(problems, [], `seed ${seed}: ${JSON.stringify(counts)}`);
+  assert.deepEqual(problems, [], `seed ${seed} ${JSON.stringify(counts)}: ${problems.join(" | ")}`);
   await context.close();
 });

@@ -1,0 +1,114 @@
+// Size and speed benchmark of the release dist/ (a script that prints figures, not a test).
+//   node scripts/bench.mjs [runs]
+// Prints: each dist/ file raw and gzip -9 bytes, what the page actually transfers; time to first
+// chart painted under Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbps down, 750 kbps up,
+// 4× CPU); time from a year-filter key press to the last canvas draw call of every visible chart
+// (4× CPU); JS heap + wasm memory after load. Median and p95 over the runs, against the budgets.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, DIST } from '../tests/e2e/helpers.mjs';
+
+const RUNS = Number(process.argv[2] || 20);
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const fmt = (n) => n.toFixed(1).padStart(8);
+const verdict = (v, budget) => (v <= budget ? 'within budget' : 'OVER budget');
+
+console.log('== dist/ files (bytes) ==');
+console.log('     raw     gzip  file');
+let totalRaw = 0, totalGz = 0;
+for (const f of readdirSync(DIST).sort()) {
+  const p = join(DIST, f);
+  if (!statSync(p).isFile()) continue;
+  const b = readFileSync(p);
+  totalRaw += b.length; totalGz += gz(b);
+  console.log(`${String(b.length).padStart(8)} ${String(gz(b)).padStart(8)}  ${f}`);
+}
+console.log(`${String(totalRaw).padStart(8)} ${String(totalGz).padStart(8)}  (all files)`);
+
+// Every canvas draw call is timestamped; the first one with ink is "first chart painted".
+const INIT = () => {
+  window.__firstPaint = null; window.__lastDraw = 0; window.__keyAt = 0;
+  const P = CanvasRenderingContext2D.prototype;
+  for (const m of ['fillRect', 'fill', 'stroke', 'fillText', 'strokeRect', 'arc', 'lineTo']) {
+    const orig = P[m];
+    P[m] = function (...a) { const r = orig.apply(this, a); const t = performance.now(); window.__lastDraw = t; if (window.__firstPaint === null && this.canvas.isConnected && m === 'fillRect' && this.canvas.width > 0) window.__firstPaint = t; return r; };
+  }
+  window.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, true);
+  window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+};
+
+const server = await serve();
+const browser = await launch({ args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'] });
+
+async function newPage(throttleNet) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625 });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttleNet) {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page, cdp };
+}
+
+// 1. Transfer and first chart painted.
+const firsts = []; let transferred = 0; const requested = new Map();
+for (let i = 0; i < Math.max(5, Math.round(RUNS / 2)); i++) {
+  const { context, page, cdp } = await newPage(true);
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  cdp.on('Network.responseReceived', (e) => requested.set(new URL(e.response.url).pathname, e.response.status));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__firstPaint !== null, null, { timeout: 60000 });
+  firsts.push(await page.evaluate(() => window.__firstPaint));
+  await page.waitForTimeout(200);
+  transferred = bytes;
+  await context.close();
+}
+// What gzip would make of each requested file (the local server does not compress).
+let requestedGz = 0;
+for (const path of requested.keys()) {
+  const f = join(DIST, path === '/' ? 'index.html' : path.slice(1));
+  try { requestedGz += gz(readFileSync(f)); } catch { /* not a file of dist/ */ }
+}
+
+// 2. Filter change → all visible charts repainted; 3. memory.
+const repaints = [];
+let memory = {};
+{
+  const { context, page, cdp } = await newPage(false);
+  await page.goto(server.url);
+  await page.waitForSelector('html.app-ready');
+  await page.waitForTimeout(500);
+  await page.focus('#year-from');
+  for (let i = 0; i < Math.max(20, RUNS); i++) {
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForTimeout(150);
+    const { key, last } = await page.evaluate(() => ({ key: window.__keyAt, last: window.__lastDraw }));
+    if (last > key) repaints.push(last - key);
+  }
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  memory = { js: heap.usedSize, wasm: wasmBytes };
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+console.log('\n== transfer ==');
+console.log(`files requested by the page: ${[...requested.keys()].join(', ')}`);
+console.log(`gzip -9 of the requested files: ${requestedGz} bytes (${(requestedGz / 1024).toFixed(1)} KiB)  budget 100 KB: ${verdict(requestedGz, 100 * 1024)}`);
+console.log(`bytes on the wire (uncompressed local server): ${transferred}`);
+console.log('\n== first chart painted (Lighthouse mobile: 150 ms RTT, 1.6 Mbps, 4× CPU), ms ==');
+console.log(`runs ${firsts.length}  median ${fmt(pct(firsts, 50))}  p95 ${fmt(pct(firsts, 95))}  budget 1500: ${verdict(pct(firsts, 50), 1500)}`);
+console.log('\n== year-filter key press → last draw call of every visible chart (4× CPU), ms ==');
+console.log(`presses ${repaints.length}  median ${fmt(pct(repaints, 50))}  p95 ${fmt(pct(repaints, 95))}  budget p95 8: ${verdict(pct(repaints, 95), 8)}`);
+console.log('\n== memory after load ==');
+const mb = (b) => (b / 1024 / 1024).toFixed(2);
+console.log(`JS heap ${mb(memory.js)} MiB + wasm memory ${mb(memory.wasm)} MiB = ${mb(memory.js + memory.wasm)} MiB  budget 4 MiB: ${verdict(memory.js + memory.wasm, 4 * 1024 * 1024)}`);

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the release dist/ and prints size, speed and memory figures against the budgets.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+trunk build --release >/dev/null
+node scripts/bench.mjs "${1:-20}"
