@@ -31,9 +31,9 @@ console.log(`${String(totalRaw).padStart(8)} ${String(totalGz).padStart(8)}  (al
 const INIT = () => {
   window.__firstPaint = null; window.__lastDraw = 0; window.__keyAt = 0;
   const P = CanvasRenderingContext2D.prototype;
-  for (const m of ['fillRect', 'fill', 'stroke', 'fillText', 'strokeRect', 'arc', 'lineTo']) {
+  for (const m of ['fillRect', 'fill', 'stroke', 'fillText', 'strokeRect', 'arc', 'lineTo', 'drawImage']) {
     const orig = P[m];
-    P[m] = function (...a) { const r = orig.apply(this, a); const t = performance.now(); window.__lastDraw = t; if (window.__firstPaint === null && this.canvas.isConnected && m === 'fillRect' && this.canvas.width > 0) window.__firstPaint = t; return r; };
+    P[m] = function (...a) { const r = orig.apply(this, a); const t = performance.now(); window.__lastDraw = t; if (window.__firstPaint === null && this.canvas.isConnected && (m === 'fillRect' || m === 'drawImage') && this.canvas.width > 0) window.__firstPaint = t; return r; };
   }
   window.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, true);
   window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });

@@ -16,7 +16,7 @@ step "component tests in headless Chromium" env \
   CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --test web --quiet
+  cargo test --target wasm32-unknown-unknown --test web
 step "release build (trunk)" trunk build --release
 step "end-to-end tests (Playwright + Chromium)" node --test --test-concurrency=1 tests/e2e/
 printf '\nAll tests passed in %ss.\n' "$(( $(date +%s) - start ))" >&2

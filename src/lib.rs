@@ -8,6 +8,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod prerender;
+pub mod sources;
 pub mod state;
 pub mod summary;
 

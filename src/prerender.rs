@@ -48,10 +48,7 @@ pub fn static_html(ds: &Dataset) -> String {
         ),
     ] {
         if let Some(f) = ds.figure(id) {
-            let v = match f.unit {
-                crate::data::Unit::Percent => format::written_percent(&f.as_written, l),
-                crate::data::Unit::Count => format::as_written(&f.as_written, l),
-            };
+            let v = crate::sources::figure_value(f, l);
             h.push_str(&format!(
                 "<li><strong>{}</strong> {}</li>",
                 escape(&v),

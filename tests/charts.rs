@@ -243,3 +243,22 @@ fn summary_follows_the_filter() {
     );
     assert!(one.contains("54/85") && one.contains("63,52%"), "{one}");
 }
+
+#[test]
+fn table_rows_are_escaped_html_of_the_view_model() {
+    let vm = build(
+        ds(),
+        ChartId::Quality,
+        YearRange {
+            from: 2008,
+            to: 2009,
+        },
+        Lang::Vi,
+    );
+    let html = tccs_dashboard::charts::table_rows_html(&vm);
+    assert_eq!(html.matches("<tr").count(), 2);
+    assert!(html.starts_with("<tr class=\"disagreement\"><th scope=\"row\">2008</th><td>53</td><td>78</td><td>64,94%</td>"));
+    let mut hostile = vm.clone();
+    hostile.data[0].label = "<img src=x onerror=alert(1)>".into();
+    assert!(tccs_dashboard::charts::table_rows_html(&hostile).contains("&lt;img src=x"));
+}

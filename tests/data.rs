@@ -386,3 +386,9 @@ fn written_numbers_parse_the_vietnamese_way() {
         assert_eq!(p(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn the_generated_rust_dataset_equals_the_json_file() {
+    // The wasm uses data::generated (written by build.rs); it must be the file, figure for figure.
+    assert_eq!(&data::generated::dataset(), ds());
+}

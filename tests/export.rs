@@ -131,3 +131,28 @@ fn the_fallback_table_is_generated_from_the_data() {
         "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
     );
 }
+
+#[test]
+fn the_sources_page_lists_the_disagreement_first_and_every_sentence() {
+    for lang in [Lang::Vi, Lang::En] {
+        let html = tccs_dashboard::sources::sources_html(ds(), lang);
+        let first_row = html
+            .split("<tbody>")
+            .nth(1)
+            .unwrap()
+            .split("</tr>")
+            .next()
+            .unwrap();
+        assert!(
+            first_row.contains("class=\"disagreement\"") && first_row.contains("2008"),
+            "{first_row}"
+        );
+        assert_eq!(
+            html.matches("<q>").count(),
+            ds().yearly.len() + ds().figures.len()
+        );
+        assert!(html.contains(&prerender::escape(&ds().article.title)));
+    }
+    let vi = tccs_dashboard::sources::sources_html(ds(), Lang::Vi);
+    assert!(vi.contains("53 / 78 = 67,9487%") && vi.contains("Mâu thuẫn"));
+}

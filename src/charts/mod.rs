@@ -7,4 +7,4 @@ pub mod view_model;
 
 pub use draw::{draw, to_svg, DrawOpts, Hits};
 pub use theme::Theme;
-pub use view_model::{build, ChartVm, Datum, Flag, Shape};
+pub use view_model::{build, table_rows_html, ChartVm, Datum, Flag, Shape};

@@ -228,24 +228,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                     <thead>
                         <tr>{move || vm.with(|v| v.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}</tr>
                     </thead>
-                    <tbody>
-                        {move || {
-                            vm.with(|v| {
-                                v.data
-                                    .iter()
-                                    .map(|d| {
-                                        let flagged = d.flag == Flag::Disagreement;
-                                        view! {
-                                            <tr class:disagreement=flagged>
-                                                <th scope="row">{d.label.clone()}</th>
-                                                {d.cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                        }}
-                    </tbody>
+                    <tbody inner_html=move || vm.with(crate::charts::table_rows_html)></tbody>
                 </table>
                 <p class="source">{move || vm.with(|v| v.source.clone())}</p>
             </div>

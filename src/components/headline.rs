@@ -2,8 +2,6 @@
 
 use super::app::AppState;
 use super::tr;
-use crate::format;
-use crate::i18n::Lang;
 use leptos::prelude::*;
 
 /// (figure id, label vi, label en)
@@ -35,13 +33,6 @@ const TILES: [(&str, &str, &str); 5] = [
     ),
 ];
 
-pub fn tile_value(f: &crate::data::Figure, lang: Lang) -> String {
-    match f.unit {
-        crate::data::Unit::Percent => format::written_percent(&f.as_written, lang),
-        crate::data::Unit::Count => format::as_written(&f.as_written, lang),
-    }
-}
-
 #[component]
 pub fn Headline() -> impl IntoView {
     let s = expect_context::<AppState>();
@@ -54,7 +45,7 @@ pub fn Headline() -> impl IntoView {
                     .map(|(f, vi, en)| {
                         view! {
                             <li title=f.quote.clone()>
-                                <strong>{move || tile_value(f, s.lang.get())}</strong>
+                                <strong>{move || crate::sources::figure_value(f, s.lang.get())}</strong>
                                 <span>{move || s.lang.get().t(vi, en)}</span>
                             </li>
                         }

@@ -47,8 +47,7 @@ pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
     canvas.set_width((css_w * 2.0) as u32);
     canvas.set_height((css_h * 2.0) as u32);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("no 2d context")?;
+    let backend = super::canvas::Canvas::new(&canvas).ok_or("no 2d context")?;
     draw(
         &backend.into_drawing_area(),
         vm,

@@ -158,7 +158,9 @@ test('lang=en switches every visible string', async () => {
   const viLetters = stripped.match(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gi);
   assert.equal(viLetters, null, `Vietnamese letters in English UI: ${stripped.slice(0, 400)}`);
   assert.match(text, /1,173/);
-  assert.match(text, /79\.45% \(932\)/);
+  assert.match(text, /596 of 831/);
+  assert.match(await page.textContent('#table-members'), /79\.45%/);
+  assert.match(await page.textContent('#table-quality'), /64\.94%.*67\.95%/);
   await page.click('button.lang');
   await page.waitForFunction(() => document.documentElement.lang === 'vi');
   assert.match(await page.textContent('h1'), /Tổ chức cơ sở đảng/);
