@@ -73,6 +73,9 @@ async fn renders_every_chart_with_a_table_and_ink() {
         .unwrap()
         .unwrap()
         .unchecked_into();
+    canvas.scroll_into_view(); // charts paint when on screen
+    settle().await;
+    settle().await;
     assert!(canvas.width() > 0, "canvas sized from its CSS width");
     assert!(canvas_has_ink(&canvas), "the quality chart is painted");
     assert!(text(&host, ".summary").contains("2008–2017"));

@@ -30,6 +30,33 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
     cb.forget();
 }
 
+/// Watches whether an element is on screen (with a margin, so a chart is painted just before it
+/// scrolls in). Charts off screen are not repainted on a filter change; they paint when they
+/// come into view. On a phone that is two of the three yearly charts.
+fn observe_visible(el: &web_sys::Element, visible: RwSignal<bool>) {
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(e) = entries
+            .get(entries.length().saturating_sub(1))
+            .dyn_into::<web_sys::IntersectionObserverEntry>()
+        {
+            if e.is_intersecting() != visible.get_untracked() {
+                visible.set(e.is_intersecting());
+            }
+        }
+    });
+    let opts = web_sys::IntersectionObserverInit::new();
+    opts.set_root_margin("300px 0px");
+    match web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts) {
+        Ok(obs) => {
+            obs.observe(el);
+            let obs = send_wrapper::SendWrapper::new(obs);
+            on_cleanup(move || obs.disconnect());
+        }
+        Err(_) => visible.set(true), // no observer: paint always
+    }
+    cb.forget();
+}
+
 #[component]
 pub fn ChartCard(id: ChartId) -> impl IntoView {
     let s = expect_context::<AppState>();
@@ -47,6 +74,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
     let canvas = NodeRef::<html::Canvas>::new();
     let plot = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0f64);
+    let visible = RwSignal::new(false);
     let hover = RwSignal::new(None::<usize>);
     let hits = RwSignal::new(Hits::default());
     let pointer = RwSignal::new(None::<(f64, f64)>);
@@ -57,11 +85,15 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         if let Some(el) = plot.get() {
             width.set(el.client_width() as f64);
             observe_width(&el, width);
+            observe_visible(&el, visible);
         }
     });
     // Paint whenever the data, size, theme or highlight changes.
     Effect::new(move |_| {
         let Some(c) = canvas.get() else { return };
+        if !visible.get() {
+            return; // painted when it scrolls into view (this effect re-runs then)
+        }
         let (w, h) = (width.get(), height.get());
         let dark = s.dark.get();
         let opts = DrawOpts {

@@ -78,36 +78,14 @@ pub fn YearFilter() -> impl IntoView {
                     {move || format::years(from.get(), to.get())}
                 </output>
                 <div class="range2">
-                    <input
-                        id="year-from"
-                        type="range"
-                        min=first
-                        max=last
-                        step="1"
-                        prop:value=move || from.get().to_string()
-                        aria-label=tr(lang, "Từ năm", "From year")
-                        on:input=move |ev| {
-                            stop();
-                            if let Some(y) = parse(event_target_value(&ev)) {
-                                s.set_range(y.min(to.get_untracked()), to.get_untracked());
-                            }
-                        }
-                    />
-                    <input
-                        id="year-to"
-                        type="range"
-                        min=first
-                        max=last
-                        step="1"
-                        prop:value=move || to.get().to_string()
-                        aria-label=tr(lang, "Đến năm", "To year")
-                        on:input=move |ev| {
-                            stop();
-                            if let Some(y) = parse(event_target_value(&ev)) {
-                                s.set_range(from.get_untracked(), y.max(from.get_untracked()));
-                            }
-                        }
-                    />
+                    {range_input("year-from", tr(lang, "Từ năm", "From year"), from, (first, last), move |y| {
+                        stop();
+                        s.set_range(y.min(to.get_untracked()), to.get_untracked());
+                    })}
+                    {range_input("year-to", tr(lang, "Đến năm", "To year"), to, (first, last), move |y| {
+                        stop();
+                        s.set_range(from.get_untracked(), y.max(from.get_untracked()));
+                    })}
                 </div>
                 <div class="range-ends" aria-hidden="true">
                     <span>{first}</span>
@@ -156,5 +134,32 @@ pub fn YearFilter() -> impl IntoView {
                 </Show>
             </div>
         </fieldset>
+    }
+}
+
+/// One handle of the two-handle range: a native range input (keyboard, touch and screen-reader
+/// semantics come with it).
+fn range_input(
+    id: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    value: Memo<u16>,
+    (first, last): (u16, u16),
+    on_year: impl Fn(u16) + 'static,
+) -> impl IntoView {
+    view! {
+        <input
+            id=id
+            type="range"
+            min=first
+            max=last
+            step="1"
+            prop:value=move || value.get().to_string()
+            aria-label=label
+            on:input=move |ev| {
+                if let Ok(y) = event_target_value(&ev).parse::<u16>() {
+                    on_year(y);
+                }
+            }
+        />
     }
 }

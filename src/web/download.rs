@@ -94,24 +94,20 @@ pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
                 .to_string(),
         });
     };
-    let csv = move |_| {
+    // CSV and Excel CSV differ only in dialect and name.
+    let table_file = move |dialect: Dialect, suffix: &str, vi: &'static str, en: &'static str| {
+        let name = format!("{}{suffix}.csv", stem());
         done(
-            save_text(
-                &table().write(Dialect::Standard),
-                &format!("{}.csv", stem()),
-                "text/csv;charset=utf-8",
-            ),
-            "Đã tải CSV.",
-            "CSV saved.",
+            save_text(&table().write(dialect), &name, "text/csv;charset=utf-8"),
+            vi,
+            en,
         )
     };
+    let csv = move |_| table_file(Dialect::Standard, "", "Đã tải CSV.", "CSV saved.");
     let excel = move |_| {
-        done(
-            save_text(
-                &table().write(Dialect::ExcelVi),
-                &format!("{}_excel.csv", stem()),
-                "text/csv;charset=utf-8",
-            ),
+        table_file(
+            Dialect::ExcelVi,
+            "_excel",
             "Đã tải CSV cho Excel.",
             "Excel CSV saved.",
         )
@@ -152,17 +148,12 @@ pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
         )
     };
     let copied = move |ok: bool, vi: &'static str, en: &'static str| {
-        let r = if ok { Ok(()) } else { Err(JsValue::NULL) };
         let l = lang.get_untracked();
-        status.set(match r {
-            Ok(()) => l.t(vi, en).to_string(),
-            Err(_) => l
-                .t(
-                    "Trình duyệt không cho chép; hãy dùng bảng số liệu.",
-                    "The browser refused to copy; use the data table.",
-                )
-                .to_string(),
-        });
+        let refused = l.t(
+            "Trình duyệt không cho chép; hãy dùng bảng số liệu.",
+            "The browser refused to copy; use the data table.",
+        );
+        status.set(if ok { l.t(vi, en) } else { refused }.to_string());
     };
     let copy_table = move |_| {
         let tsv = table().write(Dialect::Tsv {
@@ -177,9 +168,13 @@ pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
         });
     };
     let copy_link = move |_| {
-        copy_text(&super::current_url(), move |ok| {
-            copied(ok, "Đã chép đường dẫn.", "Link copied.")
-        });
+        copy_text(
+            &super::url_for(&crate::state::to_query(
+                &s.view.get_untracked(),
+                s.ds.bounds(),
+            )),
+            move |ok| copied(ok, "Đã chép đường dẫn.", "Link copied."),
+        );
     };
     fn button(
         lang: Memo<Lang>,
@@ -204,5 +199,68 @@ pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
             </div>
             <p class="status" role="status">{move || status.get()}</p>
         </details>
+    }
+}
+
+/// Downloads of the whole dataset: the yearly series for the selected years (CSV, Excel CSV),
+/// every other figure (CSV), and everything as JSON with sentences and audit.
+pub fn dataset_actions(s: AppState) -> impl IntoView {
+    let lang = s.lang;
+    let status = RwSignal::new(String::new());
+    let range = move || s.range.get_untracked();
+    let report = move |r: Result<(), JsValue>| {
+        let l = lang.get_untracked();
+        status.set(
+            if r.is_ok() {
+                l.t("Đã tải.", "Saved.")
+            } else {
+                l.t("Không tải được tệp.", "The file could not be saved.")
+            }
+            .to_string(),
+        );
+    };
+    let csv = "text/csv;charset=utf-8";
+    let yearly = move |dialect: Dialect, suffix: &str| {
+        let (t, _) = export::dataset_tables(s.ds, range(), lang.get_untracked());
+        report(save_text(
+            &t.write(dialect),
+            &format!("{}{suffix}.csv", export::file_stem(s.ds, None, range())),
+            csv,
+        ));
+    };
+    let figures = move |_| {
+        let (_, t) = export::dataset_tables(s.ds, range(), lang.get_untracked());
+        report(save_text(
+            &t.write(Dialect::Standard),
+            "to-chuc-co-so-dang_so-lieu-khac_2008-2017.csv",
+            csv,
+        ));
+    };
+    let json = move |_| {
+        report(save_text(
+            &export::json(s.ds, None, range()),
+            &format!("{}.json", export::file_stem(s.ds, None, range())),
+            "application/json",
+        ))
+    };
+    view! {
+        <section class="all-data" aria-labelledby="all-data-title">
+            <h2 id="all-data-title">{tr(lang, "Toàn bộ dữ liệu", "All the data")}</h2>
+            <div class="download-buttons">
+                <button class="all-csv" on:click=move |_| yearly(Dialect::Standard, "")>
+                    {tr(lang, "CSV: số liệu theo năm đã chọn", "CSV: yearly series, selected years")}
+                </button>
+                <button class="all-excel" on:click=move |_| yearly(Dialect::ExcelVi, "_excel")>
+                    {tr(lang, "CSV cho Excel (;): theo năm", "Excel CSV (;): yearly series")}
+                </button>
+                <button class="all-figures" on:click=figures>
+                    {tr(lang, "CSV: các số liệu khác", "CSV: all other figures")}
+                </button>
+                <button class="all-json" on:click=json>
+                    {tr(lang, "JSON: toàn bộ, kèm nguồn", "JSON: everything, with sources")}
+                </button>
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+        </section>
     }
 }

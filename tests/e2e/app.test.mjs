@@ -31,14 +31,14 @@ test('a year change by keyboard repaints the chart and updates the URL; reload r
   const before = await canvasInfo(page, '#chart-quality canvas');
   await page.focus('#year-from');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => location.search.includes('time=2011..2017'));
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('time') === '2011..2017');
   const afterInfo = await canvasInfo(page, '#chart-quality canvas');
   assert.notEqual(afterInfo.hash, before.hash, 'pixels changed');
   assert.equal(await page.textContent('.range-value'), '2011–2017');
   assert.equal(await page.$$eval('#table-quality tbody tr', (r) => r.length), 7);
   await page.focus('#year-to');
   await page.keyboard.press('Home'); // the "to" handle cannot pass "from"
-  await page.waitForFunction(() => location.search.includes('time=2011'));
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('time') === '2011');
   assert.equal(await page.textContent('.range-value'), '2011');
   await page.reload();
   await ready(page);
@@ -171,6 +171,7 @@ for (const width of [320, 360, 1280]) {
   test(`${width} px wide: no horizontal scroll, crisp canvas`, async () => {
     const { page, context } = await openPage(browser, server.url, { width, height: 800, deviceScaleFactor: 2 });
     await ready(page);
+    await canvasInfo(page, '#chart-quality canvas'); // scrolled into view and painted
     const { scrollW, clientW } = await page.evaluate(() => ({ scrollW: document.documentElement.scrollWidth, clientW: document.documentElement.clientWidth }));
     assert.ok(scrollW <= clientW, `scrollWidth ${scrollW} > ${clientW}`);
     const c = await page.$eval('#chart-quality canvas', (c) => ({ w: c.width, css: c.getBoundingClientRect().width }));
@@ -184,6 +185,7 @@ test('the canvas follows its element when the window is resized', async () => {
   await ready(page);
   const wide = await page.$eval('#chart-quality canvas', (c) => c.width);
   await page.setViewportSize({ width: 400, height: 800 });
+  await page.$eval('#chart-quality canvas', (c) => c.scrollIntoView());
   await page.waitForFunction((w) => document.querySelector('#chart-quality canvas').width !== w, wide);
   const narrow = await page.$eval('#chart-quality canvas', (c) => ({ w: c.width, css: c.getBoundingClientRect().width }));
   assert.ok(Math.abs(narrow.w - narrow.css) <= 1);

@@ -115,3 +115,31 @@ test('Copy table puts TSV on the clipboard; Copy link copies the current view', 
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}?time=2016..2017`);
   await context.close();
 });
+
+test('whole dataset: yearly CSV of the selection, the other figures, and JSON with everything', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?time=2015..2017`);
+  await ready(page);
+  const save = async (cls) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`.all-data button.${cls}`)]);
+    return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
+  };
+  const yearly = await save('all-csv');
+  assert.equal(yearly.name, 'to-chuc-co-so-dang_2015-2017.csv');
+  const rows = parseCsv(yearly.text.slice(1), ',');
+  assert.deepEqual(rows.slice(1).map((r) => r[0]), ['2015', '2016', '2017']);
+  assert.equal(rows[3][6], '3'); // weak 2017
+  const figures = await save('all-figures');
+  const frows = parseCsv(figures.text.slice(1), ',');
+  assert.equal(frows.length - 1, data.figures.length);
+  for (const f of data.figures) {
+    const r = frows.find((x) => x[0] === f.id);
+    assert.ok(r, f.id);
+    assert.equal(Number(r[2]), f.value, f.id);
+    assert.equal(r[8], f.quote, f.id);
+  }
+  const json = JSON.parse((await save('all-json')).text);
+  assert.equal(json.yearly.length, 3);
+  assert.equal(json.figures.length, data.figures.length);
+  assert.deepEqual(json.article, data.article);
+  await context.close();
+});

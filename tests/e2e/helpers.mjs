@@ -61,15 +61,17 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
 /** Waits until the app has replaced the static fallback and painted the first chart. */
 export async function ready(page) {
   await page.waitForSelector('html.app-ready');
-  await page.waitForFunction(() => {
-    const c = document.querySelector('#chart-quality canvas, figure.card canvas');
-    return c && c.width > 0;
-  });
+  // Charts paint when on (or near) screen; at least one is at the top of the dashboard.
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.card canvas')].some((c) => c.width > 0));
   await page.waitForTimeout(50);
 }
 
 /** A fingerprint of a canvas's pixels, and whether anything but the background is drawn. */
 export async function canvasInfo(page, selector) {
+  // Off-screen charts are painted when they scroll into view.
+  await page.$eval(selector, (c) => c.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction((s) => document.querySelector(s).width > 0, selector);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   return page.$eval(selector, (c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let hash = 0, ink = 0;
