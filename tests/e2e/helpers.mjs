@@ -3,6 +3,7 @@
 import http from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -15,7 +16,8 @@ const TYPES = {
 
 /** Serves `root` on 127.0.0.1 (or `host`), a random port. `headers` are added to every response;
  *  `pages` maps extra paths to HTML strings (host pages). Resolves to {url, close}. */
-export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {} } = {}) {
+/** `gzip`: compress responses as a static host would (the benchmark uses it). */
+export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {}, gzip = false } = {}) {
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (pages[path]) {
@@ -26,8 +28,14 @@ export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {
     if (!file.startsWith(normalize(root))) { res.writeHead(403); return res.end(); }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404); return res.end('not found'); }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', ...headers });
-    res.end(readFileSync(file));
+    let body = readFileSync(file);
+    const extra = {};
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      body = gzipSync(body, { level: 9 });
+      extra['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', ...extra, ...headers });
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(0, host, () => {
     const { port } = server.address();
