@@ -73,12 +73,6 @@ pub fn written_percent(written: &str, lang: Lang) -> String {
     format!("{}%", as_written(written, lang))
 }
 
-/// Signed difference in percentage points: "+3,01" / "−3.01".
-pub fn points(diff: f64, lang: Lang) -> String {
-    let sign = if diff > 0.005 { "+" } else { "" };
-    format!("{sign}{}", number(diff, 2, lang))
-}
-
 /// A year range with an en dash; a single year alone.
 pub fn years(from: u16, to: u16) -> String {
     if from == to {
