@@ -290,14 +290,16 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
 
 fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     let not_reported = lang.t("không báo cáo", "not reported");
+    let rates = audit::rates(ds); // once, not once per year
     let data: Vec<Datum> = ds
         .yearly
         .iter()
         .filter(|r| range.contains(r.year))
         .map(|r| {
-            let audit = audit::rates(ds)
-                .into_iter()
-                .find(|a| a.of == audit::RateOf::Weak(r.year));
+            let audit = rates
+                .iter()
+                .find(|a| a.of == audit::RateOf::Weak(r.year))
+                .cloned();
             match r.weak {
                 Some(w) => {
                     let rate = r

@@ -61,7 +61,11 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  // net::ERR_ABORTED is a request the test itself cut short (a reload or navigation while the
+  // favicon loads, a cancelled download); any other failure, or an HTTP error, is a problem.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   if (url) await page.goto(url);
   return { page, context, problems };
 }
