@@ -5,12 +5,11 @@
 use crate::data::audit::{self, RateOf};
 use crate::data::{Dataset, Figure, Group};
 use crate::i18n::Lang;
+use crate::json::Json;
 use crate::state::{ChartId, YearRange};
-use serde::Serialize;
 
 /// A cell of an export table: text, or a number kept as a number until the format is chosen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
     Num(f64),
@@ -37,13 +36,7 @@ pub enum Dialect {
 
 fn num(v: f64) -> String {
     // Up to 4 decimals, no trailing zeros: 67.9487, 64.94, 85.
-    let s = format!("{v:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
-    }
+    crate::format::plain(v, 4)
 }
 
 /// RFC 4180 quoting: a field with the separator, a quote or a line break is quoted, quotes doubled.
@@ -244,25 +237,68 @@ pub fn file_stem(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> Stri
     }
 }
 
-#[derive(Serialize)]
-struct JsonExport<'a> {
-    title: &'a str,
-    article: &'a crate::data::model::Article,
-    chart: Option<&'static str>,
-    years: (u16, u16),
-    yearly: Vec<&'a crate::data::YearRecord>,
-    figures: Vec<&'a Figure>,
-    /// Source sentences the rows point to (verbatim).
-    sentences: std::collections::BTreeMap<&'a str, &'a str>,
-    audit: Vec<JsonAudit>,
+fn localized(l: &crate::data::model::Localized) -> Json<'_> {
+    Json::Obj(vec![("vi", Json::Str(&l.vi)), ("en", Json::Str(&l.en))])
 }
 
-#[derive(Serialize)]
-struct JsonAudit {
-    of: String,
-    reported: String,
-    computed: f64,
-    check: &'static str,
+fn opt_str(o: &Option<String>) -> Json<'_> {
+    o.as_deref().map_or(Json::Null, Json::Str)
+}
+
+/// The article record, field for field as in data/dataset.json.
+fn article_json(a: &crate::data::model::Article) -> Json<'_> {
+    Json::Obj(vec![
+        ("title", Json::Str(&a.title)),
+        ("date", Json::Str(&a.date)),
+        ("date_as_written", Json::Str(&a.date_as_written)),
+        ("author", Json::Str(&a.author)),
+        ("views", Json::Int(a.views as i64)),
+        ("publisher", localized(&a.publisher)),
+        ("unit", localized(&a.unit)),
+        (
+            "period",
+            Json::Obj(vec![
+                ("from", Json::Int(a.period.from.into())),
+                ("to", Json::Int(a.period.to.into())),
+            ]),
+        ),
+        ("source", Json::Str(&a.source)),
+        ("quote", Json::Str(&a.quote)),
+    ])
+}
+
+fn year_json(r: &crate::data::YearRecord) -> Json<'_> {
+    Json::Obj(vec![
+        ("year", Json::Int(r.year.into())),
+        ("clean_strong", Json::Int(r.clean_strong.into())),
+        ("total", Json::Int(r.total.into())),
+        ("rate", Json::Str(&r.rate)),
+        ("weak", r.weak.map_or(Json::Null, |w| Json::Int(w.into()))),
+        ("weak_rate", opt_str(&r.weak_rate)),
+        ("source", Json::Str(&r.source)),
+        ("quote", Json::Str(&r.quote)),
+    ])
+}
+
+fn figure_json(f: &Figure) -> Json<'_> {
+    let mut fields = vec![
+        ("id", Json::Str(&f.id)),
+        ("group", Json::Str(f.group.id())),
+        ("value", Json::Num(f.value)),
+        ("as_written", Json::Str(&f.as_written)),
+        ("unit", Json::Str(f.unit.id())),
+        ("label", localized(&f.label)),
+        ("period", Json::Str(&f.period)),
+        ("source", Json::Str(&f.source)),
+        ("quote", Json::Str(&f.quote)),
+    ];
+    if f.of.is_some() {
+        fields.push(("of", opt_str(&f.of)));
+    }
+    if f.reported_share.is_some() {
+        fields.push(("reported_share", opt_str(&f.reported_share)));
+    }
+    Json::Obj(fields)
 }
 
 /// The selection as JSON in the data file's own model, with the sentences it cites and the audit.
@@ -289,7 +325,7 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
         .chain(figures.iter().map(|f| &f.source))
     {
         if let Some(s) = ds.sentences.get(src) {
-            sentences.insert(src.as_str(), s.as_str());
+            sentences.insert(src.as_str(), Json::Str(s));
         }
     }
     let audit = audit::rates(ds)
@@ -298,26 +334,44 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
             RateOf::CleanStrong(y) | RateOf::Weak(y) => yearly_chart && range.contains(*y),
             RateOf::Share(id) => figures.iter().any(|f| &f.id == id),
         })
-        .map(|a| JsonAudit {
-            of: match &a.of {
-                RateOf::CleanStrong(y) => format!("yearly.{y}.rate"),
-                RateOf::Weak(y) => format!("yearly.{y}.weak_rate"),
-                RateOf::Share(id) => format!("{id}.reported_share"),
-            },
-            reported: a.reported.clone(),
-            computed: a.computed,
-            check: check_name(a.check),
+        .map(|a| {
+            Json::Obj(vec![
+                (
+                    "of",
+                    Json::String(match &a.of {
+                        RateOf::CleanStrong(y) => format!("yearly.{y}.rate"),
+                        RateOf::Weak(y) => format!("yearly.{y}.weak_rate"),
+                        RateOf::Share(id) => format!("{id}.reported_share"),
+                    }),
+                ),
+                ("reported", Json::String(a.reported)),
+                // Four places are enough to compare with a rate written with two.
+                ("computed", Json::Num((a.computed * 1e4).round() / 1e4)),
+                ("check", Json::Str(check_name(a.check))),
+            ])
         })
         .collect();
-    let out = JsonExport {
-        title: &ds.article.title,
-        article: &ds.article,
-        chart: chart.map(|c| c.id()),
-        years: (range.from, range.to),
-        yearly,
-        figures,
-        sentences,
-        audit,
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    Json::Obj(vec![
+        ("title", Json::Str(&ds.article.title)),
+        ("article", article_json(&ds.article)),
+        ("chart", chart.map_or(Json::Null, |c| Json::Str(c.id()))),
+        (
+            "years",
+            Json::Arr(vec![
+                Json::Int(range.from.into()),
+                Json::Int(range.to.into()),
+            ]),
+        ),
+        (
+            "yearly",
+            Json::Arr(yearly.into_iter().map(year_json).collect()),
+        ),
+        (
+            "figures",
+            Json::Arr(figures.into_iter().map(figure_json).collect()),
+        ),
+        ("sentences", Json::Obj(sentences.into_iter().collect())),
+        ("audit", Json::Arr(audit)),
+    ])
+    .pretty()
 }

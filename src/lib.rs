@@ -7,6 +7,7 @@ pub mod data;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod prerender;
 pub mod sources;
 pub mod state;

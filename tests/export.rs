@@ -156,3 +156,64 @@ fn the_sources_page_lists_the_disagreement_first_and_every_sentence() {
     let vi = tccs_dashboard::sources::sources_html(ds(), Lang::Vi);
     assert!(vi.contains("53 / 78 = 67,9487%") && vi.contains("Mâu thuẫn"));
 }
+
+#[test]
+fn the_whole_json_export_carries_the_data_file_records_unchanged() {
+    let range = YearRange {
+        from: 2008,
+        to: 2017,
+    };
+    let j: serde_json::Value = serde_json::from_str(&export::json(ds(), None, range)).unwrap();
+    let file: serde_json::Value = serde_json::from_str(data::EMBEDDED_JSON).unwrap();
+    assert_eq!(j["article"], file["article"]);
+    assert_eq!(j["yearly"], file["yearly"]);
+    assert_eq!(j["figures"], file["figures"]);
+    assert_eq!(j["years"], serde_json::json!([2008, 2017]));
+    assert_eq!(j["chart"], serde_json::Value::Null);
+    // The 2008 audit: reported 64,94, computed 53/78 to four places.
+    assert_eq!(j["audit"][0]["computed"], serde_json::json!(67.9487));
+}
+
+#[test]
+fn json_writer_escapes_and_nests() {
+    use tccs_dashboard::json::Json;
+    let v = Json::Obj(vec![
+        ("quote", Json::Str("a \"b\" \\ c\nd\u{1}\u{a0}Đảng")),
+        (
+            "n",
+            Json::Arr(vec![Json::Int(-3), Json::Num(0.45), Json::Num(1173.0)]),
+        ),
+        ("none", Json::Arr(vec![])),
+        ("nan", Json::Num(f64::NAN)),
+        ("null", Json::Null),
+    ]);
+    let text = v.pretty();
+    assert!(text.contains("\\u0001"), "{text}");
+    let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        back,
+        serde_json::json!({
+            "quote": "a \"b\" \\ c\nd\u{1}\u{a0}Đảng",
+            "n": [-3, 0.45, 1173],
+            "none": [],
+            "nan": null,
+            "null": null
+        })
+    );
+}
+
+#[test]
+fn number_formats_without_std_float_formatting() {
+    use tccs_dashboard::format;
+    assert_eq!(format::number(1173.0, 0, Lang::Vi), "1.173");
+    assert_eq!(format::number(1173.0, 0, Lang::En), "1,173");
+    assert_eq!(format::number(53.0 / 78.0 * 100.0, 2, Lang::Vi), "67,95");
+    assert_eq!(format::number(0.05, 1, Lang::En), "0.1");
+    assert_eq!(format::number(-0.001, 2, Lang::En), "0.00");
+    assert_eq!(format::number(-1.5, 1, Lang::Vi), "−1,5");
+    assert_eq!(format::percent(3.0 / 90.0 * 100.0, 1, Lang::Vi), "3,3%");
+    assert_eq!(format::plain(53.0 / 78.0 * 100.0, 4), "67.9487");
+    assert_eq!(format::plain(85.0, 4), "85");
+    assert_eq!(format::plain(-0.00001, 4), "0");
+    assert_eq!(format::plain(-2.5, 4), "-2.5");
+}

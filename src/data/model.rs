@@ -1,11 +1,11 @@
 //! The typed model of `data/dataset.json`. Self-contained (only serde and `super::`), because
 //! `build.rs` includes this file too and validates the data before the app is compiled.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Everything the article says, as figures with provenance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub article: Article,
@@ -20,14 +20,14 @@ pub struct Dataset {
     pub sums: Vec<SumRule>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub vi: String,
     pub en: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub title: String,
@@ -43,7 +43,7 @@ pub struct Article {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: u16,
@@ -52,7 +52,7 @@ pub struct Period {
 
 /// One year of the quality rating: `clean_strong` of `total` organisations were rated
 /// "trong sạch vững mạnh"; `rate` is the percentage exactly as the article writes it ("64,94").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct YearRecord {
     pub year: u16,
@@ -68,7 +68,7 @@ pub struct YearRecord {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Group {
     Changes,
@@ -78,7 +78,7 @@ pub enum Group {
     Management,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     Count,
@@ -86,7 +86,7 @@ pub enum Unit {
 }
 
 /// A single figure with its label, the way the article writes it, and where it says so.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -101,14 +101,14 @@ pub struct Figure {
     pub source: String,
     pub quote: String,
     /// The figure this one is a part or share of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub of: Option<String>,
     /// A share of `of` as the article reports it ("79,45").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub reported_share: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SumRule {
     pub whole: String,
@@ -145,17 +145,42 @@ pub fn parse_written(s: &str) -> Option<Written> {
     }
     let decimals = match frac {
         Some(f) if !f.is_empty() && f.len() <= 6 && f.bytes().all(|b| b.is_ascii_digit()) => {
-            digits.push('.');
             digits.push_str(f);
             f.len() as u8
         }
         Some(_) => return None,
         None => 0,
     };
+    // An integer divided by a power of ten: both exact in f64 and the division correctly
+    // rounded, so the same value as parsing the decimal, without std's float parser in the wasm.
+    let scaled: u64 = digits.parse().ok()?;
     Some(Written {
-        value: digits.parse().ok()?,
+        value: scaled as f64 / 10u64.pow(decimals.into()) as f64,
         decimals,
     })
+}
+
+impl Group {
+    /// The name used in data/dataset.json.
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::Changes => "changes",
+            Group::Structure => "structure",
+            Group::Cadres => "cadres",
+            Group::Members => "members",
+            Group::Management => "management",
+        }
+    }
+}
+
+impl Unit {
+    /// The name used in data/dataset.json.
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Percent => "percent",
+        }
+    }
 }
 
 impl Dataset {
