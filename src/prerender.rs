@@ -2,10 +2,12 @@
 //! readable before the wasm loads, with JavaScript off, or when the wasm fails. Generated from the
 //! data file by the same formatting code the app uses; the app replaces it once it runs.
 
+use crate::charts;
 use crate::data::audit::{self, Severity};
 use crate::data::Dataset;
 use crate::format;
 use crate::i18n::Lang;
+use crate::state::{ChartId, YearRange};
 
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -57,6 +59,7 @@ pub fn static_html(ds: &Dataset) -> String {
         }
     }
     h.push_str("</ul>");
+    h.push_str(&first_chart(ds));
     h.push_str(&format!(
         "<table class=\"static-table\"><caption>Tổ chức cơ sở đảng đạt trong sạch vững mạnh, {} <span lang=\"en\">(Grassroots Party organisations rated clean and strong)</span></caption>",
         format::years(first, last)
@@ -96,6 +99,30 @@ pub fn static_html(ds: &Dataset) -> String {
         escape(&a.date_as_written)
     ));
     h
+}
+
+/// The first chart (clean and strong, all years) as inline SVG, drawn by the app's own chart code:
+/// on a slow phone it is on screen as soon as the HTML arrives, a second or more before the wasm
+/// has loaded and painted the interactive canvas (which then replaces it). Phone-sized, because
+/// most readers are on phones; it scales with the page. Empty if the chart cannot be drawn.
+pub fn first_chart(ds: &Dataset) -> String {
+    let (from, to) = ds.bounds();
+    let vm = charts::build(ds, ChartId::Quality, YearRange { from, to }, Lang::Vi);
+    const WIDTH: f64 = 400.0;
+    let Ok(svg) = charts::to_inline_svg(&vm, Lang::Vi, WIDTH as u32, vm.css_height(WIDTH) as u32)
+    else {
+        return String::new();
+    };
+    format!(
+        "<figure class=\"static-chart\"><figcaption id=\"static-chart-title\">{} <small>{}</small></figcaption>{}</figure>",
+        escape(&vm.title),
+        escape(&vm.subtitle),
+        svg.replacen(
+            "<svg ",
+            "<svg role=\"img\" aria-labelledby=\"static-chart-title\" ",
+            1
+        )
+    )
 }
 
 /// Puts the fallback between the `<!-- prerender:start -->` and `<!-- prerender:end -->` markers.

@@ -498,19 +498,27 @@ fn horizontal<DB: DrawingBackend>(
 
 /// The chart as an SVG document (export, and native tests).
 pub fn to_svg(vm: &ChartVm, lang: Lang, width: u32, height: u32, dark: bool) -> Res<String> {
+    svg(vm, lang, (width, height), &Theme::for_svg(dark), true)
+}
+
+/// The chart as an SVG element for the page itself (the pre-rendered first chart in index.html):
+/// no caption (the page has its own), the canvas's text size, and a viewBox instead of a fixed
+/// size so it scales with its container.
+pub fn to_inline_svg(vm: &ChartVm, lang: Lang, width: u32, height: u32) -> Res<String> {
+    let out = svg(vm, lang, (width, height), &Theme::for_svg(false), false)?;
+    let fixed = format!("width=\"{width}\" height=\"{height}\" ");
+    Ok(out.replacen(&fixed, "", 1))
+}
+
+fn svg(vm: &ChartVm, lang: Lang, size: (u32, u32), theme: &Theme, caption: bool) -> Res<String> {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(
-            &root,
-            vm,
-            &Theme::for_svg(dark),
-            lang,
-            DrawOpts {
-                highlight: None,
-                caption: true,
-            },
-        )?;
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let opts = DrawOpts {
+            highlight: None,
+            caption,
+        };
+        draw(&root, vm, theme, lang, opts)?;
         root.present().map_err(err)?;
     }
     Ok(out)

@@ -5,6 +5,6 @@ pub mod draw;
 pub mod theme;
 pub mod view_model;
 
-pub use draw::{draw, to_svg, DrawOpts, Hits};
+pub use draw::{draw, to_inline_svg, to_svg, DrawOpts, Hits};
 pub use theme::Theme;
 pub use view_model::{build, table_rows_html, ChartVm, Datum, Flag, Shape};

@@ -33,6 +33,18 @@ for (const lang of ['vi', 'en']) {
   }
 }
 
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: the pre-rendered page (chart, table, failure message) has no violations (${colorScheme})`, async () => {
+    const { page, context } = await openPage(browser, null, { width: 360, colorScheme });
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 500, body: 'broken' }));
+    await page.goto(server.url);
+    await page.waitForSelector('.boot-error');
+    await page.waitForSelector('.static-chart svg');
+    await axe(page, 'fallback');
+    await context.close();
+  });
+}
+
 test('axe: the Sources view has no violations', async () => {
   const { page, context } = await openPage(browser, `${server.url}?tab=sources`);
   await page.waitForSelector('table.audit');

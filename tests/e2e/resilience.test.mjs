@@ -25,6 +25,21 @@ test('with JavaScript off the page shows the 2008–2017 table with the article 
   assert.equal(rows[0][4], 'không báo cáo');
   assert.equal(rows[9][4], '3 (3,3%)');
   assert.match(await page.textContent('.static-headline'), /1\.173/);
+  // The first chart is there too, as SVG drawn at build time by the app's chart code: one bar
+  // pair per year with the article's counts as labels, named for screen readers by its caption.
+  const svg = await page.$eval('.static-chart svg', (s) => ({
+    role: s.getAttribute('role'),
+    label: document.getElementById(s.getAttribute('aria-labelledby'))?.textContent,
+    texts: [...s.querySelectorAll('text')].map((t) => t.textContent.trim()),
+    width: s.getBoundingClientRect().width,
+  }));
+  assert.equal(svg.role, 'img');
+  assert.match(svg.label, /trong sạch vững mạnh.*2008–2017/s);
+  for (const y of data.yearly) {
+    assert.ok(svg.texts.includes(String(y.year)), `year ${y.year} on the axis`);
+    assert.ok(svg.texts.includes(String(y.clean_strong)), `count ${y.clean_strong} labelled`);
+  }
+  assert.ok(svg.width > 300, `the chart fills the column (${svg.width}px)`);
   await context.close();
 });
 
@@ -54,6 +69,7 @@ test('the app replaces the fallback once it runs', async () => {
   const { page, context } = await openPage(browser, server.url);
   await ready(page);
   assert.equal(await page.$('.static-table'), null);
+  assert.equal(await page.$('.static-chart'), null);
   assert.equal(await page.$('#boot'), null);
   await context.close();
 });
