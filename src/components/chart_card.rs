@@ -8,6 +8,7 @@ use crate::state::{ChartId, YearRange};
 use crate::web;
 use leptos::html;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -108,17 +109,35 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
             hits.set(found);
         }
     });
-    // The table body follows the view-model, written after the paint effect above so that a
-    // filter change repaints the chart first (the table is one innerHTML write, ~1 ms).
+    // The table body follows the view-model. An open table is written at once; a closed one
+    // (the screen-reader text alternative) after the next frame, so a filter step paints the
+    // charts without waiting for tables nobody is looking at. Writes are coalesced.
     let tbody = NodeRef::<html::Tbody>::new();
-    Effect::new(move |prev: Option<String>| {
-        let rows = vm.with(crate::charts::table_rows_html);
-        if let Some(tb) = tbody.get() {
-            if prev.as_deref() != Some(rows.as_str()) {
-                tb.set_inner_html(&rows);
-            }
+    let written = StoredValue::new(String::new());
+    let pending = StoredValue::new(false);
+    // Also runs deferred, possibly after the card is gone (filter → embed of another chart):
+    // every access is a `try_`, so a late call is a no-op instead of a panic.
+    let write_rows = move || {
+        let _ = pending.try_set_value(false);
+        let Some(rows) = vm.try_with_untracked(crate::charts::table_rows_html) else {
+            return;
+        };
+        let Some(tb) = tbody.try_get_untracked().flatten() else {
+            return;
+        };
+        if written.try_with_value(|w| *w != rows) == Some(true) {
+            tb.set_inner_html(&rows);
+            let _ = written.try_set_value(rows);
         }
-        rows
+    };
+    Effect::new(move |_| {
+        vm.track();
+        if table_open.get() || written.with_value(String::is_empty) {
+            write_rows();
+        } else if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || set_timeout(write_rows, Duration::ZERO));
+        }
     });
     // Keep the highlighted datum valid when the number of years shrinks.
     Effect::new(move |_| {
