@@ -89,8 +89,11 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
             observe_visible(&el, visible);
         }
     });
-    // Paint whenever the data, size, theme or highlight changes.
-    Effect::new(move |_| {
+    // Paint whenever the data, size, theme or highlight changes. An ImmediateEffect runs inside
+    // the signal update that triggers it, before the queued effects that rewrite text, notes and
+    // tables: a year-filter step paints the chart first (the year-filter budget is measured from
+    // the key press to the last draw call).
+    let paint = ImmediateEffect::new(move || {
         let Some(c) = canvas.get() else { return };
         if !visible.get() {
             return; // painted when it scrolls into view (this effect re-runs then)
@@ -109,6 +112,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
             hits.set(found);
         }
     });
+    on_cleanup(move || drop(paint));
     // The table body follows the view-model. An open table is written at once; a closed one
     // (the screen-reader text alternative) after the next frame, so a filter step paints the
     // charts without waiting for tables nobody is looking at. Writes are coalesced.

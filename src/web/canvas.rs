@@ -1,6 +1,6 @@
 //! Painting a chart view-model on a canvas, crisp on high-density screens: the backing store is
 //! the CSS size × devicePixelRatio and the theme scales every size by the same ratio
-//! (plotters-canvas draws in backing pixels and does not scale by itself).
+//! (the backend draws in backing pixels).
 
 use crate::charts::{draw, ChartVm, DrawOpts, Hits, Theme};
 use crate::i18n::Lang;
@@ -8,70 +8,140 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
 };
-use plotters_canvas::CanvasBackend;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-type CanvasErr = <CanvasBackend as DrawingBackend>::ErrorType;
-
-/// plotters-canvas, except for text: it sets `font`, `textAlign` and `textBaseline` before every
-/// label, and re-parsing the font string was the largest single cost of a repaint (measured with
-/// the benchmark's draw-call timer: ~40 % of canvas time). Here text sets only what changed;
-/// shapes go to plotters-canvas unchanged (they never touch these three properties).
+/// A plotters backend on a 2D canvas context that sets a context property only when its value
+/// changes. plotters-canvas formats an `rgba(…)` string and sets `font`, `textAlign` and
+/// `textBaseline` for every primitive; re-parsing the font was the largest single cost of a
+/// repaint (~40 % of canvas time) and colour formatting the next (std float formatting for the
+/// alpha). Our charts draw a few colours and two fonts, so nearly every set is skipped.
+/// Rotated text is not supported (no chart uses it).
 pub struct Canvas {
-    inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
+    size: (u32, u32),
+    fill: Option<Rgba>,
+    stroke: Option<Rgba>,
+    line_width: u32,
     font: String,
     align: &'static str,
     baseline: &'static str,
 }
+
+/// A colour as compared for caching (plotters' BackendColor has no PartialEq).
+type Rgba = ((u8, u8, u8), f64);
+
+#[derive(Debug)]
+pub struct CanvasError;
+
+impl std::fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("canvas error")
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+type Res = Result<(), DrawingErrorKind<CanvasError>>;
 
 impl Canvas {
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Self> {
         use wasm_bindgen::JsCast;
         let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         Some(Canvas {
-            inner: CanvasBackend::with_canvas_object(canvas.clone())?,
             ctx,
+            size: (canvas.width(), canvas.height()),
+            fill: None,
+            stroke: None,
+            line_width: 0,
             font: String::new(),
             align: "",
             baseline: "",
         })
     }
+
+    fn set_fill(&mut self, c: BackendColor) {
+        if self.fill != Some((c.rgb, c.alpha)) {
+            self.ctx.set_fill_style_str(&css_color(c));
+            self.fill = Some((c.rgb, c.alpha));
+        }
+    }
+
+    fn set_line<S: BackendStyle>(&mut self, s: &S) {
+        let c = s.color();
+        if self.stroke != Some((c.rgb, c.alpha)) {
+            self.ctx.set_stroke_style_str(&css_color(c));
+            self.stroke = Some((c.rgb, c.alpha));
+        }
+        if self.line_width != s.stroke_width() {
+            self.line_width = s.stroke_width();
+            self.ctx.set_line_width(f64::from(self.line_width));
+        }
+    }
 }
 
-fn rgba(c: BackendColor) -> String {
+/// `#rrggbb`, or `rgba(r,g,b,a)` when translucent (alpha with integer formatting, see format.rs).
+fn css_color(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
-    format!("rgba({r},{g},{b},{})", c.alpha)
+    if c.alpha >= 1.0 {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut s = String::from("#");
+        for v in [r, g, b] {
+            s.push(HEX[usize::from(v >> 4)] as char);
+            s.push(HEX[usize::from(v & 15)] as char);
+        }
+        s
+    } else {
+        format!("rgba({r},{g},{b},{})", crate::format::plain(c.alpha, 3))
+    }
+}
+
+/// A 1-pixel horizontal or vertical line on a pixel centre, so it is crisp, not two half pixels.
+fn crisp(a: BackendCoord, b: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = (
+        (f64::from(a.0), f64::from(a.1)),
+        (f64::from(b.0), f64::from(b.1)),
+    );
+    if a.0 == b.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if a.1 == b.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
 }
 
 impl DrawingBackend for Canvas {
-    type ErrorType = CanvasErr;
+    type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.size
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Res {
+        Ok(())
     }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.present()
+    fn present(&mut self) -> Res {
+        Ok(())
     }
-    fn draw_pixel(
-        &mut self,
-        p: BackendCoord,
-        c: BackendColor,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_pixel(p, c)
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Res {
+        if c.alpha > 0.0 {
+            self.set_fill(c);
+            self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
+        }
+        Ok(())
     }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_line(a, b, s)
+    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Res {
+        if s.color().alpha > 0.0 {
+            let (a, b) = crisp(a, b);
+            self.set_line(s);
+            self.ctx.begin_path();
+            self.ctx.move_to(a.0, a.1);
+            self.ctx.line_to(b.0, b.1);
+            self.ctx.stroke();
+        }
+        Ok(())
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -79,50 +149,73 @@ impl DrawingBackend for Canvas {
         b: BackendCoord,
         s: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_rect(a, b, s, fill)
+    ) -> Res {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(a.0), f64::from(a.1));
+        let (w, h) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+        if fill {
+            self.set_fill(s.color());
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.set_line(s);
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_path(path, s)
+    ) -> Res {
+        if s.color().alpha > 0.0 {
+            self.set_line(s);
+            self.trace(path, false);
+            self.ctx.stroke();
+        }
+        Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.fill_polygon(path, s)
+    ) -> Res {
+        if s.color().alpha > 0.0 {
+            self.set_fill(s.color());
+            self.trace(path, true);
+            self.ctx.fill();
+        }
+        Ok(())
     }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        r: u32,
-        s: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
-        self.inner.draw_circle(c, r, s, fill)
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Res {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.ctx.begin_path();
+        let (x, y, r) = (f64::from(c.0), f64::from(c.1), f64::from(r));
+        let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        if fill {
+            self.set_fill(s.color());
+            self.ctx.fill();
+        } else {
+            self.set_line(s);
+            self.ctx.stroke();
+        }
+        Ok(())
     }
 
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<CanvasErr>> {
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
         }
-        if !matches!(style.transform(), FontTransform::None) {
-            return self.inner.draw_text(text, style, pos); // rotated text: not used by our charts
-        }
+        // Font sizes are whole backing pixels times the theme scale: print them without
+        // std's float formatting.
         let font = format!(
             "{} {}px {}",
             style.style().as_str(),
-            style.size(),
+            crate::format::plain(style.size(), 2),
             style.family().as_str()
         );
         if font != self.font {
@@ -148,9 +241,25 @@ impl DrawingBackend for Canvas {
             self.ctx.set_text_baseline(baseline);
             self.baseline = baseline;
         }
-        self.ctx.set_fill_style_str(&rgba(color));
+        self.set_fill(color);
         let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
         Ok(())
+    }
+}
+
+impl Canvas {
+    fn trace(&self, path: impl IntoIterator<Item = BackendCoord>, close: bool) {
+        self.ctx.begin_path();
+        let mut points = path.into_iter();
+        if let Some(p) = points.next() {
+            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
+            for p in points {
+                self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+            }
+            if close {
+                self.ctx.close_path();
+            }
+        }
     }
 }
 
