@@ -21,21 +21,6 @@ fn group_digits(digits: &str, sep: char) -> String {
     out
 }
 
-/// `value` rounded to `decimals` places as (integer part, fraction digits), with integer
-/// arithmetic: the app never needs std's float formatting (~6 KB gzip of wasm).
-fn fixed(value: f64, decimals: usize) -> (u64, String) {
-    let scale = 10u64.pow(decimals.min(9) as u32);
-    let scaled = (value.abs() * scale as f64).round() as u64;
-    let frac = scaled % scale;
-    let mut digits = String::new();
-    if decimals > 0 {
-        let s = frac.to_string();
-        digits.extend(std::iter::repeat_n('0', decimals.min(9) - s.len()));
-        digits.push_str(&s);
-    }
-    (scaled / scale, digits)
-}
-
 /// A number with `decimals` places, grouped (Vietnamese groups 4-digit numbers too: `1.173`).
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     let (group, dec) = separators(lang);
@@ -52,22 +37,8 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
-/// A plain machine-readable decimal for files (CSV, JSON): `.` separator, no grouping, at most
-/// `max_decimals` places and no trailing zeros: 67.9487, 64.94, 85, -1.5.
-pub fn plain(value: f64, max_decimals: usize) -> String {
-    let (int, frac) = fixed(value, max_decimals);
-    let frac = frac.trim_end_matches('0');
-    let sign = if value < 0.0 && (int > 0 || !frac.is_empty()) {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac}")
-    }
-}
+use crate::data::model::fixed;
+pub use crate::data::model::plain;
 
 pub fn int(value: impl Into<f64>, lang: Lang) -> String {
     number(value.into(), 0, lang)

@@ -1,5 +1,6 @@
 //! View-models and their SVG output: what is drawn is what the table says.
 
+use tccs_dashboard::charts::svg::Svg;
 use tccs_dashboard::charts::theme::{contrast, Theme};
 use tccs_dashboard::charts::{build, to_svg, Flag, Shape};
 use tccs_dashboard::data;
@@ -157,7 +158,7 @@ fn hit_testing_maps_pixels_to_years() {
     let mut s = String::new();
     let hits = {
         use plotters::prelude::*;
-        let root = SVGBackend::with_string(&mut s, (600, 300)).into_drawing_area();
+        let root = Svg::new(&mut s, (600, 300)).into_drawing_area();
         tccs_dashboard::charts::draw(
             &root,
             &vm,
@@ -261,4 +262,45 @@ fn table_rows_are_escaped_html_of_the_view_model() {
     let mut hostile = vm.clone();
     hostile.data[0].label = "<img src=x onerror=alert(1)>".into();
     assert!(tccs_dashboard::charts::table_rows_html(&hostile).contains("&lt;img src=x"));
+}
+
+#[test]
+fn svg_backend_writes_escaped_well_formed_markup() {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let mut s = String::new();
+    {
+        let root = Svg::new(&mut s, (120, 80)).into_drawing_area();
+        root.fill(&WHITE).unwrap();
+        root.draw(&Rectangle::new(
+            [(10, 10), (30, 50)],
+            RGBColor(29, 84, 156).mix(0.18).filled(),
+        ))
+        .unwrap();
+        root.draw(&PathElement::new(
+            vec![(0, 0), (5, 7), (9, 2)],
+            BLACK.stroke_width(2),
+        ))
+        .unwrap();
+        let style = TextStyle::from(("sans-serif", 12.4).into_font())
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        root.draw_text("a < b & \"c\"", &style, (60, 5)).unwrap();
+    }
+    assert!(
+        s.starts_with("<svg width=\"120\" height=\"80\" viewBox=\"0 0 120 80\""),
+        "{s}"
+    );
+    assert!(s.ends_with("</svg>\n"));
+    assert!(s.contains("<rect x=\"10\" y=\"10\" width=\"20\" height=\"40\" opacity=\"0.18\" fill=\"#1D549C\" stroke=\"none\"/>"), "{s}");
+    assert!(s.contains("<polyline fill=\"none\" opacity=\"1\" stroke=\"#000000\" stroke-width=\"2\" points=\"0,0 5,7 9,2\"/>"), "{s}");
+    assert!(s.contains("text-anchor=\"middle\""));
+    assert!(
+        s.contains("font-size=\"10\""),
+        "12.4 / 1.24, printed without float formatting: {s}"
+    );
+    assert!(
+        s.contains(">\na &lt; b &amp; &quot;c&quot;\n</text>"),
+        "{s}"
+    );
 }

@@ -513,7 +513,7 @@ pub fn to_inline_svg(vm: &ChartVm, lang: Lang, width: u32, height: u32) -> Res<S
 fn svg(vm: &ChartVm, lang: Lang, size: (u32, u32), theme: &Theme, caption: bool) -> Res<String> {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let root = super::svg::Svg::new(&mut out, size).into_drawing_area();
         let opts = DrawOpts {
             highlight: None,
             caption,

@@ -2,6 +2,7 @@
 //! ([`theme`]).
 
 pub mod draw;
+pub mod svg;
 pub mod theme;
 pub mod view_model;
 

@@ -58,6 +58,11 @@ fn observe_visible(el: &web_sys::Element, visible: RwSignal<bool>) {
     cb.forget();
 }
 
+/// A CSS length (no std float formatting in the wasm: see format.rs).
+fn px(v: f64) -> String {
+    format!("{}px", crate::format::plain(v, 1))
+}
+
 #[component]
 pub fn ChartCard(id: ChartId) -> impl IntoView {
     let s = expect_context::<AppState>();
@@ -228,14 +233,14 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                     }
                 }
             >
-                <canvas node_ref=canvas aria-hidden="true" style:height=move || format!("{}px", height.get())></canvas>
+                <canvas node_ref=canvas aria-hidden="true" style:height=move || px(height.get())></canvas>
                 <Show when=move || tip_pos().is_some()>
                     <div
                         class="tooltip"
                         aria-hidden="true"
                         class:left=move || tip_pos().is_some_and(|(x, _)| x > width.get() * 0.6)
-                        style:left=move || format!("{}px", tip_pos().map_or(0.0, |p| p.0))
-                        style:top=move || format!("{}px", tip_pos().map_or(0.0, |p| p.1))
+                        style:left=move || px(tip_pos().map_or(0.0, |p| p.0))
+                        style:top=move || px(tip_pos().map_or(0.0, |p| p.1))
                     >
                         {move || {
                             tip_lines()

@@ -160,6 +160,38 @@ pub fn parse_written(s: &str) -> Option<Written> {
     })
 }
 
+/// `value` rounded to `decimals` places as (integer part, fraction digits), with integer
+/// arithmetic: the app never needs std's float formatting (~6 KB gzip of wasm).
+pub fn fixed(value: f64, decimals: usize) -> (u64, String) {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let mut digits = String::new();
+    if decimals > 0 {
+        let s = (scaled % scale).to_string();
+        digits.extend(std::iter::repeat_n('0', decimals - s.len()));
+        digits.push_str(&s);
+    }
+    (scaled / scale, digits)
+}
+
+/// A plain machine-readable decimal (files, messages, CSS, SVG): `.` separator, no grouping, at
+/// most `max_decimals` places, no trailing zeros: 67.9487, 64.94, 85, -1.5.
+pub fn plain(value: f64, max_decimals: usize) -> String {
+    let (int, frac) = fixed(value, max_decimals);
+    let frac = frac.trim_end_matches('0');
+    let sign = if value < 0.0 && (int > 0 || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
 impl Group {
     /// The name used in data/dataset.json.
     pub fn id(self) -> &'static str {

@@ -1,7 +1,7 @@
 //! Errors that make the data unusable. They stop the build (build.rs) and are tested on broken
 //! copies. Each message names the figure or year and says what to fix, in Vietnamese and English.
 
-use super::model::{parse_written, Dataset, Unit};
+use super::model::{parse_written, plain, Dataset, Unit};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -106,26 +106,38 @@ impl DataError {
                 format!("{figure}: quote \"{quote}\" is not in its source sentence."),
             ),
             DuplicateFigure(id) => (format!("Mã số liệu {id} bị trùng."), format!("Figure id {id} is used twice.")),
-            WrittenMismatch { figure, written, value } => (
+            WrittenMismatch { figure, written, value } => {
+                let value = plain(*value, 6);
+                (
                 format!("{figure}: giá trị {value} không khớp với cách viết \"{written}\"."),
                 format!("{figure}: value {value} does not match \"{written}\" as written."),
-            ),
+            )
+            }
             UnknownFigure { figure, refers_to } => (
                 format!("{figure}: tham chiếu tới số liệu không tồn tại \"{refers_to}\"."),
                 format!("{figure}: refers to a figure that does not exist, \"{refers_to}\"."),
             ),
-            PartAboveWhole { figure, value, whole } => (
+            PartAboveWhole { figure, value, whole } => {
+                let (value, whole) = (plain(*value, 6), plain(*whole, 6));
+                (
                 format!("{figure}: {value} lớn hơn tổng {whole}."),
                 format!("{figure}: {value} is greater than its whole {whole}."),
-            ),
-            PercentAbove100 { figure, value } => (
+            )
+            }
+            PercentAbove100 { figure, value } => {
+                let value = plain(*value, 6);
+                (
                 format!("{figure}: tỷ lệ {value}% vượt quá 100%."),
                 format!("{figure}: share {value}% is above 100%."),
-            ),
-            SumMismatch { whole, expected, parts_sum } => (
+            )
+            }
+            SumMismatch { whole, expected, parts_sum } => {
+                let (expected, parts_sum) = (plain(*expected, 6), plain(*parts_sum, 6));
+                (
                 format!("{whole}: các thành phần cộng lại {parts_sum}, nhưng tổng là {expected}."),
                 format!("{whole}: the parts add up to {parts_sum}, but the whole is {expected}."),
-            ),
+            )
+            }
         };
         if vi {
             v

@@ -1,0 +1,231 @@
+//! A plotters backend that writes SVG text: the SVG download and the chart pre-rendered into
+//! index.html. Written here rather than plotters' `svg_backend` because that one prints every
+//! coordinate and opacity with std's float formatting (~6 KB gzip of wasm for a handful of
+//! numbers), and ours prints the same markup with integers (see `format::plain`).
+//! The markup follows plotters-svg (same elements, anchors and font-size convention), so the
+//! drawing code and its tests do not care which one they get.
+
+use crate::format::plain;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+use std::fmt::Write;
+
+pub struct Svg<'a> {
+    out: &'a mut String,
+    size: (u32, u32),
+}
+
+#[derive(Debug)]
+pub struct SvgError;
+
+impl std::fmt::Display for SvgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("svg error")
+    }
+}
+
+impl std::error::Error for SvgError {}
+
+type Res = Result<(), DrawingErrorKind<SvgError>>;
+
+impl<'a> Svg<'a> {
+    /// Starts the document in `out`; the closing tag is written when the backend is dropped.
+    pub fn new(out: &'a mut String, (w, h): (u32, u32)) -> Self {
+        out.clear();
+        let _ = writeln!(
+            out,
+            "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">"
+        );
+        Svg { out, size: (w, h) }
+    }
+
+    /// ` opacity="…" fill="#RRGGBB"` (or `stroke`), as plotters-svg writes it.
+    fn paint(&mut self, attr: &str, c: BackendColor) {
+        let (r, g, b) = c.rgb;
+        let _ = write!(
+            self.out,
+            " opacity=\"{}\" {attr}=\"#{r:02X}{g:02X}{b:02X}\"",
+            plain(c.alpha, 3)
+        );
+    }
+
+    fn stroke<S: BackendStyle>(&mut self, s: &S) {
+        self.paint("stroke", s.color());
+        let _ = write!(self.out, " stroke-width=\"{}\"", s.stroke_width());
+    }
+
+    fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
+        self.out.push_str(" points=\"");
+        for (i, (x, y)) in path.into_iter().enumerate() {
+            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
+        }
+        self.out.push('"');
+    }
+}
+
+impl Drop for Svg<'_> {
+    fn drop(&mut self) {
+        self.out.push_str("</svg>\n");
+    }
+}
+
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+impl DrawingBackend for Svg<'_> {
+    type ErrorType = SvgError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(&mut self) -> Res {
+        Ok(())
+    }
+    fn present(&mut self) -> Res {
+        Ok(())
+    }
+    fn draw_pixel(&mut self, (x, y): BackendCoord, c: BackendColor) -> Res {
+        if c.alpha > 0.0 {
+            let _ = write!(
+                self.out,
+                "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\""
+            );
+            self.paint("fill", c);
+            self.out.push_str("/>\n");
+        }
+        Ok(())
+    }
+    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Res {
+        if s.color().alpha > 0.0 {
+            let _ = write!(
+                self.out,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
+                a.0, a.1, b.0, b.1
+            );
+            self.stroke(s);
+            self.out.push_str("/>\n");
+        }
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Res {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let _ = write!(
+            self.out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+            a.0,
+            a.1,
+            b.0 - a.0,
+            b.1 - a.1
+        );
+        if fill {
+            self.paint("fill", s.color());
+            self.out.push_str(" stroke=\"none\"/>\n");
+        } else {
+            self.out.push_str(" fill=\"none\"");
+            self.stroke(s);
+            self.out.push_str("/>\n");
+        }
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Res {
+        if s.color().alpha > 0.0 {
+            self.out.push_str("<polyline fill=\"none\"");
+            self.stroke(s);
+            self.points(path);
+            self.out.push_str("/>\n");
+        }
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Res {
+        if s.color().alpha > 0.0 {
+            self.out.push_str("<polygon");
+            self.paint("fill", s.color());
+            self.points(path);
+            self.out.push_str("/>\n");
+        }
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Res {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let _ = write!(self.out, "<circle cx=\"{}\" cy=\"{}\" r=\"{r}\"", c.0, c.1);
+        if fill {
+            self.paint("fill", s.color());
+            self.out.push_str(" stroke=\"none\"/>\n");
+        } else {
+            self.out.push_str(" fill=\"none\"");
+            self.stroke(s);
+            self.out.push_str("/>\n");
+        }
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let anchor = style.anchor();
+        let text_anchor = match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "middle",
+        };
+        let dy = match anchor.v_pos {
+            VPos::Top => "0.76em",
+            VPos::Center => "0.5ex",
+            VPos::Bottom => "-0.5ex",
+        };
+        // plotters-svg's convention: font sizes are divided by 1.24 (Theme::for_svg scales up).
+        let _ = write!(
+            self.out,
+            "<text x=\"{}\" y=\"{}\" dy=\"{dy}\" text-anchor=\"{text_anchor}\" font-family=\"{}\" font-size=\"{}\"",
+            pos.0,
+            pos.1,
+            style.family().as_str(),
+            plain(style.size() / 1.24, 2)
+        );
+        self.paint("fill", color);
+        match style.style() {
+            FontStyle::Normal => {}
+            FontStyle::Bold => self.out.push_str(" font-weight=\"bold\""),
+            other => {
+                let _ = write!(self.out, " font-style=\"{}\"", other.as_str());
+            }
+        }
+        self.out.push_str(">\n");
+        escape(self.out, text);
+        self.out.push_str("\n</text>\n");
+        Ok(())
+    }
+}
