@@ -66,7 +66,7 @@ async function newPage(throttleNet) {
 
 // 1. Transfer and first chart painted.
 const firsts = [], svgs = []; let transferred = 0; const requested = new Map();
-for (let i = 0; i < Math.max(5, Math.round(RUNS / 2)); i++) {
+for (let i = 0; i < Math.max(20, RUNS); i++) {
   const { context, page, cdp } = await newPage(true);
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
