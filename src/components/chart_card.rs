@@ -71,11 +71,26 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         from: first,
         to: last,
     };
-    // Charts of 2008–2017 totals ignore the filter, so their memo does not change and they do
-    // not repaint when the years change.
-    let vm: Memo<ChartVm> = Memo::new(move |_| {
-        let range = if id.is_yearly() { s.range.get() } else { all };
-        build(s.ds, id, range, s.lang.get())
+    // The view-model and the paint are ImmediateEffects: they run inside the signal update
+    // that triggers them, before the queued effects that rewrite text, notes and tables, so a
+    // year-filter step paints the chart first (the budget is key press → last draw call).
+    // Both depend on plain signals only (`view`, not the memos derived from it): an
+    // ImmediateEffect behind a chain of memos can miss an update (seen: every other step of
+    // the year slider left the chart unpainted; tests/e2e/app.test.mjs checks each step).
+    let model = move || {
+        s.view.with(|v| {
+            // Charts of 2008–2017 totals ignore the filter: their view-model does not change
+            // and they do not repaint when the years change.
+            let range = if id.is_yearly() { v.range } else { all };
+            build(s.ds, id, range, v.lang)
+        })
+    };
+    let vm = RwSignal::new(untrack(model));
+    let follow = ImmediateEffect::new(move || {
+        let next = model();
+        if vm.with_untracked(|cur| *cur != next) {
+            vm.set(next);
+        }
     });
     let canvas = NodeRef::<html::Canvas>::new();
     let plot = NodeRef::<html::Div>::new();
@@ -85,7 +100,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
     let hits = RwSignal::new(Hits::default());
     let pointer = RwSignal::new(None::<(f64, f64)>);
     let table_open = RwSignal::new(false);
-    let height = Memo::new(move |_| vm.with(|v| v.css_height(width.get().max(280.0))));
+    let height = move || vm.with(|v| v.css_height(width.get().max(280.0)));
 
     Effect::new(move |_| {
         if let Some(el) = plot.get() {
@@ -94,30 +109,27 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
             observe_visible(&el, visible);
         }
     });
-    // Paint whenever the data, size, theme or highlight changes. An ImmediateEffect runs inside
-    // the signal update that triggers it, before the queued effects that rewrite text, notes and
-    // tables: a year-filter step paints the chart first (the year-filter budget is measured from
-    // the key press to the last draw call).
+    // Paint whenever the view-model, size, theme or highlight changes.
     let paint = ImmediateEffect::new(move || {
         let Some(c) = canvas.get() else { return };
         if !visible.get() {
             return; // painted when it scrolls into view (this effect re-runs then)
         }
-        let (w, h) = (width.get(), height.get());
+        let (w, h) = (width.get(), height());
         let dark = s.dark.get();
         let opts = DrawOpts {
             highlight: hover.get(),
             caption: false,
         };
         let dpr = web::device_pixel_ratio();
-        let lang = s.lang.get();
+        let lang = s.view.with_untracked(|v| v.lang); // the view-model changes with it
         if let Some(found) =
             vm.with(|v| web::canvas::paint(&c, v, lang, w, h, Theme::new(dpr, dark), opts))
         {
             hits.set(found);
         }
     });
-    on_cleanup(move || drop(paint));
+    on_cleanup(move || drop((follow, paint)));
     // The table body follows the view-model. An open table is written at once; a closed one
     // (the screen-reader text alternative) after the next frame, so a filter step paints the
     // charts without waiting for tables nobody is looking at. Writes are coalesced.
@@ -233,7 +245,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                     }
                 }
             >
-                <canvas node_ref=canvas aria-hidden="true" style:height=move || px(height.get())></canvas>
+                <canvas node_ref=canvas aria-hidden="true" style:height=move || px(height())></canvas>
                 <Show when=move || tip_pos().is_some()>
                     <div
                         class="tooltip"
@@ -310,7 +322,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
 
 /// Download and copy actions of a chart (CSV, Excel CSV, JSON, PNG, SVG, copy table, copy link).
 #[component]
-pub fn Downloads(vm: Memo<ChartVm>) -> impl IntoView {
+pub fn Downloads(vm: RwSignal<ChartVm>) -> impl IntoView {
     let s = expect_context::<AppState>();
     web::download::actions(s, vm)
 }

@@ -78,7 +78,7 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 }
 
 /// The action bar of a chart card.
-pub fn actions(s: AppState, vm: Memo<ChartVm>) -> impl IntoView {
+pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
     let lang = s.lang;
     let status = RwSignal::new(String::new());
     let id = vm.with_untracked(|v| v.id);

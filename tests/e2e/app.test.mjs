@@ -47,6 +47,31 @@ test('a year change by keyboard repaints the chart and updates the URL; reload r
   await context.close();
 });
 
+test('every single year step repaints the chart exactly as a fresh page with those years', async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { width: 412, height: 823 });
+  await ready(page);
+  await canvasInfo(page, '#chart-quality canvas');
+  const steps = [['ArrowRight', '2009–2017'], ['ArrowRight', '2010–2017'], ['ArrowLeft', '2009–2017'], ['ArrowLeft', '2008–2017']];
+  const seen = [];
+  await page.focus('#year-from');
+  for (const [key, label] of steps) {
+    await page.keyboard.press(key);
+    await page.waitForFunction((l) => document.querySelector('.range-value').textContent === l, label);
+    seen.push((await canvasInfo(page, '#chart-quality canvas')).hash);
+    await page.focus('#year-from');
+  }
+  for (let i = 1; i < seen.length; i++) assert.notEqual(seen[i], seen[i - 1], `step ${i} repainted`);
+  for (const [i, time] of [[0, '2009..2017'], [1, '2010..2017']]) {
+    const fresh = await openPage(browser, `${server.url}?time=${time}`, { width: 412, height: 823 });
+    await ready(fresh.page);
+    const { hash } = await canvasInfo(fresh.page, '#chart-quality canvas');
+    assert.equal(seen[i], hash, `after the step the chart for ${time} is the one a fresh page draws`);
+    await fresh.context.close();
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('?time=2014..2016 shows that range in the control', async () => {
   const { page, context } = await openPage(browser, `${server.url}?time=2014..2016`);
   await ready(page);
