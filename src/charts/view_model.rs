@@ -136,8 +136,19 @@ fn years_subtitle(range: YearRange, what: &str) -> String {
 }
 
 fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
+    quality_with_audits(ds, range, lang).0
+}
+
+/// The quality chart and, per row, the audit of the year's reported rate (the rate chart is
+/// the same rows drawn as the reported percentage).
+fn quality_with_audits(
+    ds: &Dataset,
+    range: YearRange,
+    lang: Lang,
+) -> (ChartVm, Vec<Option<audit::RateAudit>>) {
     let mut data = Vec::new();
     let mut notes = Vec::new();
+    let mut audits = Vec::new();
     for r in ds.yearly.iter().filter(|r| range.contains(r.year)) {
         let audit = audit::year_rate(ds, r.year);
         let (flag, computed, check) = match &audit {
@@ -199,9 +210,10 @@ fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                 check_label(check, lang).to_string(),
             ],
         });
+        audits.push(audit);
     }
     let max = data.iter().filter_map(|d| d.whole).fold(0.0, f64::max);
-    ChartVm {
+    let vm = ChartVm {
         id: ChartId::Quality,
         shape: Shape::CountOfTotal,
         title: lang
@@ -234,15 +246,16 @@ fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
         ],
         notes,
         source: source_line(ds, lang),
-    }
+    };
+    (vm, audits)
 }
 
 fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
-    let mut vm = quality(ds, range, lang);
+    let (mut vm, audits) = quality_with_audits(ds, range, lang);
     let mut any_diff = false;
-    for d in &mut vm.data {
-        let year: u16 = d.label.parse().unwrap_or(0);
-        if let (Some(a), Some(r)) = (audit::year_rate(ds, year), ds.year(year)) {
+    let years = ds.yearly.iter().filter(|r| range.contains(r.year));
+    for ((d, a), r) in vm.data.iter_mut().zip(audits).zip(years) {
+        if let Some(a) = a {
             d.value = Some(a.reported_value);
             d.whole = None;
             d.value_label = format::written_percent(&r.rate, lang);
