@@ -29,11 +29,11 @@ console.log(`${String(totalRaw).padStart(8)} ${String(totalGz).padStart(8)}  (al
 
 // Every canvas draw call is timestamped; the first one with ink is "first chart painted".
 const INIT = () => {
-  window.__firstPaint = null; window.__lastDraw = 0; window.__keyAt = 0;
+  window.__firstPaint = null; window.__lastDraw = 0; window.__keyAt = 0; window.__firstDraw = 0;
   const P = CanvasRenderingContext2D.prototype;
   for (const m of ['fillRect', 'fill', 'stroke', 'fillText', 'strokeRect', 'arc', 'lineTo', 'drawImage']) {
     const orig = P[m];
-    P[m] = function (...a) { const r = orig.apply(this, a); const t = performance.now(); window.__lastDraw = t; if (window.__firstPaint === null && this.canvas.isConnected && (m === 'fillRect' || m === 'drawImage') && this.canvas.width > 0) window.__firstPaint = t; return r; };
+    P[m] = function (...a) { if (window.__firstDraw < window.__keyAt) window.__firstDraw = performance.now(); const r = orig.apply(this, a); const t = performance.now(); window.__lastDraw = t; if (window.__firstPaint === null && this.canvas.isConnected && (m === 'fillRect' || m === 'drawImage') && this.canvas.width > 0) window.__firstPaint = t; return r; };
   }
   window.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, true);
   window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
@@ -88,7 +88,7 @@ for (const path of requested.keys()) {
 }
 
 // 2. Filter change → all visible charts repainted; 3. memory.
-const repaints = [];
+const repaints = [], beforeDraw = []; let missed = 0;
 let memory = {};
 {
   const { context, page, cdp } = await newPage(false);
@@ -99,8 +99,8 @@ let memory = {};
   for (let i = 0; i < Math.max(20, RUNS); i++) {
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
     await page.waitForTimeout(150);
-    const { key, last } = await page.evaluate(() => ({ key: window.__keyAt, last: window.__lastDraw }));
-    if (last > key) repaints.push(last - key);
+    const { key, last, first } = await page.evaluate(() => ({ key: window.__keyAt, last: window.__lastDraw, first: window.__firstDraw }));
+    if (last > key) { repaints.push(last - key); beforeDraw.push(first - key); } else missed++;
   }
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -121,6 +121,8 @@ else console.log('pre-rendered SVG chart: not found in index.html');
 console.log(`interactive canvas chart (wasm)      runs ${firsts.length}  median ${fmt(pct(firsts, 50))}  p95 ${fmt(pct(firsts, 95))}  budget 1500: ${verdict(pct(firsts, 95), 1500)}`);
 console.log('\n== year-filter key press → last draw call of every visible chart (4× CPU), ms ==');
 console.log(`presses ${repaints.length}  median ${fmt(pct(repaints, 50))}  p95 ${fmt(pct(repaints, 95))}  budget p95 8: ${verdict(pct(repaints, 95), 8)}`);
+console.log(`  of which before the first draw call (event, state, view-model): median ${fmt(pct(beforeDraw, 50))}  p95 ${fmt(pct(beforeDraw, 95))}`);
+if (missed) console.log(`  ${missed} presses drew nothing (a step that did not repaint is a bug)`);
 console.log('\n== memory after load ==');
 const mb = (b) => (b / 1024 / 1024).toFixed(2);
 console.log(`JS heap ${mb(memory.js)} MiB + wasm memory ${mb(memory.wasm)} MiB = ${mb(memory.js + memory.wasm)} MiB  budget 4 MiB: ${verdict(memory.js + memory.wasm, 4 * 1024 * 1024)}`);
