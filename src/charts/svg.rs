@@ -18,18 +18,7 @@ pub struct Svg<'a> {
     size: (u32, u32),
 }
 
-#[derive(Debug)]
-pub struct SvgError;
-
-impl std::fmt::Display for SvgError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("svg error")
-    }
-}
-
-impl std::error::Error for SvgError {}
-
-type Res = Result<(), DrawingErrorKind<SvgError>>;
+type Res = Result<(), DrawingErrorKind<super::BackendError>>;
 
 impl<'a> Svg<'a> {
     /// Starts the document in `out`; the closing tag is written when the backend is dropped.
@@ -55,6 +44,18 @@ impl<'a> Svg<'a> {
     fn stroke<S: BackendStyle>(&mut self, s: &S) {
         self.paint("stroke", s.color());
         let _ = write!(self.out, " stroke-width=\"{}\"", s.stroke_width());
+    }
+
+    /// Closes a shape element: filled, or outlined with the style's stroke.
+    fn fill_or_outline<S: BackendStyle>(&mut self, s: &S, fill: bool) {
+        if fill {
+            self.paint("fill", s.color());
+            self.out.push_str(" stroke=\"none\"/>\n");
+        } else {
+            self.out.push_str(" fill=\"none\"");
+            self.stroke(s);
+            self.out.push_str("/>\n");
+        }
     }
 
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
@@ -86,7 +87,7 @@ fn escape(out: &mut String, text: &str) {
 }
 
 impl DrawingBackend for Svg<'_> {
-    type ErrorType = SvgError;
+    type ErrorType = super::BackendError;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
@@ -138,14 +139,7 @@ impl DrawingBackend for Svg<'_> {
             b.0 - a.0,
             b.1 - a.1
         );
-        if fill {
-            self.paint("fill", s.color());
-            self.out.push_str(" stroke=\"none\"/>\n");
-        } else {
-            self.out.push_str(" fill=\"none\"");
-            self.stroke(s);
-            self.out.push_str("/>\n");
-        }
+        self.fill_or_outline(s, fill);
         Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -179,14 +173,7 @@ impl DrawingBackend for Svg<'_> {
             return Ok(());
         }
         let _ = write!(self.out, "<circle cx=\"{}\" cy=\"{}\" r=\"{r}\"", c.0, c.1);
-        if fill {
-            self.paint("fill", s.color());
-            self.out.push_str(" stroke=\"none\"/>\n");
-        } else {
-            self.out.push_str(" fill=\"none\"");
-            self.stroke(s);
-            self.out.push_str("/>\n");
-        }
+        self.fill_or_outline(s, fill);
         Ok(())
     }
 

@@ -31,18 +31,7 @@ pub struct Canvas {
 /// A colour as compared for caching (plotters' BackendColor has no PartialEq).
 type Rgba = ((u8, u8, u8), f64);
 
-#[derive(Debug)]
-pub struct CanvasError;
-
-impl std::fmt::Display for CanvasError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("canvas error")
-    }
-}
-
-impl std::error::Error for CanvasError {}
-
-type Res = Result<(), DrawingErrorKind<CanvasError>>;
+type Res = Result<(), DrawingErrorKind<crate::charts::BackendError>>;
 
 impl Canvas {
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Self> {
@@ -114,7 +103,7 @@ fn crisp(a: BackendCoord, b: BackendCoord) -> ((f64, f64), (f64, f64)) {
 }
 
 impl DrawingBackend for Canvas {
-    type ErrorType = CanvasError;
+    type ErrorType = crate::charts::BackendError;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
