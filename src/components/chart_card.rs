@@ -77,19 +77,22 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
     // Both depend on plain signals only (`view`, not the memos derived from it): an
     // ImmediateEffect behind a chain of memos can miss an update (seen: every other step of
     // the year slider left the chart unpainted; tests/e2e/app.test.mjs checks each step).
-    let model = move || {
+    // What the view-model is built from. Charts of 2008–2017 totals ignore the filter: their
+    // inputs do not change with the years, so they neither rebuild nor repaint.
+    let inputs = move || {
         s.view.with(|v| {
-            // Charts of 2008–2017 totals ignore the filter: their view-model does not change
-            // and they do not repaint when the years change.
             let range = if id.is_yearly() { v.range } else { all };
-            build(s.ds, id, range, v.lang)
+            (range, v.lang)
         })
     };
-    let vm = RwSignal::new(untrack(model));
+    let built = StoredValue::new(untrack(inputs));
+    let vm = RwSignal::new(build(s.ds, id, built.get_value().0, built.get_value().1));
     let follow = ImmediateEffect::new(move || {
-        let next = model();
-        if vm.with_untracked(|cur| *cur != next) {
-            vm.set(next);
+        let next = inputs();
+        // `try_`: a no-op rather than a panic should it ever run while the card is disposed.
+        if built.try_get_value().is_some_and(|prev| prev != next) {
+            let _ = built.try_set_value(next);
+            let _ = vm.try_set(build(s.ds, id, next.0, next.1));
         }
     });
     let canvas = NodeRef::<html::Canvas>::new();

@@ -23,7 +23,8 @@ pub struct Canvas {
     fill: Option<Rgba>,
     stroke: Option<Rgba>,
     line_width: u32,
-    font: String,
+    /// (style, size bits, family pointer) of the font last set.
+    font: Option<(u8, u64, usize)>,
     align: &'static str,
     baseline: &'static str,
 }
@@ -43,7 +44,7 @@ impl Canvas {
             fill: None,
             stroke: None,
             line_width: 0,
-            font: String::new(),
+            font: None,
             align: "",
             baseline: "",
         })
@@ -199,17 +200,24 @@ impl DrawingBackend for Canvas {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        // Font sizes are whole backing pixels times the theme scale: print them without
-        // std's float formatting.
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            crate::format::plain(style.size(), 2),
-            style.family().as_str()
+        // The font string is built only when style, size or family differ from the last label's
+        // (formatting it for every label was a third of the text cost); sizes are printed
+        // without std's float formatting.
+        let (weight, size, family) = (style.style(), style.size(), style.family());
+        let key = (
+            weight as u8,
+            size.to_bits(),
+            family.as_str().as_ptr() as usize,
         );
-        if font != self.font {
+        if self.font != Some(key) {
+            let font = format!(
+                "{} {}px {}",
+                weight.as_str(),
+                crate::format::plain(size, 2),
+                family.as_str()
+            );
             self.ctx.set_font(&font);
-            self.font = font;
+            self.font = Some(key);
         }
         let anchor = style.anchor();
         let align = match anchor.h_pos {
