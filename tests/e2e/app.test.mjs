@@ -72,6 +72,33 @@ test('every single year step repaints the chart exactly as a fresh page with tho
   await context.close();
 });
 
+test('switching language or colour scheme repaints the canvas as a fresh page would', async () => {
+  const hashOf = async (url, colorScheme) => {
+    const { page, context } = await openPage(browser, url, { width: 412, height: 823, colorScheme });
+    await ready(page);
+    const { hash } = await canvasInfo(page, '#chart-quality canvas');
+    await context.close();
+    return hash;
+  };
+  const viLight = await hashOf(server.url, 'light');
+  const enLight = await hashOf(`${server.url}?lang=en`, 'light');
+  const viDark = await hashOf(server.url, 'dark');
+  assert.notEqual(viLight, enLight);
+  assert.notEqual(viLight, viDark);
+  const { page, problems, context } = await openPage(browser, server.url, { width: 412, height: 823 });
+  await ready(page);
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal((await canvasInfo(page, '#chart-quality canvas')).hash, enLight, 'English labels drawn');
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'vi');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  assert.equal((await canvasInfo(page, '#chart-quality canvas')).hash, viDark, 'dark palette drawn');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('?time=2014..2016 shows that range in the control', async () => {
   const { page, context } = await openPage(browser, `${server.url}?time=2014..2016`);
   await ready(page);
