@@ -109,19 +109,16 @@ pub fn first_chart(ds: &Dataset) -> String {
     let (from, to) = ds.bounds();
     let vm = charts::build(ds, ChartId::Quality, YearRange { from, to }, Lang::Vi);
     const WIDTH: f64 = 400.0;
-    let Ok(svg) = charts::to_inline_svg(&vm, Lang::Vi, WIDTH as u32, vm.css_height(WIDTH) as u32)
-    else {
+    let (w, h) = (WIDTH as u32, vm.css_height(WIDTH) as u32);
+    let label = "role=\"img\" aria-labelledby=\"static-chart-title\"";
+    let Ok(svg) = charts::to_inline_svg(&vm, Lang::Vi, w, h, label) else {
         return String::new();
     };
     format!(
         "<figure class=\"static-chart\"><figcaption id=\"static-chart-title\">{} <small>{}</small></figcaption>{}</figure>",
         escape(&vm.title),
         escape(&vm.subtitle),
-        svg.replacen(
-            "<svg ",
-            "<svg role=\"img\" aria-labelledby=\"static-chart-title\" ",
-            1
-        )
+        svg
     )
 }
 

@@ -3,6 +3,7 @@
 //! Layout is done in backend pixels by hand (no mesh builder): exact hit boxes for tooltips,
 //! direct labels, and less generic code in the wasm.
 
+use super::svg::Svg;
 use super::theme::{Theme, FONT};
 use super::view_model::{nice_step, ChartVm, Flag, Shape};
 use crate::format;
@@ -498,30 +499,37 @@ fn horizontal<DB: DrawingBackend>(
 
 /// The chart as an SVG document (export, and native tests).
 pub fn to_svg(vm: &ChartVm, lang: Lang, width: u32, height: u32, dark: bool) -> Res<String> {
-    svg(vm, lang, (width, height), &Theme::for_svg(dark), true)
+    let mut out = String::new();
+    let svg = Svg::new(&mut out, (width, height));
+    draw_svg(svg, vm, lang, &Theme::for_svg(dark), true)?;
+    Ok(out)
 }
 
 /// The chart as an SVG element for the page itself (the pre-rendered first chart in index.html):
-/// no caption (the page has its own), the canvas's text size, and a viewBox instead of a fixed
-/// size so it scales with its container.
-pub fn to_inline_svg(vm: &ChartVm, lang: Lang, width: u32, height: u32) -> Res<String> {
-    let out = svg(vm, lang, (width, height), &Theme::for_svg(false), false)?;
-    let fixed = format!("width=\"{width}\" height=\"{height}\" ");
-    Ok(out.replacen(&fixed, "", 1))
+/// no caption (the page has its own), the canvas's text size, a viewBox instead of a fixed size
+/// so it scales with its container, and `attrs` on the root element (role, label).
+pub fn to_inline_svg(
+    vm: &ChartVm,
+    lang: Lang,
+    width: u32,
+    height: u32,
+    attrs: &str,
+) -> Res<String> {
+    let mut out = String::new();
+    let svg = Svg::scalable(&mut out, (width, height), attrs);
+    draw_svg(svg, vm, lang, &Theme::for_svg(false), false)?;
+    Ok(out)
 }
 
-fn svg(vm: &ChartVm, lang: Lang, size: (u32, u32), theme: &Theme, caption: bool) -> Res<String> {
-    let mut out = String::new();
-    {
-        let root = super::svg::Svg::new(&mut out, size).into_drawing_area();
-        let opts = DrawOpts {
-            highlight: None,
-            caption,
-        };
-        draw(&root, vm, theme, lang, opts)?;
-        root.present().map_err(err)?;
-    }
-    Ok(out)
+/// Draws on the SVG backend; the document is complete when the backend is dropped, at the end.
+fn draw_svg(svg: Svg, vm: &ChartVm, lang: Lang, theme: &Theme, caption: bool) -> Res<()> {
+    let root = svg.into_drawing_area();
+    let opts = DrawOpts {
+        highlight: None,
+        caption,
+    };
+    draw(&root, vm, theme, lang, opts)?;
+    root.present().map_err(err)
 }
 
 impl ChartVm {

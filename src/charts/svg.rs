@@ -21,12 +21,23 @@ pub struct Svg<'a> {
 type Res = Result<(), DrawingErrorKind<super::BackendError>>;
 
 impl<'a> Svg<'a> {
-    /// Starts the document in `out`; the closing tag is written when the backend is dropped.
+    /// Starts a standalone document of `w × h` pixels in `out` (the SVG download); the closing
+    /// tag is written when the backend is dropped.
     pub fn new(out: &'a mut String, (w, h): (u32, u32)) -> Self {
+        Self::start(out, (w, h), &format!("width=\"{w}\" height=\"{h}\""))
+    }
+
+    /// Starts an element that scales with its container (viewBox only, no fixed size), with
+    /// `attrs` on the root (role, label): the chart pre-rendered into index.html.
+    pub fn scalable(out: &'a mut String, size: (u32, u32), attrs: &str) -> Self {
+        Self::start(out, size, attrs)
+    }
+
+    fn start(out: &'a mut String, (w, h): (u32, u32), attrs: &str) -> Self {
         out.clear();
         let _ = writeln!(
             out,
-            "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">"
+            "<svg {attrs} viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">"
         );
         Svg { out, size: (w, h) }
     }
@@ -70,19 +81,6 @@ impl<'a> Svg<'a> {
 impl Drop for Svg<'_> {
     fn drop(&mut self) {
         self.out.push_str("</svg>\n");
-    }
-}
-
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
 }
 
@@ -211,7 +209,7 @@ impl DrawingBackend for Svg<'_> {
             }
         }
         self.out.push_str(">\n");
-        escape(self.out, text);
+        self.out.push_str(&crate::prerender::escape(text));
         self.out.push_str("\n</text>\n");
         Ok(())
     }
