@@ -74,13 +74,7 @@ impl Canvas {
 fn css_color(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
     if c.alpha >= 1.0 {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut s = String::from("#");
-        for v in [r, g, b] {
-            s.push(HEX[usize::from(v >> 4)] as char);
-            s.push(HEX[usize::from(v & 15)] as char);
-        }
-        s
+        format!("#{r:02x}{g:02x}{b:02x}")
     } else {
         format!("rgba({r},{g},{b},{})", crate::format::plain(c.alpha, 3))
     }
