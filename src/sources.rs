@@ -10,6 +10,19 @@ use crate::i18n::Lang;
 use crate::prerender::escape;
 use std::fmt::Write;
 
+/// Opens a scrollable, keyboard-focusable table region named by the heading `id` (the table's
+/// class too), with its column headers; the caller writes the rows and closes it.
+fn open_table(h: &mut String, id: &str, columns: &[&str]) {
+    let _ = write!(
+        h,
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\"><table class=\"{id}\"><thead><tr>"
+    );
+    for c in columns {
+        let _ = write!(h, "<th scope=\"col\">{c}</th>");
+    }
+    h.push_str("</tr></thead><tbody>");
+}
+
 fn rate_name(of: &RateOf, ds: &Dataset, l: Lang) -> String {
     match of {
         RateOf::CleanStrong(y) => l.t(
@@ -89,13 +102,15 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
             "Each rate the article reports is compared with the rate its own counts give. The app always shows the article's figure."
         )
     );
-    let _ = write!(
-        h,
-        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"audit\"><table class=\"audit\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        l.t("Số liệu", "Figure"),
-        l.t("Bài báo ghi", "Reported"),
-        l.t("Tính lại", "Recomputed"),
-        l.t("Kết quả", "Result")
+    open_table(
+        &mut h,
+        "audit",
+        &[
+            l.t("Số liệu", "Figure"),
+            l.t("Bài báo ghi", "Reported"),
+            l.t("Tính lại", "Recomputed"),
+            l.t("Kết quả", "Result"),
+        ],
     );
     let mut rows = audit::rates(ds);
     rows.retain(|r| r.check != RateCheck::Matches);
@@ -143,11 +158,20 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     }
     let _ = write!(
         h,
-        "</ul><h2 id=\"figures\">{}</h2><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"figures\"><table class=\"figures\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        l.t("Mọi số liệu và câu nguồn", "Every figure and its sentence"),
-        l.t("Số liệu", "Figure"),
-        l.t("Giá trị", "Value"),
-        l.t("Câu trong bài (nguyên văn)", "Sentence in the article (verbatim)")
+        "</ul><h2 id=\"figures\">{}</h2>",
+        l.t("Mọi số liệu và câu nguồn", "Every figure and its sentence")
+    );
+    open_table(
+        &mut h,
+        "figures",
+        &[
+            l.t("Số liệu", "Figure"),
+            l.t("Giá trị", "Value"),
+            l.t(
+                "Câu trong bài (nguyên văn)",
+                "Sentence in the article (verbatim)",
+            ),
+        ],
     );
     for r in &ds.yearly {
         let mut value = format!(
