@@ -77,16 +77,18 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
     // Both depend on plain signals only (`view`, not the memos derived from it): an
     // ImmediateEffect behind a chain of memos can miss an update (seen: every other step of
     // the year slider left the chart unpainted; tests/e2e/app.test.mjs checks each step).
-    // What the view-model is built from. Charts of 2008–2017 totals ignore the filter: their
-    // inputs do not change with the years, so they neither rebuild nor repaint.
+    //
+    // The view-model's inputs. Charts of 2008–2017 totals ignore the filter: their inputs do
+    // not change with the years, so they neither rebuild nor repaint.
     let inputs = move || {
         s.view.with(|v| {
             let range = if id.is_yearly() { v.range } else { all };
             (range, v.lang)
         })
     };
-    let built = StoredValue::new(untrack(inputs));
-    let vm = RwSignal::new(build(s.ds, id, built.get_value().0, built.get_value().1));
+    let (range, lang) = untrack(inputs);
+    let built = StoredValue::new((range, lang));
+    let vm = RwSignal::new(build(s.ds, id, range, lang));
     let follow = ImmediateEffect::new(move || {
         let next = inputs();
         // `try_`: a no-op rather than a panic should it ever run while the card is disposed.
