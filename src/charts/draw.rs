@@ -73,7 +73,11 @@ fn err<E: std::fmt::Debug>(e: E) -> String {
 
 fn style(theme: &Theme, size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
     TextStyle {
-        font: (FONT, theme.font_size(size)).into_font(),
+        font: FontDesc::new(
+            FontFamily::Name(FONT),
+            theme.font_size(size),
+            FontStyle::Normal,
+        ),
         color: color.to_backend_color(),
         pos: Pos::new(h, v),
     }
@@ -81,7 +85,11 @@ fn style(theme: &Theme, size: f64, color: RGBColor, h: HPos, v: VPos) -> TextSty
 
 fn bold(theme: &Theme, size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
     TextStyle {
-        font: (FONT, theme.font_size(size), FontStyle::Bold).into_font(),
+        font: FontDesc::new(
+            FontFamily::Name(FONT),
+            theme.font_size(size),
+            FontStyle::Bold,
+        ),
         color: color.to_backend_color(),
         pos: Pos::new(h, v),
     }

@@ -67,10 +67,10 @@ pub struct Unreconciled {
     pub first_total: u32,
     pub last_year: u16,
     pub last_total: u32,
-    pub established: f64,
-    pub dissolved: f64,
-    pub merged: f64,
-    pub transferred: f64,
+    pub established: u32,
+    pub dissolved: u32,
+    pub merged: u32,
+    pub transferred: u32,
 }
 
 impl Unreconciled {
@@ -79,7 +79,7 @@ impl Unreconciled {
     }
     /// Established minus dissolved: the most the listed changes can add.
     pub fn net_changes(&self) -> i64 {
-        (self.established - self.dissolved) as i64
+        i64::from(self.established) - i64::from(self.dissolved)
     }
 }
 
@@ -169,7 +169,13 @@ pub fn year_rate(ds: &Dataset, year: u16) -> Option<RateAudit> {
 
 /// The changes-versus-growth note, when the data has both the series and the change figures.
 pub fn unreconciled(ds: &Dataset) -> Option<Unreconciled> {
-    let get = |id: &str| ds.figure(id).map(|f| f.value);
+    // Counts of organisations; a figure that is not a whole number cannot take part in the check.
+    let get = |id: &str| {
+        ds.figure(id)
+            .map(|f| f.value)
+            .filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v))
+            .map(|v| v as u32)
+    };
     let first = ds.yearly.first()?;
     let last = ds.yearly.last()?;
     let u = Unreconciled {
@@ -179,8 +185,8 @@ pub fn unreconciled(ds: &Dataset) -> Option<Unreconciled> {
         last_total: last.total,
         established: get("changes.established")?,
         dissolved: get("changes.dissolved")?,
-        merged: get("changes.merged").unwrap_or(0.0),
-        transferred: get("changes.transferred").unwrap_or(0.0),
+        merged: get("changes.merged").unwrap_or(0),
+        transferred: get("changes.transferred").unwrap_or(0),
     };
     (u.net_changes() != u.growth()).then_some(u)
 }
