@@ -304,3 +304,30 @@ fn svg_backend_writes_escaped_well_formed_markup() {
         "{s}"
     );
 }
+
+#[test]
+fn axis_steps_are_round_numbers() {
+    use tccs_dashboard::charts::view_model::{nice_max, nice_step};
+    let cases = [
+        (0.3, 0.5),
+        (1.0, 1.0),
+        (1.2, 2.0),
+        (12.0, 20.0),
+        (22.5, 25.0),
+        (25.0, 25.0),
+        (40.0, 50.0),
+        (70.0, 100.0),
+        (100.0, 100.0),
+        (1173.0, 2000.0),
+    ];
+    for (raw, step) in cases {
+        assert_eq!(nice_step(raw), step, "step for {raw}");
+    }
+    // Nothing sensible to scale: a unit step, never NaN or zero.
+    for raw in [0.0, -3.0, f64::NAN, f64::INFINITY] {
+        assert_eq!(nice_step(raw), 1.0, "step for {raw}");
+    }
+    assert_eq!(nice_max(90.0), 100.0);
+    assert_eq!(nice_max(15.0), 15.0);
+    assert_eq!(nice_max(0.0), 1.0);
+}

@@ -115,7 +115,17 @@ pub fn nice_max(v: f64) -> f64 {
 
 /// A round tick step near `raw`.
 pub fn nice_step(raw: f64) -> f64 {
-    let mag = 10f64.powf(raw.log10().floor());
+    if !(raw > 0.0 && raw.is_finite()) {
+        return 1.0;
+    }
+    // 10^floor(log10(raw)) by steps: `powf` and `log10` would bring libm's pow into the wasm.
+    let mut mag = 1.0;
+    while mag * 10.0 <= raw {
+        mag *= 10.0;
+    }
+    while mag > raw {
+        mag /= 10.0;
+    }
     let f = raw / mag;
     let m = if f <= 1.0 {
         1.0
