@@ -96,7 +96,7 @@ pub fn App(ds: &'static Dataset) -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     let lang = s.lang;
     let tab = Memo::new(move |_| s.view.with(|v| v.tab));
     let tab_button = move |t: Tab, vi: &'static str, en: &'static str| {
@@ -135,7 +135,7 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Notices() -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     view! {
         <div class="notices" role="status">
             <Show when=move || s.notices.with(|n| !n.is_empty())>
@@ -157,7 +157,7 @@ fn Notices() -> impl IntoView {
 
 #[component]
 fn Dashboard() -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     let alone = Memo::new(move |_| s.view.with(|v| v.chart));
     let summary = move || {
         summary::compute(s.ds, s.range.get())
@@ -193,7 +193,7 @@ fn Dashboard() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     let a = &s.ds.article;
     view! {
         <footer class="site-footer">

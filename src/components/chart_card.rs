@@ -1,7 +1,6 @@
 //! One chart: title, canvas, tooltip (mouse, touch, keyboard), notes, the data table (always in the
 //! accessibility tree, visible on demand) and the actions to take the numbers away.
 
-use super::app::AppState;
 use super::tr;
 use crate::charts::{build, ChartVm, DrawOpts, Flag, Hits, Theme};
 use crate::state::{ChartId, YearRange};
@@ -65,7 +64,7 @@ fn px(v: f64) -> String {
 
 #[component]
 pub fn ChartCard(id: ChartId) -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     let (first, last) = s.ds.bounds();
     let all = YearRange {
         from: first,
@@ -328,6 +327,6 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
 /// Download and copy actions of a chart (CSV, Excel CSV, JSON, PNG, SVG, copy table, copy link).
 #[component]
 pub fn Downloads(vm: RwSignal<ChartVm>) -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     web::download::actions(s, vm)
 }

@@ -1,7 +1,6 @@
 //! The "Embed" dialog: the iframe snippet for the current view (chart, years, language) with the
 //! host script that sizes it, and a copy button.
 
-use super::app::AppState;
 use super::tr;
 use crate::state::{to_query, ChartId, Tab};
 use crate::web;
@@ -22,7 +21,7 @@ pub fn snippet(base: &str, query: &str, title: &str, height: u32) -> String {
 
 #[component]
 pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     let lang = s.lang;
     let dialog = NodeRef::<html::Dialog>::new();
     let copied = RwSignal::new(None::<bool>);

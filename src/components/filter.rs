@@ -2,7 +2,6 @@
 //! screen readers work as users expect: arrows, Page Up/Down, Home/End), a single-year choice,
 //! presets for the congress terms, and a play button that steps through the years.
 
-use super::app::AppState;
 use super::tr;
 use crate::format;
 use crate::web;
@@ -11,7 +10,7 @@ use std::time::Duration;
 
 #[component]
 pub fn YearFilter() -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     let lang = s.lang;
     let (first, last) = s.ds.bounds();
     let from = Memo::new(move |_| s.range.get().from);

@@ -1,6 +1,5 @@
 //! Headline figures as HTML text (not canvas): readable by everyone, selectable, translatable.
 
-use super::app::AppState;
 use super::tr;
 use leptos::prelude::*;
 
@@ -35,7 +34,7 @@ const TILES: [(&str, &str, &str); 5] = [
 
 #[component]
 pub fn Headline() -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     view! {
         <section class="headline" aria-label=tr(s.lang, "Số liệu chính", "Key figures")>
             <ul>

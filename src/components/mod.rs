@@ -22,3 +22,9 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || lang.get().t(vi, en)
 }
+
+/// The shared state. Leptos' `expect_context` formats the missing type's name with `Debug` in
+/// its panic message, which brings std's string escaping into the wasm; a plain `expect` does not.
+pub fn app_state() -> AppState {
+    use_context::<AppState>().expect("AppState is provided by App")
+}

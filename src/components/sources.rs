@@ -1,10 +1,9 @@
 //! The Sources view: the page is HTML built by [`crate::sources::sources_html`] for the language.
 
-use super::app::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn Sources() -> impl IntoView {
-    let s = expect_context::<AppState>();
+    let s = super::app_state();
     view! { <section class="sources" inner_html=move || crate::sources::sources_html(s.ds, s.lang.get())></section> }
 }
