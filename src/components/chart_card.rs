@@ -97,6 +97,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         }
     });
     let canvas = NodeRef::<html::Canvas>::new();
+    let backend = StoredValue::new_local(None);
     let plot = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0f64);
     let visible = RwSignal::new(false);
@@ -127,9 +128,13 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         };
         let dpr = web::device_pixel_ratio();
         let lang = s.view.with_untracked(|v| v.lang); // the view-model changes with it
-        if let Some(found) =
-            vm.with(|v| web::canvas::paint(&c, v, lang, w, h, Theme::new(dpr, dark), opts))
-        {
+        let theme = Theme::new(dpr, dark);
+        let found = vm.with(|v| {
+            backend
+                .try_update_value(|b| web::canvas::paint(b, &c, v, lang, w, h, theme, opts))
+                .flatten()
+        });
+        if let Some(found) = found {
             hits.set(found);
         }
     });

@@ -4,12 +4,67 @@
 
 use crate::charts::{draw, ChartVm, DrawOpts, Hits, Theme};
 use crate::i18n::Lang;
-use plotters::prelude::IntoDrawingArea;
+use js_sys::JsString;
+use plotters::prelude::DrawingArea;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+// The same context methods as web-sys, taking JS strings made once instead of a `&str` that is
+// decoded (TextDecoder) on every call.
+#[wasm_bindgen]
+extern "C" {
+    /// The 2D context, seen through these three members only.
+    type Ctx;
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_text(this: &Ctx, text: &JsString, x: f64, y: f64);
+    #[wasm_bindgen(method, setter = fillStyle)]
+    fn set_fill_style(this: &Ctx, style: &JsString);
+    #[wasm_bindgen(method, setter = strokeStyle)]
+    fn set_stroke_style(this: &Ctx, style: &JsString);
+}
+
+thread_local! {
+    /// Labels and colours as JS strings. A year step redraws mostly the same labels (years,
+    /// axis ticks, counts), so nearly every lookup hits; the map is emptied should it ever grow
+    /// past a few hundred entries.
+    static JS_STRINGS: RefCell<Vec<(String, JsString)>> = const { RefCell::new(Vec::new()) };
+    static COLOURS: RefCell<Vec<(Rgba, JsString)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn js_string(s: &str) -> JsString {
+    JS_STRINGS.with_borrow_mut(|v| {
+        if let Some((_, j)) = v.iter().find(|(k, _)| k == s) {
+            return j.clone();
+        }
+        if v.len() >= 256 {
+            v.clear();
+        }
+        let j = JsString::from(s);
+        v.push((s.to_owned(), j.clone()));
+        j
+    })
+}
+
+fn js_colour(c: BackendColor) -> JsString {
+    let key = (c.rgb, c.alpha);
+    COLOURS.with_borrow_mut(|v| {
+        if let Some((_, j)) = v.iter().find(|(k, _)| *k == key) {
+            return j.clone();
+        }
+        if v.len() >= 64 {
+            v.clear();
+        }
+        let j = JsString::from(css_color(c));
+        v.push((key, j.clone()));
+        j
+    })
+}
 
 /// A plotters backend on a 2D canvas context that sets a context property only when its value
 /// changes. plotters-canvas formats an `rgba(…)` string and sets `font`, `textAlign` and
@@ -18,6 +73,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// alpha). Our charts draw a few colours and two fonts, so nearly every set is skipped.
 /// Rotated text is not supported (no chart uses it).
 pub struct Canvas {
+    element: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
     fill: Option<Rgba>,
@@ -39,6 +95,7 @@ impl Canvas {
         use wasm_bindgen::JsCast;
         let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         Some(Canvas {
+            element: canvas.clone(),
             ctx,
             size: (canvas.width(), canvas.height()),
             fill: None,
@@ -50,9 +107,13 @@ impl Canvas {
         })
     }
 
+    fn js(&self) -> &Ctx {
+        self.ctx.unchecked_ref()
+    }
+
     fn set_fill(&mut self, c: BackendColor) {
         if self.fill != Some((c.rgb, c.alpha)) {
-            self.ctx.set_fill_style_str(&css_color(c));
+            self.js().set_fill_style(&js_colour(c));
             self.fill = Some((c.rgb, c.alpha));
         }
     }
@@ -60,7 +121,7 @@ impl Canvas {
     fn set_line<S: BackendStyle>(&mut self, s: &S) {
         let c = s.color();
         if self.stroke != Some((c.rgb, c.alpha)) {
-            self.ctx.set_stroke_style_str(&css_color(c));
+            self.js().set_stroke_style(&js_colour(c));
             self.stroke = Some((c.rgb, c.alpha));
         }
         if self.line_width != s.stroke_width() {
@@ -233,7 +294,8 @@ impl DrawingBackend for Canvas {
             self.baseline = baseline;
         }
         self.set_fill(color);
-        let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        self.js()
+            .fill_text(&js_string(text), f64::from(pos.0), f64::from(pos.1));
         Ok(())
     }
 }
@@ -255,10 +317,17 @@ impl Canvas {
 }
 
 /// Sizes the backing store for `css_w × css_h` at the theme's scale and paints. Returns hit boxes
-/// in backing pixels, or `None` if the canvas has no 2D context. (Drawing into a detached buffer
-/// canvas and copying was tried to avoid the style recalculation the first `font` set can force:
-/// the copy cost more than it saved with software canvases, ~13 ms per chart at 4× CPU.)
+/// in backing pixels, or `None` if the canvas has no 2D context.
+///
+/// `backend` is kept by the caller from one paint to the next, so the context is looked up once
+/// and a property set by the last paint (font, colours, alignment) is not set again. Resizing
+/// the canvas resets the context's properties, so the backend then starts afresh.
+/// (Drawing into a detached buffer canvas and copying was tried to avoid the style recalculation
+/// the first `font` set can force: the copy cost more than it saved with software canvases,
+/// ~13 ms per chart at 4× CPU.)
+#[allow(clippy::too_many_arguments)]
 pub fn paint(
+    backend: &mut Option<Rc<RefCell<Canvas>>>,
     canvas: &HtmlCanvasElement,
     vm: &ChartVm,
     lang: Lang,
@@ -274,14 +343,19 @@ pub fn paint(
     if w == 0 || h == 0 {
         return None;
     }
-    if canvas.width() != w {
+    let resized = canvas.width() != w || canvas.height() != h;
+    if resized {
         canvas.set_width(w);
-    }
-    if canvas.height() != h {
         canvas.set_height(h);
     }
+    let stale = backend
+        .as_ref()
+        .is_none_or(|b| resized || b.borrow().element != *canvas);
+    if stale {
+        *backend = Some(Rc::new(RefCell::new(Canvas::new(canvas)?)));
+    }
     draw(
-        &Canvas::new(canvas)?.into_drawing_area(),
+        &DrawingArea::from(backend.as_ref()?),
         vm,
         &theme,
         lang,
