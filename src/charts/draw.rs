@@ -280,9 +280,14 @@ fn vertical<DB: DrawingBackend>(
     // and each change is a call into the browser on the year-filter step's critical path.
     // Marks of different data do not overlap, so the picture is the same as datum by datum.
     let step = nice_step(y_max / 4.0);
-    let ticks: Vec<f64> = std::iter::successors(Some(0.0), |t| Some(t + step))
-        .take_while(|t| *t <= y_max + 1e-9)
-        .collect();
+    let mut ticks = vec![0.0];
+    while let Some(t) = ticks
+        .last()
+        .map(|t| t + step)
+        .filter(|t| *t <= y_max + 1e-9)
+    {
+        ticks.push(t);
+    }
     for &t in &ticks {
         let y = ypix(t);
         root.draw(&PathElement::new(
@@ -317,19 +322,15 @@ fn vertical<DB: DrawingBackend>(
         (c, c - bar_w / 2, c + bar_w / 2)
     };
     if vm.shape == Shape::CountOfTotal {
-        let totals = || {
-            vm.data
-                .iter()
-                .enumerate()
-                .filter_map(|(i, d)| Some((bar(i), d.whole?)))
-        };
-        for ((_, bx0, bx1), total) in totals() {
-            let fill = p.secondary.mix(0.18).filled();
-            rect(root, (bx0, ypix(total)), (bx1, py1), fill)?;
-        }
-        for ((_, bx0, bx1), total) in totals() {
-            let outline = p.secondary.stroke_width(theme.px(1.5).max(1) as u32);
-            rect(root, (bx0, ypix(total)), (bx1, py1), outline)?;
+        let fill = p.secondary.mix(0.18).filled();
+        let outline = p.secondary.stroke_width(theme.px(1.5).max(1) as u32);
+        for style in [fill, outline] {
+            for (i, d) in vm.data.iter().enumerate() {
+                if let Some(total) = d.whole {
+                    let (_, bx0, bx1) = bar(i);
+                    rect(root, (bx0, ypix(total)), (bx1, py1), style)?;
+                }
+            }
         }
     }
     // Where the text above each datum starts; columns not reported get a dash instead.
@@ -392,13 +393,9 @@ fn vertical<DB: DrawingBackend>(
         )
         .map_err(err)?;
     }
-    if show_values && vm.shape != Shape::Line {
-        for (i, d) in vm
-            .data
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.value.is_some())
-        {
+    let values = show_values && vm.shape != Shape::Line;
+    for (i, d) in vm.data.iter().enumerate() {
+        if values && d.value.is_some() {
             root.draw_text(
                 &d.value_label,
                 &style(theme, 10.5, p.fg, HPos::Center, VPos::Bottom),
@@ -408,18 +405,15 @@ fn vertical<DB: DrawingBackend>(
             label_y[i] -= theme.px(13.0);
         }
     }
-    for (i, _) in vm
-        .data
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.flag == Flag::Disagreement)
-    {
-        root.draw_text(
-            "!",
-            &bold(theme, 13.0, p.accent, HPos::Center, VPos::Bottom),
-            (xc(i), label_y[i] - theme.px(2.0)),
-        )
-        .map_err(err)?;
+    for (i, d) in vm.data.iter().enumerate() {
+        if d.flag == Flag::Disagreement {
+            root.draw_text(
+                "!",
+                &bold(theme, 13.0, p.accent, HPos::Center, VPos::Bottom),
+                (xc(i), label_y[i] - theme.px(2.0)),
+            )
+            .map_err(err)?;
+        }
     }
     for (i, d) in vm.data.iter().enumerate() {
         if i % every == last % every {
