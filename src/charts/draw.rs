@@ -247,10 +247,13 @@ pub fn draw<DB: DrawingBackend>(
         bottom -= theme.px(18.0);
     }
     top += legend(root, vm, theme, pad, top, w - pad)?;
-    match vm.shape {
+    let hits = match vm.shape {
         Shape::HBars => horizontal(root, vm, theme, lang, (pad, top, w - pad, bottom), opts),
         _ => vertical(root, vm, theme, lang, (pad, top, w - pad, bottom), opts),
-    }
+    }?;
+    // The canvas backend gathers lines into one path; this strokes the last of them.
+    root.present().map_err(err)?;
+    Ok(hits)
 }
 
 fn vertical<DB: DrawingBackend>(
@@ -565,8 +568,7 @@ fn draw_svg(svg: Svg, vm: &ChartVm, lang: Lang, theme: &Theme, caption: bool) ->
         highlight: None,
         caption,
     };
-    draw(&root, vm, theme, lang, opts)?;
-    root.present().map_err(err)
+    draw(&root, vm, theme, lang, opts).map(|_| ())
 }
 
 impl ChartVm {

@@ -83,6 +83,8 @@ pub struct Canvas {
     font: Option<(u8, u64, usize)>,
     align: &'static str,
     baseline: &'static str,
+    /// Style of the lines gathered into the current path, not yet stroked (see `strokes`).
+    stroking: Option<(Rgba, u32)>,
 }
 
 /// A colour as compared for caching (plotters' BackendColor has no PartialEq).
@@ -104,6 +106,7 @@ impl Canvas {
             font: None,
             align: "",
             baseline: "",
+            stroking: None,
         })
     }
 
@@ -115,6 +118,26 @@ impl Canvas {
         if self.fill != Some((c.rgb, c.alpha)) {
             self.js().set_fill_style(&js_colour(c));
             self.fill = Some((c.rgb, c.alpha));
+        }
+    }
+
+    /// Consecutive lines of one style (grid lines, axis, tick marks) go into one path that is
+    /// stroked once, when something else is drawn or at the end: one `stroke()` for the grid
+    /// instead of one per line. Lines of a chart do not cross, so the picture is the same.
+    fn strokes<S: BackendStyle>(&mut self, s: &S) {
+        let key = ((s.color().rgb, s.color().alpha), s.stroke_width());
+        if self.stroking != Some(key) {
+            self.flush();
+            self.set_line(s);
+            self.ctx.begin_path();
+            self.stroking = Some(key);
+        }
+    }
+
+    /// Strokes the gathered lines, if any.
+    fn flush(&mut self) {
+        if self.stroking.take().is_some() {
+            self.ctx.stroke();
         }
     }
 
@@ -168,10 +191,12 @@ impl DrawingBackend for Canvas {
         Ok(())
     }
     fn present(&mut self) -> Res {
+        self.flush();
         Ok(())
     }
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Res {
         if c.alpha > 0.0 {
+            self.flush();
             self.set_fill(c);
             self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
         }
@@ -180,11 +205,9 @@ impl DrawingBackend for Canvas {
     fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Res {
         if s.color().alpha > 0.0 {
             let (a, b) = crisp(a, b);
-            self.set_line(s);
-            self.ctx.begin_path();
+            self.strokes(s);
             self.ctx.move_to(a.0, a.1);
             self.ctx.line_to(b.0, b.1);
-            self.ctx.stroke();
         }
         Ok(())
     }
@@ -198,6 +221,7 @@ impl DrawingBackend for Canvas {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
+        self.flush();
         let (x, y) = (f64::from(a.0), f64::from(a.1));
         let (w, h) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
         if fill {
@@ -215,9 +239,8 @@ impl DrawingBackend for Canvas {
         s: &S,
     ) -> Res {
         if s.color().alpha > 0.0 {
-            self.set_line(s);
+            self.strokes(s);
             self.trace(path, false);
-            self.ctx.stroke();
         }
         Ok(())
     }
@@ -227,7 +250,9 @@ impl DrawingBackend for Canvas {
         s: &S,
     ) -> Res {
         if s.color().alpha > 0.0 {
+            self.flush();
             self.set_fill(s.color());
+            self.ctx.begin_path();
             self.trace(path, true);
             self.ctx.fill();
         }
@@ -237,6 +262,7 @@ impl DrawingBackend for Canvas {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
+        self.flush();
         self.ctx.begin_path();
         let (x, y, r) = (f64::from(c.0), f64::from(c.1), f64::from(r));
         let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
@@ -255,6 +281,7 @@ impl DrawingBackend for Canvas {
         if color.alpha == 0.0 {
             return Ok(());
         }
+        self.flush();
         // The font string is built only when style, size or family differ from the last label's
         // (formatting it for every label was a third of the text cost); sizes are printed
         // without std's float formatting.
@@ -301,8 +328,8 @@ impl DrawingBackend for Canvas {
 }
 
 impl Canvas {
+    /// Adds a polyline to the current path.
     fn trace(&self, path: impl IntoIterator<Item = BackendCoord>, close: bool) {
-        self.ctx.begin_path();
         let mut points = path.into_iter();
         if let Some(p) = points.next() {
             self.ctx.move_to(f64::from(p.0), f64::from(p.1));
