@@ -10,34 +10,46 @@ fn separators(lang: Lang) -> (char, char) {
     }
 }
 
-fn group_digits(digits: &str, sep: char) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A number with `decimals` places, grouped (Vietnamese groups 4-digit numbers too: `1.173`).
+/// A number with `decimals` places (at most 9), grouped (Vietnamese groups 4-digit numbers too:
+/// `1.173`). Written digit by digit into one string: it runs for every label of every chart on
+/// each year step, and the version built from `to_string` and a grouping pass allocated four.
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     let (group, dec) = separators(lang);
-    let (int, frac) = fixed(value, decimals);
-    let mut out = String::new();
-    if value < 0.0 && (int > 0 || frac.bytes().any(|b| b != b'0')) {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let mut out = String::with_capacity(24);
+    if value < 0.0 && scaled > 0 {
         out.push('−');
     }
-    out.push_str(&group_digits(&int.to_string(), group));
-    if !frac.is_empty() {
+    let mut digits = [0u8; 20];
+    let (mut n, mut int) = (0, scaled / scale);
+    loop {
+        digits[n] = b'0' + (int % 10) as u8;
+        n += 1;
+        int /= 10;
+        if int == 0 {
+            break;
+        }
+    }
+    for i in (0..n).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
+            out.push(group);
+        }
+    }
+    if decimals > 0 {
         out.push(dec);
-        out.push_str(&frac);
+        let (mut unit, mut frac) = (scale / 10, scaled % scale);
+        while unit > 0 {
+            out.push(char::from(b'0' + (frac / unit) as u8));
+            frac %= unit;
+            unit /= 10;
+        }
     }
     out
 }
 
-use crate::data::model::fixed;
 pub use crate::data::model::plain;
 
 pub fn int(value: impl Into<f64>, lang: Lang) -> String {

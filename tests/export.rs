@@ -211,6 +211,12 @@ fn number_formats_without_std_float_formatting() {
     assert_eq!(format::number(0.05, 1, Lang::En), "0.1");
     assert_eq!(format::number(-0.001, 2, Lang::En), "0.00");
     assert_eq!(format::number(-1.5, 1, Lang::Vi), "−1,5");
+    assert_eq!(format::number(0.0, 0, Lang::Vi), "0");
+    assert_eq!(format::number(100.0, 0, Lang::En), "100");
+    assert_eq!(format::number(1000.0, 0, Lang::Vi), "1.000");
+    assert_eq!(format::number(0.05, 2, Lang::Vi), "0,05");
+    assert_eq!(format::number(12_345.678, 2, Lang::Vi), "12.345,68");
+    assert_eq!(format::number(999.996, 2, Lang::En), "1,000.00");
     assert_eq!(format::percent(3.0 / 90.0 * 100.0, 1, Lang::Vi), "3,3%");
     assert_eq!(format::plain(53.0 / 78.0 * 100.0, 4), "67.9487");
     assert_eq!(format::plain(85.0, 4), "85");

@@ -147,7 +147,7 @@ fn legend<DB: DrawingBackend>(
     let (sw, gap, line) = (theme.px(12.0), theme.px(14.0), theme.px(18.0));
     let (mut x, mut y) = (x0, y0);
     for (mark, text) in &vm.legend {
-        let w = sw + theme.px(5.0) + text_width(theme, 11.0, text);
+        let w = sw + theme.px(5.0) + text_width(theme, 10.5, text);
         if x > x0 && x + w > x1 {
             x = x0;
             y += line;
@@ -179,7 +179,7 @@ fn legend<DB: DrawingBackend>(
         }
         root.draw_text(
             text,
-            &style(theme, 11.0, p.fg, HPos::Left, VPos::Center),
+            &style(theme, 10.5, p.fg, HPos::Left, VPos::Center),
             (x + sw + theme.px(5.0), mid.1),
         )
         .map_err(err)?;
