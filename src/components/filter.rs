@@ -155,8 +155,11 @@ fn range_input(
             prop:value=move || value.get().to_string()
             aria-label=label
             on:input=move |ev| {
-                if let Ok(y) = event_target_value(&ev).parse::<u16>() {
-                    on_year(y);
+                // The value as a number: no string round trip between JS and wasm on the
+                // year-filter step's critical path.
+                let y = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
+                if (0.0..=f64::from(u16::MAX)).contains(&y) {
+                    on_year(y as u16);
                 }
             }
         />
