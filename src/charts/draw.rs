@@ -328,11 +328,11 @@ fn vertical<DB: DrawingBackend>(
     if vm.shape == Shape::CountOfTotal {
         let fill = p.secondary.mix(0.18).filled();
         let outline = p.secondary.stroke_width(theme.px(1.5).max(1) as u32);
-        for style in [fill, outline] {
+        for look in [fill, outline] {
             for (i, d) in vm.data.iter().enumerate() {
                 if let Some(total) = d.whole {
                     let (_, bx0, bx1) = bar(i);
-                    rect(root, (bx0, ypix(total)), (bx1, py1), style)?;
+                    rect(root, (bx0, ypix(total)), (bx1, py1), look)?;
                 }
             }
         }

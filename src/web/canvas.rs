@@ -31,8 +31,8 @@ extern "C" {
 
 thread_local! {
     /// Labels and colours as JS strings. A year step redraws mostly the same labels (years,
-    /// axis ticks, counts), so nearly every lookup hits; the map is emptied should it ever grow
-    /// past a few hundred entries.
+    /// axis ticks, counts), so nearly every lookup hits; a cache is emptied should it ever grow
+    /// past a few hundred entries (a linear search: a map type costs more wasm than it saves).
     static JS_STRINGS: RefCell<Vec<(String, JsString)>> = const { RefCell::new(Vec::new()) };
     static COLOURS: RefCell<Vec<(Rgba, JsString)>> = const { RefCell::new(Vec::new()) };
 }
@@ -121,9 +121,10 @@ impl Canvas {
         }
     }
 
-    /// Consecutive lines of one style (grid lines, axis, tick marks) go into one path that is
-    /// stroked once, when something else is drawn or at the end: one `stroke()` for the grid
-    /// instead of one per line. Lines of a chart do not cross, so the picture is the same.
+    /// Consecutive lines of one style (grid lines, axis, the arms of a cross) go into one path
+    /// that is stroked once, when something else is drawn or at the end: one `stroke()` for the
+    /// grid instead of one per line. Where lines of one path overlap they are opaque, so the
+    /// picture is the same as line by line.
     fn strokes<S: BackendStyle>(&mut self, s: &S) {
         let key = ((s.color().rgb, s.color().alpha), s.stroke_width());
         if self.stroking != Some(key) {
