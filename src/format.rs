@@ -15,9 +15,7 @@ fn separators(lang: Lang) -> (char, char) {
 /// each year step, and the version built from `to_string` and a grouping pass allocated four.
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     let (group, dec) = separators(lang);
-    let decimals = decimals.min(9);
-    let scale = 10u64.pow(decimals as u32);
-    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (scaled, scale) = crate::data::model::rounded(value, decimals);
     let mut out = String::with_capacity(24);
     if value < 0.0 && scaled > 0 {
         out.push('−');
@@ -38,7 +36,7 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
             out.push(group);
         }
     }
-    if decimals > 0 {
+    if scale > 1 {
         out.push(dec);
         let (mut unit, mut frac) = (scale / 10, scaled % scale);
         while unit > 0 {

@@ -160,12 +160,19 @@ pub fn parse_written(s: &str) -> Option<Written> {
     })
 }
 
+/// `|value|` rounded to `decimals` places (at most 9), as an integer count of units of the last
+/// place, with that unit's scale: 67.9487… at 2 places is (6795, 100). The one rounding rule of
+/// every number the app prints, for readers (`format::number`) and for files (`plain`).
+pub fn rounded(value: f64, decimals: usize) -> (u64, u64) {
+    let scale = 10u64.pow(decimals.min(9) as u32);
+    ((value.abs() * scale as f64).round() as u64, scale)
+}
+
 /// `value` rounded to `decimals` places as (integer part, fraction digits), with integer
 /// arithmetic: the app never needs std's float formatting (~6 KB gzip of wasm).
 pub fn fixed(value: f64, decimals: usize) -> (u64, String) {
     let decimals = decimals.min(9);
-    let scale = 10u64.pow(decimals as u32);
-    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (scaled, scale) = rounded(value, decimals);
     let mut digits = String::new();
     if decimals > 0 {
         let s = (scaled % scale).to_string();
