@@ -37,33 +37,43 @@ thread_local! {
     static COLOURS: RefCell<Vec<(Rgba, JsString)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn js_string(s: &str) -> JsString {
-    JS_STRINGS.with_borrow_mut(|v| {
-        if let Some((_, j)) = v.iter().find(|(k, _)| k == s) {
+/// The JS string cached under the entry `is` picks, or `make`'s new entry, added to `cache`.
+fn cached<K>(
+    cache: &'static std::thread::LocalKey<RefCell<Vec<(K, JsString)>>>,
+    cap: usize,
+    is: impl Fn(&K) -> bool,
+    make: impl FnOnce() -> (K, JsString),
+) -> JsString {
+    cache.with_borrow_mut(|v| {
+        if let Some((_, j)) = v.iter().find(|(k, _)| is(k)) {
             return j.clone();
         }
-        if v.len() >= 256 {
+        if v.len() >= cap {
             v.clear();
         }
-        let j = JsString::from(s);
-        v.push((s.to_owned(), j.clone()));
+        let (k, j) = make();
+        v.push((k, j.clone()));
         j
     })
 }
 
+fn js_string(s: &str) -> JsString {
+    cached(
+        &JS_STRINGS,
+        256,
+        |k| k == s,
+        || (s.to_owned(), JsString::from(s)),
+    )
+}
+
 fn js_colour(c: BackendColor) -> JsString {
     let key = (c.rgb, c.alpha);
-    COLOURS.with_borrow_mut(|v| {
-        if let Some((_, j)) = v.iter().find(|(k, _)| *k == key) {
-            return j.clone();
-        }
-        if v.len() >= 64 {
-            v.clear();
-        }
-        let j = JsString::from(css_color(c));
-        v.push((key, j.clone()));
-        j
-    })
+    cached(
+        &COLOURS,
+        64,
+        |k| *k == key,
+        || (key, JsString::from(css_color(c))),
+    )
 }
 
 /// A plotters backend on a 2D canvas context that sets a context property only when its value
