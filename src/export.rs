@@ -115,15 +115,19 @@ fn yearly(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
     let find = |of: RateOf| rates.iter().find(|a| a.of == of);
     let columns = [
         lang.t("nam", "year"),
-        lang.t("tsvm", "clean_strong"),
+        lang.t("cach_xep_loai", "classification"),
+        lang.t("loai_cao_nhat", "top_category"),
+        lang.t("so_loai_cao_nhat", "top"),
         lang.t("tong_so", "total"),
         lang.t("ty_le_bao_cao", "rate_reported"),
         lang.t("ty_le_tinh_lai", "rate_computed"),
         lang.t("doi_chieu", "rate_check"),
-        lang.t("yeu_kem", "weak"),
-        lang.t("ty_le_yeu_kem_bao_cao", "weak_rate_reported"),
-        lang.t("ty_le_yeu_kem_tinh_lai", "weak_rate_computed"),
-        lang.t("doi_chieu_yeu_kem", "weak_rate_check"),
+        lang.t("loai_thap_nhat", "bottom_category"),
+        lang.t("so_loai_thap_nhat", "bottom"),
+        lang.t("ty_le_thap_nhat_bao_cao", "bottom_rate_reported"),
+        lang.t("ty_le_thap_nhat_tinh_lai", "bottom_rate_computed"),
+        lang.t("doi_chieu_thap_nhat", "bottom_rate_check"),
+        lang.t("tai_lieu", "document"),
         lang.t("nguon", "source"),
     ];
     let rows = ds
@@ -131,19 +135,28 @@ fn yearly(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
         .iter()
         .filter(|r| range.contains(r.year))
         .map(|r| {
-            let a = find(RateOf::CleanStrong(r.year));
-            let w = find(RateOf::Weak(r.year));
+            let a = find(RateOf::Top(r.year));
+            let w = find(RateOf::Bottom(r.year));
+            let c = ds.classification_of(r);
+            let document = match r.document.as_deref().and_then(|d| ds.document(d)) {
+                Some(d) => format!("{} ({})", d.title, d.date),
+                None => format!("{} ({})", ds.article.title, ds.article.date),
+            };
             vec![
                 Cell::Num(f64::from(r.year)),
-                Cell::Num(f64::from(r.clean_strong)),
+                text(r.classification.clone()),
+                c.map_or(Cell::Empty, |c| text(lang.pick(&c.top))),
+                Cell::Num(f64::from(r.top)),
                 Cell::Num(f64::from(r.total)),
                 a.map_or(Cell::Empty, |a| Cell::Num(a.reported_value)),
                 a.map_or(Cell::Empty, |a| Cell::Num(a.computed)),
                 a.map_or(Cell::Empty, |a| text(check_name(a.check))),
-                r.weak.map_or(Cell::Empty, |v| Cell::Num(f64::from(v))),
+                c.map_or(Cell::Empty, |c| text(lang.pick(&c.bottom))),
+                r.bottom.map_or(Cell::Empty, |v| Cell::Num(f64::from(v))),
                 w.map_or(Cell::Empty, |a| Cell::Num(a.reported_value)),
                 w.map_or(Cell::Empty, |a| Cell::Num(a.computed)),
                 w.map_or(Cell::Empty, |a| text(check_name(a.check))),
+                text(document),
                 text(r.quote.clone()),
             ]
         })
@@ -268,15 +281,38 @@ fn article_json(a: &crate::data::model::Article) -> Json<'_> {
 }
 
 fn year_json(r: &crate::data::YearRecord) -> Json<'_> {
-    Json::Obj(vec![
+    let mut fields = vec![
         ("year", Json::Int(r.year.into())),
-        ("clean_strong", Json::Int(r.clean_strong.into())),
+        ("classification", Json::Str(&r.classification)),
+        ("top", Json::Int(r.top.into())),
         ("total", Json::Int(r.total.into())),
         ("rate", Json::Str(&r.rate)),
-        ("weak", r.weak.map_or(Json::Null, |w| Json::Int(w.into()))),
-        ("weak_rate", opt_str(&r.weak_rate)),
-        ("source", Json::Str(&r.source)),
-        ("quote", Json::Str(&r.quote)),
+        ("bottom", r.bottom.map_or(Json::Null, |w| Json::Int(w.into()))),
+        ("bottom_rate", opt_str(&r.bottom_rate)),
+    ];
+    if r.document.is_some() {
+        fields.push(("document", opt_str(&r.document)));
+    }
+    fields.push(("source", Json::Str(&r.source)));
+    fields.push(("quote", Json::Str(&r.quote)));
+    Json::Obj(fields)
+}
+
+fn classification_json(c: &crate::data::Classification) -> Json<'_> {
+    Json::Obj(vec![
+        ("id", Json::Str(&c.id)),
+        ("name", localized(&c.name)),
+        ("basis", c.basis.as_ref().map_or(Json::Null, localized)),
+        ("top", localized(&c.top)),
+        ("bottom", localized(&c.bottom)),
+    ])
+}
+
+fn document_json(d: &crate::data::model::Document) -> Json<'_> {
+    Json::Obj(vec![
+        ("id", Json::Str(&d.id)),
+        ("title", Json::Str(&d.title)),
+        ("date", Json::Str(&d.date)),
     ])
 }
 
@@ -331,7 +367,7 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
     let audit = audit::rates(ds)
         .into_iter()
         .filter(|a| match &a.of {
-            RateOf::CleanStrong(y) | RateOf::Weak(y) => yearly_chart && range.contains(*y),
+            RateOf::Top(y) | RateOf::Bottom(y) => yearly_chart && range.contains(*y),
             RateOf::Share(id) => figures.iter().any(|f| &f.id == id),
         })
         .map(|a| {
@@ -339,8 +375,8 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
                 (
                     "of",
                     Json::String(match &a.of {
-                        RateOf::CleanStrong(y) => format!("yearly.{y}.rate"),
-                        RateOf::Weak(y) => format!("yearly.{y}.weak_rate"),
+                        RateOf::Top(y) => format!("yearly.{y}.rate"),
+                        RateOf::Bottom(y) => format!("yearly.{y}.bottom_rate"),
                         RateOf::Share(id) => format!("{id}.reported_share"),
                     }),
                 ),
@@ -363,8 +399,28 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
             ]),
         ),
         (
+            "classifications",
+            Json::Arr(
+                ds.classifications
+                    .iter()
+                    .filter(|c| yearly.iter().any(|r| r.classification == c.id))
+                    .map(classification_json)
+                    .collect(),
+            ),
+        ),
+        (
+            "documents",
+            Json::Arr(
+                ds.documents
+                    .iter()
+                    .filter(|d| yearly.iter().any(|r| r.document.as_deref() == Some(&d.id)))
+                    .map(document_json)
+                    .collect(),
+            ),
+        ),
+        (
             "yearly",
-            Json::Arr(yearly.into_iter().map(year_json).collect()),
+            Json::Arr(yearly.iter().map(|r| year_json(r)).collect()),
         ),
         (
             "figures",

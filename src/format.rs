@@ -93,3 +93,25 @@ pub fn years(from: u16, to: u16) -> String {
         format!("{from}–{to}")
     }
 }
+
+/// `s` with its first letter upper-case, for a label that starts a legend entry. Covers ASCII and
+/// every Vietnamese letter by rule (std's `to_uppercase` brings Unicode's case tables, ~5 KB of
+/// wasm, for one letter); any other first letter is left as it is.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let c = u32::from(first);
+    let upper = match c {
+        0x61..=0x7a | 0xe0..=0xfe if c != 0xf7 => c - 0x20,
+        // ư → Ư is the one pair of these blocks where the capital is not the even neighbour.
+        0x1b0 => 0x1af,
+        0x100..=0x17f | 0x1a0..=0x1a1 | 0x1ea0..=0x1ef9 if c % 2 == 1 => c - 1,
+        _ => c,
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push(char::from_u32(upper).unwrap_or(first));
+    out.push_str(chars.as_str());
+    out
+}

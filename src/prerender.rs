@@ -60,11 +60,33 @@ pub fn static_html(ds: &Dataset) -> String {
     }
     h.push_str("</ul>");
     h.push_str(&first_chart(ds));
+    let several = ds.classifications.len() > 1;
+    let (top, bottom) = match ds.classifications.as_slice() {
+        [one] => (
+            format::capitalise(&one.top.vi),
+            format::capitalise(&one.bottom.vi),
+        ),
+        _ => ("Loại cao nhất".to_string(), "Loại thấp nhất".to_string()),
+    };
+    let title = match ds.classifications.as_slice() {
+        [one] => format!(
+            "Tổ chức cơ sở đảng đạt {}, {} <span lang=\"en\">(Grassroots Party organisations rated {})</span>",
+            escape(&one.top.vi),
+            format::years(first, last),
+            escape(&one.top.en)
+        ),
+        _ => format!(
+            "Xếp loại chất lượng tổ chức cơ sở đảng, {} <span lang=\"en\">(Quality rating of grassroots Party organisations)</span>",
+            format::years(first, last)
+        ),
+    };
+    h.push_str(&format!("<table class=\"static-table\"><caption>{title}</caption>"));
     h.push_str(&format!(
-        "<table class=\"static-table\"><caption>Tổ chức cơ sở đảng đạt trong sạch vững mạnh, {} <span lang=\"en\">(Grassroots Party organisations rated clean and strong)</span></caption>",
-        format::years(first, last)
+        "<thead><tr><th scope=\"col\">Năm</th><th scope=\"col\">{}</th><th scope=\"col\">Tổng số</th><th scope=\"col\">Tỷ lệ (bài báo)</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>",
+        escape(&top),
+        escape(&bottom),
+        if several { "<th scope=\"col\">Cách xếp loại</th>" } else { "" }
     ));
-    h.push_str("<thead><tr><th scope=\"col\">Năm</th><th scope=\"col\">Trong sạch vững mạnh</th><th scope=\"col\">Tổng số</th><th scope=\"col\">Tỷ lệ (bài báo)</th><th scope=\"col\">Yếu kém</th></tr></thead><tbody>");
     for r in &ds.yearly {
         let flag =
             audit::year_rate(ds, r.year).filter(|x| x.check.severity() == Severity::Disagreement);
@@ -76,15 +98,19 @@ pub fn static_html(ds: &Dataset) -> String {
             ),
             None => rate,
         };
-        let weak = match (r.weak, &r.weak_rate) {
+        let weak = match (r.bottom, &r.bottom_rate) {
             (Some(w), Some(wr)) => format!("{w} ({})", format::written_percent(wr, l)),
             (Some(w), None) => w.to_string(),
             _ => "không báo cáo".into(),
         };
+        let scheme = match ds.classification_of(r) {
+            Some(c) if several => format!("<td>{}</td>", escape(&c.name.vi)),
+            _ => String::new(),
+        };
         h.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{scheme}</tr>",
             r.year,
-            format::int(r.clean_strong, l),
+            format::int(r.top, l),
             format::int(r.total, l),
             rate,
             weak

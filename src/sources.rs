@@ -25,11 +25,14 @@ fn open_table(h: &mut String, id: &str, columns: &[&str]) {
 
 fn rate_name(of: &RateOf, ds: &Dataset, l: Lang) -> String {
     match of {
-        RateOf::CleanStrong(y) => l.t(
-            format!("{y}: tỷ lệ trong sạch vững mạnh"),
-            format!("{y}: clean-and-strong rate"),
-        ),
-        RateOf::Weak(y) => l.t(format!("{y}: tỷ lệ yếu kém"), format!("{y}: weak rate")),
+        RateOf::Top(y) | RateOf::Bottom(y) => {
+            let c = ds.year(*y).and_then(|r| ds.classification_of(r));
+            let name = c.map_or("", |c| match of {
+                RateOf::Top(_) => l.pick(&c.top),
+                _ => l.pick(&c.bottom),
+            });
+            l.t(format!("{y}: tỷ lệ {name}"), format!("{y}: {name} rate"))
+        }
         RateOf::Share(id) => ds
             .figure(id)
             .map_or(id.clone(), |f| l.pick(&f.label).to_string()),
@@ -176,16 +179,14 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     for r in &ds.yearly {
         let mut value = format!(
             "{}/{} · {}",
-            r.clean_strong,
+            r.top,
             r.total,
             format::written_percent(&r.rate, l)
         );
-        if let (Some(w), Some(wr)) = (r.weak, &r.weak_rate) {
+        if let (Some(w), Some(wr)) = (r.bottom, &r.bottom_rate) {
             let wr = format::written_percent(wr, l);
-            value.push_str(&l.t(
-                format!(" · yếu kém {w} ({wr})"),
-                format!(" · weak {w} ({wr})"),
-            ));
+            let name = ds.classification_of(r).map_or("", |c| l.pick(&c.bottom));
+            value.push_str(&format!(" · {name} {w} ({wr})"));
         }
         let _ = write!(
             h,

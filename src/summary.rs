@@ -1,18 +1,23 @@
 //! The sentence under the filter that says what the selected years show, computed from the counts.
+//! One summary per classification: figures of two rating schemes are never pooled or compared.
 
-use crate::data::audit;
-use crate::data::Dataset;
+use crate::data::model::Segment;
+use crate::data::{audit, Dataset};
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::YearRange;
 
-/// Figures behind the summary sentence (tested on their own, then worded).
+/// Figures behind the summary of one classification's years (tested on their own, then worded).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub range: YearRange,
-    pub clean_strong: u32,
+    /// The category counted, e.g. ("trong sạch vững mạnh", "clean and strong").
+    pub top: (String, String),
+    /// Name of the classification, for sentences that cover more than one.
+    pub scheme: (String, String),
+    pub top_count: u32,
     pub total: u32,
-    /// Share of all organisation-years rated clean and strong, from the counts.
+    /// Share of all organisation-years in the top category, from the counts.
     pub pooled_rate: f64,
     /// (year, reported rate as written, reported value)
     pub best: (u16, String, f64),
@@ -21,15 +26,14 @@ pub struct Summary {
     pub change: f64,
 }
 
-pub fn compute(ds: &Dataset, range: YearRange) -> Option<Summary> {
-    let rows: Vec<_> = ds
-        .yearly
+fn of_segment(ds: &Dataset, seg: &Segment<'_>) -> Option<Summary> {
+    let rows: Vec<_> = seg
+        .rows
         .iter()
-        .filter(|r| range.contains(r.year))
         .filter_map(|r| audit::year_rate(ds, r.year).map(|a| (r, a)))
         .collect();
     let (first, last) = (rows.first()?, rows.last()?);
-    let clean_strong = rows.iter().map(|(r, _)| r.clean_strong).sum::<u32>();
+    let top_count = rows.iter().map(|(r, _)| r.top).sum::<u32>();
     let total = rows.iter().map(|(r, _)| r.total).sum::<u32>();
     let pick = |better: fn(f64, f64) -> bool| {
         let mut it = rows.iter();
@@ -43,12 +47,18 @@ pub fn compute(ds: &Dataset, range: YearRange) -> Option<Summary> {
         }
         Some(best)
     };
+    let c = seg.classification?;
     Some(Summary {
-        range,
-        clean_strong,
+        range: YearRange {
+            from: first.0.year,
+            to: last.0.year,
+        },
+        top: (c.top.vi.clone(), c.top.en.clone()),
+        scheme: (c.name.vi.clone(), c.name.en.clone()),
+        top_count,
         total,
         pooled_rate: if total > 0 {
-            f64::from(clean_strong) / f64::from(total) * 100.0
+            f64::from(top_count) / f64::from(total) * 100.0
         } else {
             0.0
         },
@@ -58,21 +68,51 @@ pub fn compute(ds: &Dataset, range: YearRange) -> Option<Summary> {
     })
 }
 
-/// The summary in words.
-pub fn sentence(s: &Summary, lang: Lang) -> String {
+/// One summary per classification in the range, in order.
+pub fn compute(ds: &Dataset, range: YearRange) -> Vec<Summary> {
+    ds.segments(range.from, range.to)
+        .iter()
+        .filter_map(|seg| of_segment(ds, seg))
+        .collect()
+}
+
+/// The summaries in words. Across a change of classification the sentence says so and words each
+/// part on its own, with no average, total or change that spans the break.
+pub fn sentence(all: &[Summary], lang: Lang) -> String {
+    match all {
+        [] => String::new(),
+        [one] => one_sentence(one, lang),
+        [first, .., last] => {
+            let years = format::years(first.range.from, last.range.to);
+            let mut out = lang.t(
+                format!("Giai đoạn {years} có {} cách xếp loại khác nhau, nên số liệu không được cộng gộp hay so sánh qua mốc thay đổi.", all.len()),
+                format!("{years} spans {} different rating schemes, so the figures are not pooled or compared across the change.", all.len()),
+            );
+            for s in all {
+                out.push(' ');
+                out.push_str(&format!("[{}] ", lang.t(&s.scheme.0, &s.scheme.1)));
+                out.push_str(&one_sentence(s, lang));
+            }
+            out
+        }
+    }
+}
+
+fn one_sentence(s: &Summary, lang: Lang) -> String {
     let (from, to) = (s.range.from, s.range.to);
     let pct = |w: &str| format::written_percent(w, lang);
+    let (top_vi, top_en) = (&s.top.0, &s.top.1);
     if s.range.is_single() {
         return lang.t(
             format!(
-                "Năm {from}: {}/{} tổ chức cơ sở đảng đạt trong sạch vững mạnh ({} theo bài báo).",
-                format::int(s.clean_strong, lang),
+                "Năm {from}: {}/{} tổ chức cơ sở đảng đạt {top_vi} ({} theo bài báo).",
+                format::int(s.top_count, lang),
                 format::int(s.total, lang),
                 pct(&s.best.1)
             ),
             format!(
-                "{from}: {} of {} grassroots organisations were rated clean and strong ({} as reported).",
-                format::int(s.clean_strong, lang),
+                "{from}: {} of {} grassroots organisations were rated {top_en} ({} as reported).",
+                format::int(s.top_count, lang),
                 format::int(s.total, lang),
                 pct(&s.best.1)
             ),
@@ -92,8 +132,8 @@ pub fn sentence(s: &Summary, lang: Lang) -> String {
     };
     lang.t(
         format!(
-            "Giai đoạn {years}: bình quân {pooled} lượt tổ chức cơ sở đảng đạt trong sạch vững mạnh ({}/{}, tính từ số đếm). Cao nhất năm {} ({}), thấp nhất năm {} ({}). Từ {from} đến {to}, tỷ lệ {} {change} điểm phần trăm.",
-            format::int(s.clean_strong, lang),
+            "Giai đoạn {years}: bình quân {pooled} lượt tổ chức cơ sở đảng đạt {top_vi} ({}/{}, tính từ số đếm). Cao nhất năm {} ({}), thấp nhất năm {} ({}). Từ {from} đến {to}, tỷ lệ {} {change} điểm phần trăm.",
+            format::int(s.top_count, lang),
             format::int(s.total, lang),
             s.best.0,
             pct(&s.best.1),
@@ -102,8 +142,8 @@ pub fn sentence(s: &Summary, lang: Lang) -> String {
             dir("tăng", "giảm", "không đổi:"),
         ),
         format!(
-            "{years}: on average {pooled} of grassroots organisations were rated clean and strong ({} of {}, from the counts). Highest in {} ({}), lowest in {} ({}). From {from} to {to} the rate {} {change} percentage points.",
-            format::int(s.clean_strong, lang),
+            "{years}: on average {pooled} of grassroots organisations were rated {top_en} ({} of {}, from the counts). Highest in {} ({}), lowest in {} ({}). From {from} to {to} the rate {} {change} percentage points.",
+            format::int(s.top_count, lang),
             format::int(s.total, lang),
             s.best.0,
             pct(&s.best.1),

@@ -209,27 +209,28 @@ fn number_formats() {
 
 #[test]
 fn summary_follows_the_filter() {
-    let s = summary::compute(
+    let all = summary::compute(
         ds(),
         YearRange {
             from: 2014,
             to: 2017,
         },
-    )
-    .unwrap();
+    );
+    assert_eq!(all.len(), 1, "one classification, one summary");
+    let s = &all[0];
     assert_eq!(
-        (s.clean_strong, s.total),
+        (s.top_count, s.total),
         (41 + 54 + 53 + 48, 84 + 85 + 89 + 90)
     );
     assert_eq!(s.best.0, 2015);
     assert_eq!(s.worst.0, 2014);
     assert!((s.change - (53.3 - 48.81)).abs() < 1e-9);
-    let vi = summary::sentence(&s, Lang::Vi);
+    let vi = summary::sentence(&all, Lang::Vi);
     assert!(
         vi.contains("2014–2017") && vi.contains("56,32%") && vi.contains("tăng 4,49"),
         "{vi}"
     );
-    let en = summary::sentence(&s, Lang::En);
+    let en = summary::sentence(&all, Lang::En);
     assert!(en.contains("56.32%") && en.contains("rose 4.49"), "{en}");
     let one = summary::sentence(
         &summary::compute(
@@ -238,8 +239,7 @@ fn summary_follows_the_filter() {
                 from: 2015,
                 to: 2015,
             },
-        )
-        .unwrap(),
+        ),
         Lang::Vi,
     );
     assert!(one.contains("54/85") && one.contains("63,52%"), "{one}");
@@ -330,4 +330,89 @@ fn axis_steps_are_round_numbers() {
     assert_eq!(nice_max(90.0), 100.0);
     assert_eq!(nice_max(15.0), 15.0);
     assert_eq!(nice_max(0.0), 1.0);
+}
+
+fn fixture() -> data::Dataset {
+    data::parse(include_str!("fixtures/fixture-2016-2020.json")).unwrap()
+}
+
+#[test]
+fn a_classification_change_is_a_break_never_a_joined_series() {
+    let d = fixture();
+    let all = YearRange {
+        from: 2016,
+        to: 2020,
+    };
+    for id in [ChartId::Quality, ChartId::Rate, ChartId::Weak] {
+        for lang in [Lang::Vi, Lang::En] {
+            let vm = build(&d, id, all, lang);
+            assert_eq!(vm.breaks.len(), 1, "{id:?}");
+            assert_eq!(vm.breaks[0].0, 2, "the break is before 2018");
+            let series: Vec<u8> = vm.data.iter().map(|x| x.series).collect();
+            assert_eq!(series, vec![0, 0, 1, 1, 1]);
+            // The table names the classification on every row.
+            assert_eq!(vm.columns.len(), vm.data[0].cells.len() + 1);
+            let last = vm.columns.last().unwrap();
+            assert!(last == "Cách xếp loại" || last == "Classification");
+            let names: Vec<&str> = vm.data.iter().map(|x| x.cells.last().unwrap().as_str()).collect();
+            assert!(names[2].contains("132"), "{names:?}");
+            // The legend names both classifications, and a note gives the reason.
+            let legend = vm.legend.iter().map(|l| l.1.as_str()).collect::<Vec<_>>().join(" | ");
+            assert!(legend.contains("2016–2017") && legend.contains("2018–2020"), "{legend}");
+            assert!(vm.notes.iter().any(|n| n.0 == Flag::Break && n.1.contains("132-QĐ/TW")));
+            // The SVG shows the boundary with its name; the rate line is two paths.
+            let svg = to_svg(&vm, lang, 640, 400, false).unwrap();
+            assert!(svg.contains("132-QĐ/TW →"), "{id:?}");
+        }
+    }
+    let rate = build(&d, ChartId::Rate, all, Lang::Vi);
+    let svg = to_svg(&rate, Lang::Vi, 640, 400, false).unwrap();
+    let thick_lines = svg.matches("<polyline").count();
+    assert!(thick_lines >= 2, "one line per classification:\n{svg}");
+    // Within one classification nothing changes: no break, no extra column.
+    let vm = build(&d, ChartId::Quality, YearRange { from: 2018, to: 2020 }, Lang::Vi);
+    assert!(vm.breaks.is_empty());
+    assert_eq!(vm.title, "Tổ chức cơ sở đảng đạt hoàn thành xuất sắc nhiệm vụ");
+}
+
+#[test]
+fn the_summary_never_pools_across_a_break() {
+    let d = fixture();
+    let all = summary::compute(&d, YearRange { from: 2016, to: 2020 });
+    assert_eq!(all.len(), 2);
+    assert_eq!((all[0].top_count, all[0].total), (53 + 48, 89 + 90));
+    assert_eq!((all[1].top_count, all[1].total), (20 + 24 + 27, 91 + 92 + 92));
+    let vi = summary::sentence(&all, Lang::Vi);
+    assert!(vi.contains("2 cách xếp loại khác nhau"), "{vi}");
+    assert!(vi.contains("đạt trong sạch vững mạnh") && vi.contains("đạt hoàn thành xuất sắc nhiệm vụ"), "{vi}");
+    // The pooled share of all five years would be (101 + 71) / (179 + 275) = 37,89 %: never shown.
+    assert!(!vi.contains("37,89"), "{vi}");
+    let en = summary::sentence(&all, Lang::En);
+    assert!(en.contains("not pooled"), "{en}");
+}
+
+#[test]
+fn the_fixture_exports_carry_the_classification() {
+    let d = fixture();
+    let t = tccs_dashboard::export::chart_table(&d, ChartId::Quality, YearRange { from: 2016, to: 2020 }, Lang::En);
+    let csv = t.write(tccs_dashboard::export::Dialect::Standard);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].contains(",classification,"), "{}", lines[0]);
+    assert!(lines[1].starts_with("2016,tsvm,"));
+    assert!(lines[3].starts_with("2018,qd132,"));
+    assert!(lines[3].contains("FIXTURE — Báo cáo giả định 2018–2019"));
+}
+
+#[test]
+fn vietnamese_labels_are_capitalised_without_case_tables() {
+    assert_eq!(format::capitalise("trong sạch vững mạnh"), "Trong sạch vững mạnh");
+    assert_eq!(format::capitalise("yếu kém"), "Yếu kém");
+    assert_eq!(format::capitalise("đạt"), "Đạt");
+    assert_eq!(format::capitalise("ưu"), "Ưu");
+    assert_eq!(format::capitalise("ổn"), "Ổn");
+    assert_eq!(format::capitalise("ăn"), "Ăn");
+    assert_eq!(format::capitalise("à"), "À");
+    assert_eq!(format::capitalise("Đã"), "Đã");
+    assert_eq!(format::capitalise(""), "");
+    assert_eq!(format::capitalise("1 năm"), "1 năm");
 }

@@ -49,11 +49,12 @@ fn every_yearly_figure_is_in_its_quote() {
         assert!(d.sentences[&r.source].contains(q.as_str()));
         assert!(q.contains(&format!("ăm {} có", r.year)), "{q}");
         assert!(
-            q.contains(&format!("{}/{}", r.clean_strong, r.total)),
+            q.contains(&format!("{}/{}", r.top, r.total)),
             "{q}"
         );
         assert!(q.contains(&format!("chiếm tỷ lệ {}%", r.rate)), "{q}");
-        match (r.weak, &r.weak_rate) {
+        assert_eq!(r.classification, "tsvm");
+        match (r.bottom, &r.bottom_rate) {
             (Some(w), Some(wr)) => {
                 assert!(
                     q.contains(&format!("{w:02}/{} tổ chức cơ sở đảng yếu kém", r.total)),
@@ -72,7 +73,7 @@ fn the_series_is_the_articles() {
     let got: Vec<(u16, u32, u32, &str)> = ds()
         .yearly
         .iter()
-        .map(|r| (r.year, r.clean_strong, r.total, r.rate.as_str()))
+        .map(|r| (r.year, r.top, r.total, r.rate.as_str()))
         .collect();
     // Cross-check against the article text itself rather than a second hand-typed table:
     // every "năm Y có A/B …, chiếm tỷ lệ R%" clause must appear for each record.
@@ -173,11 +174,11 @@ fn audit_of_every_reported_rate() {
         (2017, FewerDecimals),
     ];
     for (y, c) in expected {
-        assert_eq!(check(RateOf::CleanStrong(y)), c, "{y}");
+        assert_eq!(check(RateOf::Top(y)), c, "{y}");
     }
-    assert_eq!(check(RateOf::Weak(2011)), Matches);
-    assert_eq!(check(RateOf::Weak(2012)), Truncated);
-    assert_eq!(check(RateOf::Weak(2017)), FewerDecimals);
+    assert_eq!(check(RateOf::Bottom(2011)), Matches);
+    assert_eq!(check(RateOf::Bottom(2012)), Truncated);
+    assert_eq!(check(RateOf::Bottom(2017)), FewerDecimals);
     assert_eq!(
         check(RateOf::Share("members.higher_education".into())),
         Matches
@@ -185,7 +186,7 @@ fn audit_of_every_reported_rate() {
     assert_eq!(rates.len(), 14);
     let y2008 = rates
         .iter()
-        .find(|a| a.of == RateOf::CleanStrong(2008))
+        .find(|a| a.of == RateOf::Top(2008))
         .unwrap();
     assert_eq!(y2008.reported, "64,94");
     assert!((y2008.computed - 67.948_717).abs() < 1e-5);
@@ -219,11 +220,11 @@ fn adding_a_year_is_a_data_edit_only() {
     let yearly = v["yearly"].as_array_mut().unwrap();
     let mut y2018 = yearly.last().unwrap().clone();
     y2018["year"] = 2018.into();
-    y2018["clean_strong"] = 50.into();
+    y2018["top"] = 50.into();
     y2018["total"] = 91.into();
     y2018["rate"] = "54,95".into();
-    y2018["weak"] = serde_json::Value::Null;
-    y2018["weak_rate"] = serde_json::Value::Null;
+    y2018["bottom"] = serde_json::Value::Null;
+    y2018["bottom_rate"] = serde_json::Value::Null;
     y2018["quote"] = "năm 2018 có 50/91".into();
     yearly.push(y2018);
     v["sentences"]["quality"] = format!(
@@ -272,7 +273,7 @@ fn broken_copies_fail_with_a_message_naming_the_figure() {
 
     // A count above its total.
     let mut v = json();
-    v["yearly"][1]["clean_strong"] = 81.into();
+    v["yearly"][1]["top"] = 81.into();
     let e = errors_of(v);
     assert!(
         matches!(
@@ -302,19 +303,58 @@ fn broken_copies_fail_with_a_message_naming_the_figure() {
         DataError::RateAbove100 { year: 2008, .. }
     ));
 
-    // A wrong type and an unknown field are format errors that say where.
+    // A wrong type, a missing and an unknown field say where, by year or figure id.
     let mut v = json();
     v["yearly"][0]["total"] = "78".into();
     let e = errors_of(v);
     assert!(
-        matches!(&e[0], DataError::Format(m) if m.contains("invalid type")),
+        matches!(&e[0], DataError::WrongType { path, .. } if path == "dataset.yearly[2008].total"),
         "{e:?}"
+    );
+    assert_eq!(
+        e[0].message(true),
+        "dataset.yearly[2008].total: phải là số nguyên từ 0 đến 4294967295."
+    );
+    assert_eq!(
+        e[0].message(false),
+        "dataset.yearly[2008].total: must be a whole number from 0 to 4294967295."
     );
     let mut v = json();
     v["yearly"][0]["colour"] = "red".into();
-    assert!(
-        matches!(&errors_of(v)[0], DataError::Format(m) if m.contains("unknown field `colour`"))
+    assert_eq!(
+        errors_of(v),
+        vec![DataError::UnknownField {
+            path: "dataset.yearly[2008].colour".into()
+        }]
     );
+    let mut v = json();
+    v["figures"][0].as_object_mut().unwrap().remove("quote");
+    assert_eq!(
+        errors_of(v),
+        vec![DataError::MissingField {
+            path: "dataset.figures[changes.established].quote".into()
+        }]
+    );
+    let mut v = json();
+    v["figures"][0]["unit"] = "people".into();
+    assert!(errors_of(v)[0].message(false).contains("one of: count, percent"));
+    // A file that is not a dataset at all, and text that is not JSON.
+    assert!(matches!(errors_of(serde_json::json!([1, 2]))[0], DataError::WrongType { .. }));
+    assert!(matches!(parse("{\"article\": ").unwrap_err()[0], DataError::Format(_)));
+
+    // A year under a classification that does not exist, or one that comes back after a break.
+    let mut v = json();
+    v["yearly"][2]["classification"] = "qd132".into();
+    let e = errors_of(v);
+    assert!(e.contains(&DataError::UnknownClassification { year: 2010, id: "qd132".into() }), "{e:?}");
+    let mut v = json();
+    let mut c = v["classifications"][0].clone();
+    c["id"] = "qd132".into();
+    v["classifications"].as_array_mut().unwrap().push(c);
+    v["yearly"][2]["classification"] = "qd132".into();
+    let e = errors_of(v);
+    assert_eq!(e, vec![DataError::ClassificationReturns { year: 2011, id: "tsvm".into() }]);
+    assert!(e[0].message(true).contains("Năm 2011"));
 
     // A figure whose value disagrees with how it is written, or whose quote is not in its sentence.
     let mut v = json();
@@ -387,8 +427,59 @@ fn written_numbers_parse_the_vietnamese_way() {
     }
 }
 
+const FIXTURE: &str = include_str!("fixtures/fixture-2016-2020.json");
+
 #[test]
-fn the_generated_rust_dataset_equals_the_json_file() {
-    // The wasm uses data::generated (written by build.rs); it must be the file, figure for figure.
-    assert_eq!(&data::generated::dataset(), ds());
+fn the_fixture_says_it_is_one_and_crosses_the_2018_break() {
+    let d = parse(FIXTURE).expect("the fixture is a valid dataset");
+    assert!(d.article.title.starts_with("FIXTURE"));
+    assert_eq!(d.bounds(), (2016, 2020));
+    assert_eq!(d.breaks(), vec![2018]);
+    let segs = d.segments(2016, 2020);
+    assert_eq!(segs.len(), 2);
+    assert_eq!((segs[0].first_year(), segs[0].last_year()), (2016, 2017));
+    assert_eq!((segs[1].first_year(), segs[1].last_year()), (2018, 2020));
+    assert_eq!(segs[1].classification.unwrap().id, "qd132");
+    // Each year is audited against its own counts, across the break too.
+    assert_eq!(audit::year_rate(&d, 2018).unwrap().check, RateCheck::Matches);
+    assert_eq!(
+        audit::rates(&d)
+            .iter()
+            .find(|a| a.of == RateOf::Bottom(2018))
+            .unwrap()
+            .check,
+        RateCheck::FewerDecimals
+    );
+    // A year cites a document that the dataset does not list.
+    let mut v: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    v["yearly"][2]["document"] = "nowhere".into();
+    assert_eq!(
+        errors_of(v),
+        vec![DataError::UnknownDocument {
+            year: 2018,
+            id: "nowhere".into()
+        }]
+    );
+}
+
+#[test]
+fn the_dataset_block_is_safe_in_a_script_and_fingerprinted() {
+    use tccs_dashboard::data::page;
+    let json = r#"{"a": "</script><!-- x"}"#;
+    let block = page::block(json);
+    assert!(!block[..block.len() - 9].contains("</script"));
+    assert!(!block.contains("<!--"));
+    let html = "<head><!-- dataset --></head>";
+    let once = page::write(html, json).unwrap();
+    let text = page::read(&once).unwrap();
+    // The escaped text is the same JSON.
+    let back: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(back["a"], "</script><!-- x");
+    assert!(once.contains(&format!("data-rendered-from=\"{}\"", page::fingerprint(text))));
+    // Writing again replaces the block instead of adding a second one.
+    let twice = page::write(&once, "{}").unwrap();
+    assert_eq!(twice.matches("id=\"dataset\"").count(), 1);
+    assert_eq!(page::read(&twice), Some("{}"));
+    assert_eq!(page::write("<head></head>", "{}"), None);
+    assert_eq!(page::fingerprint(""), "cbf29ce484222325");
 }

@@ -48,7 +48,9 @@ fn chart_tables_follow_the_selection() {
     );
     assert_eq!(t.rows.len(), 2);
     assert_eq!(t.rows[0][0], Cell::Num(2015.0));
-    assert_eq!(t.rows[0][5], Cell::Text("truncated".into()));
+    assert_eq!(t.rows[0][1], Cell::Text("tsvm".into()), "classification on every row");
+    assert_eq!(t.rows[0][2], Cell::Text("clean and strong".into()));
+    assert_eq!(t.rows[0][7], Cell::Text("truncated".into()));
     let m = export::chart_table(
         ds(),
         ChartId::Members,

@@ -22,7 +22,9 @@ fn mount() -> web_sys::HtmlElement {
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     host.style().set_property("width", "800px").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
-    let ds = data::embedded().unwrap();
+    // The browser's path: JSON.parse, then the same decode and validate code as the build.
+    let ds: &'static data::Dataset =
+        Box::leak(Box::new(tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap()));
     mount_to(host.clone(), move || view! { <App ds=ds/> }).forget();
     host
 }
@@ -136,4 +138,19 @@ async fn the_language_button_switches_to_english() {
             || text(&host, "#chart-members").contains("1,173")
     );
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_broken_dataset_is_reported_by_path_in_the_browser_too() {
+    use tccs_dashboard::web::page::parse;
+    let broken = data::EMBEDDED_JSON.replacen("\"total\": 78", "\"total\": \"78\"", 1);
+    let e = parse(&broken).unwrap_err();
+    assert_eq!(
+        e[0].message(false),
+        "dataset.yearly[2008].total: must be a whole number from 0 to 4294967295."
+    );
+    let e = parse("{\"article\": ").unwrap_err();
+    assert!(matches!(e[0], data::DataError::Format(_)));
+    let fixture = parse(include_str!("fixtures/fixture-2016-2020.json")).unwrap();
+    assert_eq!(fixture.breaks(), vec![2018]);
 }

@@ -156,6 +156,11 @@ fn legend<DB: DrawingBackend>(
         let mid = (x + sw / 2, y + theme.px(2.0) + sw / 2);
         match *mark {
             "solid" => rect(root, a, b, p.primary.filled())?,
+            "solid2" => rect(root, a, b, p.alt.filled())?,
+            "square" => {
+                let r = theme.px(4.0);
+                rect(root, (mid.0 - r, mid.1 - r), (mid.0 + r, mid.1 + r), p.alt.filled())?
+            }
             "outline" => {
                 rect(root, a, b, p.secondary.mix(0.18).filled())?;
                 rect(
@@ -265,6 +270,7 @@ fn vertical<DB: DrawingBackend>(
     opts: DrawOpts,
 ) -> Res<Hits> {
     let p = theme.palette();
+    let colour = |series: u8| if series % 2 == 1 { p.alt } else { p.primary };
     let (px0, py0, px1, py1) = (
         x0 + theme.px(36.0),
         y0 + theme.px(18.0),
@@ -355,14 +361,14 @@ fn vertical<DB: DrawingBackend>(
                         root,
                         (bx0 + inset, ypix(v)),
                         (bx1 - inset, py1),
-                        p.primary.filled(),
+                        colour(d.series).filled(),
                     )?;
                     y = y.min(ypix(v));
                 }
             }
             Shape::Columns => match d.value {
                 Some(v) => {
-                    rect(root, (bx0, ypix(v)), (bx1, py1), p.primary.filled())?;
+                    rect(root, (bx0, ypix(v)), (bx1, py1), colour(d.series).filled())?;
                     y = ypix(v);
                 }
                 None => {
@@ -372,7 +378,7 @@ fn vertical<DB: DrawingBackend>(
             },
             _ => {
                 if let Some(v) = d.value {
-                    line.push((c, ypix(v)));
+                    line.push((d.series, c, ypix(v)));
                     y = ypix(v) - theme.px(4.0);
                     if let Some(cv) = d.computed {
                         let cy = ypix(cv);
@@ -429,21 +435,54 @@ fn vertical<DB: DrawingBackend>(
             .map_err(err)?;
         }
     }
-    if !line.is_empty() {
+    // One path per classification: a line never crosses a break.
+    let mut start = 0;
+    while start < line.len() {
+        let series = line[start].0;
+        let end = line[start..]
+            .iter()
+            .position(|l| l.0 != series)
+            .map_or(line.len(), |k| start + k);
+        let points: Vec<(i32, i32)> = line[start..end].iter().map(|l| (l.1, l.2)).collect();
         root.draw(&PathElement::new(
-            line.clone(),
-            p.primary.stroke_width(theme.px(2.0).max(1) as u32),
+            points,
+            colour(series).stroke_width(theme.px(2.0).max(1) as u32),
         ))
         .map_err(err)?;
-        for (i, &(x, y)) in line.iter().enumerate() {
-            let r = if opts.highlight == Some(i) {
-                theme.px(6.0)
-            } else {
-                theme.px(4.0)
-            };
-            root.draw(&Circle::new((x, y), r, p.primary.filled()))
+        start = end;
+    }
+    for (i, &(series, x, y)) in line.iter().enumerate() {
+        let r = if opts.highlight == Some(i) {
+            theme.px(6.0)
+        } else {
+            theme.px(4.0)
+        };
+        // The second classification's points are squares: the break reads without colour.
+        if series % 2 == 1 {
+            rect(root, (x - r, y - r), (x + r, y + r), colour(series).filled())?;
+        } else {
+            root.draw(&Circle::new((x, y), r, colour(series).filled()))
                 .map_err(err)?;
         }
+    }
+    // Each change of classification: a dashed rule between the two years, named at its top.
+    for (i, name) in &vm.breaks {
+        let x = px0 + band * *i as i32;
+        let (top, dash) = (py0 - theme.px(14.0), theme.px(4.0).max(1));
+        let mut y = top;
+        let st = p.fg.stroke_width(theme.px(1.5).max(1) as u32);
+        while y < py1 {
+            root.draw(&PathElement::new(vec![(x, y), (x, (y + dash).min(py1))], st))
+                .map_err(err)?;
+            y += 2 * dash;
+        }
+        let label = fit(theme, 10.5, &format!("{name} →"), px1 - x - theme.px(4.0));
+        root.draw_text(
+            &label,
+            &bold(theme, 10.5, p.fg, HPos::Left, VPos::Top),
+            (x + theme.px(3.0), top - theme.px(2.0)),
+        )
+        .map_err(err)?;
     }
     root.draw(&PathElement::new(
         vec![(px0, py1), (px1, py1)],

@@ -26,6 +26,8 @@ pub struct Palette {
     pub primary: RGBColor,
     pub secondary: RGBColor,
     pub accent: RGBColor,
+    /// The second classification's marks (after a break), next to `primary`'s first.
+    pub alt: RGBColor,
     pub highlight: RGBColor,
 }
 
@@ -37,6 +39,7 @@ const LIGHT: Palette = Palette {
     primary: RGBColor(29, 84, 156),
     secondary: RGBColor(118, 124, 132),
     accent: RGBColor(179, 38, 30),
+    alt: RGBColor(0, 112, 88),
     highlight: RGBColor(232, 238, 247),
 };
 
@@ -48,6 +51,7 @@ const DARK: Palette = Palette {
     primary: RGBColor(110, 168, 255),
     secondary: RGBColor(150, 156, 164),
     accent: RGBColor(255, 138, 128),
+    alt: RGBColor(80, 200, 160),
     highlight: RGBColor(40, 48, 62),
 };
 

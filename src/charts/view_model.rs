@@ -3,7 +3,8 @@
 //! holds exactly the numbers drawn.
 
 use crate::data::audit::{self, RateCheck, Severity};
-use crate::data::{Dataset, Figure, Group};
+use crate::data::model::Segment;
+use crate::data::{Classification, Dataset, Figure, Group};
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::{ChartId, YearRange};
@@ -29,6 +30,8 @@ pub enum Flag {
     Disagreement,
     /// The article gives no figure for this year.
     NotReported,
+    /// A change of classification (a footnote; the chart draws the boundary).
+    Break,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +47,9 @@ pub struct Datum {
     /// Drawn next to the mark.
     pub value_label: String,
     pub flag: Flag,
+    /// Which classification of the chart's years this datum belongs to (0, 1, …): data of two
+    /// series are never joined and are drawn in different marks.
+    pub series: u8,
     /// Lines of the tooltip (first line is the label).
     pub tooltip: Vec<String>,
     /// Table cells, one per column after the first.
@@ -62,7 +68,10 @@ pub struct ChartVm {
     /// Table header, first column included.
     pub columns: Vec<String>,
     pub data: Vec<Datum>,
-    /// Legend entries: (mark, text). Marks: "solid", "outline", "dot", "cross", "dash".
+    /// Where the classification changes: (index of the first datum under the new one, its name).
+    pub breaks: Vec<(usize, String)>,
+    /// Legend entries: (mark, text). Marks: "solid", "solid2" (a second classification),
+    /// "outline", "dot", "square", "cross", "dash".
     pub legend: Vec<(&'static str, String)>,
     /// Footnotes (disagreements, overlaps, what the article leaves unexplained).
     pub notes: Vec<(Flag, String)>,
@@ -80,6 +89,123 @@ fn source_line(ds: &Dataset, lang: Lang) -> String {
         a.date_as_written
     )
 }
+
+/// The source line of a yearly chart: the article, and every other document its years cite.
+fn yearly_source_line(ds: &Dataset, range: YearRange, lang: Lang) -> String {
+    let mut line = source_line(ds, lang);
+    let mut seen: Vec<&str> = Vec::new();
+    for r in ds.yearly.iter().filter(|r| range.contains(r.year)) {
+        if let Some(d) = r.document.as_deref().and_then(|d| ds.document(d)) {
+            if !seen.contains(&d.id.as_str()) {
+                seen.push(&d.id);
+                line.push_str(&format!("; “{}” ({})", d.title, d.date));
+            }
+        }
+    }
+    line
+}
+
+/// What a yearly chart needs to know about the classifications in its years.
+struct Schemes<'a> {
+    segments: Vec<Segment<'a>>,
+    /// The dataset uses more than one classification: tables name it on every row.
+    several: bool,
+}
+
+impl<'a> Schemes<'a> {
+    fn of(ds: &'a Dataset, range: YearRange) -> Self {
+        Schemes {
+            segments: ds.segments(range.from, range.to),
+            several: ds.classifications.len() > 1 || !ds.breaks().is_empty(),
+        }
+    }
+
+    /// The one classification of the range, if it has only one.
+    fn single(&self) -> Option<&'a Classification> {
+        match self.segments.as_slice() {
+            [one] => one.classification,
+            _ => None,
+        }
+    }
+
+    fn top(&self, lang: Lang, vi: &'static str, en: &'static str) -> String {
+        self.single()
+            .map_or_else(|| lang.t(vi, en).to_string(), |c| lang.pick(&c.top).to_string())
+    }
+
+    /// (index of the first datum of each new classification, its name).
+    fn breaks(&self, lang: Lang) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        for (k, seg) in self.segments.iter().enumerate() {
+            if k > 0 {
+                let name = seg.classification.map_or("?", |c| lang.pick(&c.name));
+                out.push((i, name.to_string()));
+            }
+            i += seg.rows.len();
+        }
+        out
+    }
+
+    /// A footnote per break: from which year, under what, and that the series are not joined.
+    fn notes(&self, lang: Lang) -> Vec<(Flag, String)> {
+        let mut out = Vec::new();
+        for pair in self.segments.windows(2) {
+            let (Some(old), Some(new)) = (pair[0].classification, pair[1].classification) else {
+                continue;
+            };
+            let year = pair[1].first_year();
+            let basis = new
+                .basis
+                .as_ref()
+                .map(|b| format!(" ({})", lang.pick(b)))
+                .unwrap_or_default();
+            out.push((
+                Flag::Break,
+                lang.t(
+                    format!(
+                        "Từ {year}, chất lượng tổ chức đảng được xếp loại theo {}{basis}: “{}” thay cho “{}”. Đây là hai thước đo khác nhau; biểu đồ tách chúng ở mốc {year} và không nối liền.",
+                        new.name.vi, new.top.vi, old.top.vi
+                    ),
+                    format!(
+                        "From {year} Party organisations are rated under {}{basis}: “{}” replaces “{}”. These are two different measures; the chart separates them at {year} and never joins them.",
+                        new.name.en, new.top.en, old.top.en
+                    ),
+                ),
+            ));
+        }
+        out
+    }
+
+    /// Legend entries for the counted category: one per classification, with its years.
+    fn legend(&self, lang: Lang, marks: [&'static str; 2], fallback: (&str, &str)) -> Vec<(&'static str, String)> {
+        if self.segments.len() < 2 {
+            let text = self.top(lang, "", "");
+            let text = if text.is_empty() {
+                lang.t(fallback.0, fallback.1).to_string()
+            } else {
+                format::capitalise(&text)
+            };
+            return vec![(marks[0], text)];
+        }
+        self.segments
+            .iter()
+            .enumerate()
+            .map(|(k, seg)| {
+                let name = seg.classification.map_or("?", |c| lang.pick(&c.top));
+                (
+                    marks[k % 2],
+                    format!(
+                        "{} ({})",
+                        format::capitalise(name),
+                        format::years(seg.first_year(), seg.last_year())
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
 
 fn check_label(check: RateCheck, lang: Lang) -> &'static str {
     match check {
@@ -149,6 +275,19 @@ fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     quality_with_audits(ds, range, lang).0
 }
 
+/// The table's classification cell, when the dataset has more than one.
+fn scheme_cell(schemes: &Schemes<'_>, c: Option<&Classification>, lang: Lang, cells: &mut Vec<String>) {
+    if schemes.several {
+        cells.push(c.map_or_else(String::new, |c| lang.pick(&c.name).to_string()));
+    }
+}
+
+fn scheme_column(schemes: &Schemes<'_>, lang: Lang, columns: &mut Vec<String>) {
+    if schemes.several {
+        columns.push(lang.t("Cách xếp loại", "Classification").into());
+    }
+}
+
 /// The quality chart and, per row, the audit of the year's reported rate (the rate chart is
 /// the same rows drawn as the reported percentage).
 fn quality_with_audits(
@@ -156,112 +295,121 @@ fn quality_with_audits(
     range: YearRange,
     lang: Lang,
 ) -> (ChartVm, Vec<Option<audit::RateAudit>>) {
+    let schemes = Schemes::of(ds, range);
     let mut data = Vec::new();
     let mut notes = Vec::new();
     let mut audits = Vec::new();
-    for r in ds.yearly.iter().filter(|r| range.contains(r.year)) {
-        let audit = audit::year_rate(ds, r.year);
-        let (flag, computed, check) = match &audit {
-            Some(a) => (flag_of(a.check), a.computed, a.check),
-            None => (Flag::None, 0.0, RateCheck::Matches),
-        };
-        let reported = format::written_percent(&r.rate, lang);
-        let computed_s = format::percent(computed, 2, lang);
-        let mut tooltip = vec![
-            r.year.to_string(),
-            format!(
-                "{}: {} / {}",
-                lang.t("Trong sạch vững mạnh", "Clean and strong"),
-                format::int(r.clean_strong, lang),
-                format::int(r.total, lang)
-            ),
-            format!(
-                "{}: {}",
-                lang.t("Tỷ lệ (bài báo)", "Rate (article)"),
-                reported
-            ),
-        ];
-        if flag != Flag::None {
-            tooltip.push(format!(
-                "{}: {} — {}",
-                lang.t("Tính lại", "Recomputed"),
-                computed_s,
-                check_label(check, lang)
-            ));
-        }
-        if flag == Flag::Disagreement {
-            notes.push((
-                Flag::Disagreement,
-                lang.t(
-                    format!(
-                        "{}: bài báo ghi {} nhưng {}/{} = {}.",
-                        r.year, reported, r.clean_strong, r.total, computed_s
-                    ),
-                    format!(
-                        "{}: the article says {} but {}/{} = {}.",
-                        r.year, reported, r.clean_strong, r.total, computed_s
-                    ),
+    for (series, seg) in schemes.segments.iter().enumerate() {
+        let top_label = seg.classification.map_or_else(String::new, |c| {
+            format::capitalise(lang.pick(&c.top))
+        });
+        for r in seg.rows {
+            let audit = audit::year_rate(ds, r.year);
+            let (flag, computed, check) = match &audit {
+                Some(a) => (flag_of(a.check), a.computed, a.check),
+                None => (Flag::None, 0.0, RateCheck::Matches),
+            };
+            let reported = format::written_percent(&r.rate, lang);
+            let computed_s = format::percent(computed, 2, lang);
+            let mut tooltip = vec![
+                r.year.to_string(),
+                format!(
+                    "{}: {} / {}",
+                    top_label,
+                    format::int(r.top, lang),
+                    format::int(r.total, lang)
                 ),
-            ));
-        }
-        data.push(Datum {
-            label: r.year.to_string(),
-            value: Some(f64::from(r.clean_strong)),
-            whole: Some(f64::from(r.total)),
-            computed: None,
-            value_label: format::int(r.clean_strong, lang),
-            flag,
-            tooltip,
-            cells: vec![
-                format::int(r.clean_strong, lang),
+                format!(
+                    "{}: {}",
+                    lang.t("Tỷ lệ (bài báo)", "Rate (article)"),
+                    reported
+                ),
+            ];
+            if flag != Flag::None {
+                tooltip.push(format!(
+                    "{}: {} — {}",
+                    lang.t("Tính lại", "Recomputed"),
+                    computed_s,
+                    check_label(check, lang)
+                ));
+            }
+            if flag == Flag::Disagreement {
+                notes.push((
+                    Flag::Disagreement,
+                    lang.t(
+                        format!(
+                            "{}: bài báo ghi {} nhưng {}/{} = {}.",
+                            r.year, reported, r.top, r.total, computed_s
+                        ),
+                        format!(
+                            "{}: the article says {} but {}/{} = {}.",
+                            r.year, reported, r.top, r.total, computed_s
+                        ),
+                    ),
+                ));
+            }
+            let mut cells = vec![
+                format::int(r.top, lang),
                 format::int(r.total, lang),
                 reported,
                 computed_s,
                 check_label(check, lang).to_string(),
-            ],
-        });
-        audits.push(audit);
+            ];
+            scheme_cell(&schemes, seg.classification, lang, &mut cells);
+            data.push(Datum {
+                label: r.year.to_string(),
+                value: Some(f64::from(r.top)),
+                whole: Some(f64::from(r.total)),
+                computed: None,
+                value_label: format::int(r.top, lang),
+                flag,
+                series: series as u8,
+                tooltip,
+                cells,
+            });
+            audits.push(audit);
+        }
     }
+    notes.extend(schemes.notes(lang));
     let max = data.iter().filter_map(|d| d.whole).fold(0.0, f64::max);
+    let top = schemes.top(lang, "loại cao nhất", "the top rating");
+    let mut columns = vec![
+        lang.t("Năm", "Year").into(),
+        format::capitalise(&top),
+        lang.t("Tổng số TCCS đảng", "Total organisations").into(),
+        lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
+        lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
+        lang.t("Đối chiếu", "Check").into(),
+    ];
+    scheme_column(&schemes, lang, &mut columns);
+    let mut legend = schemes.legend(lang, ["solid", "solid2"], ("Loại cao nhất", "Top rating"));
+    legend.push((
+        "outline",
+        lang.t("Tổng số tổ chức", "All organisations").into(),
+    ));
     let vm = ChartVm {
         id: ChartId::Quality,
         shape: Shape::CountOfTotal,
-        title: lang
-            .t(
-                "Tổ chức cơ sở đảng đạt trong sạch vững mạnh",
-                "Grassroots Party organisations rated clean and strong",
-            )
-            .into(),
+        title: lang.t(
+            format!("Tổ chức cơ sở đảng đạt {top}"),
+            format!("Grassroots Party organisations rated {top}"),
+        ),
         subtitle: years_subtitle(range, lang.t("Số tổ chức", "Organisations")),
         percent_axis: false,
         y_max: nice_max(max),
-        columns: vec![
-            lang.t("Năm", "Year").into(),
-            lang.t("Trong sạch vững mạnh", "Clean and strong").into(),
-            lang.t("Tổng số TCCS đảng", "Total organisations").into(),
-            lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
-            lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
-            lang.t("Đối chiếu", "Check").into(),
-        ],
+        columns,
+        breaks: schemes.breaks(lang),
         data,
-        legend: vec![
-            (
-                "solid",
-                lang.t("Trong sạch vững mạnh", "Clean and strong").into(),
-            ),
-            (
-                "outline",
-                lang.t("Tổng số tổ chức", "All organisations").into(),
-            ),
-        ],
+        legend,
         notes,
-        source: source_line(ds, lang),
+        source: yearly_source_line(ds, range, lang),
     };
     (vm, audits)
 }
 
 fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     let (mut vm, audits) = quality_with_audits(ds, range, lang);
+    let schemes = Schemes::of(ds, range);
     let mut any_diff = false;
     let years = ds.yearly.iter().filter(|r| range.contains(r.year));
     for ((d, a), r) in vm.data.iter_mut().zip(audits).zip(years) {
@@ -279,12 +427,11 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     vm.columns.drain(1..3);
     vm.id = ChartId::Rate;
     vm.shape = Shape::Line;
-    vm.title = lang
-        .t(
-            "Tỷ lệ đạt trong sạch vững mạnh",
-            "Share rated clean and strong",
-        )
-        .into();
+    let top = schemes.top(lang, "loại cao nhất", "the top rating");
+    vm.title = lang.t(
+        format!("Tỷ lệ đạt {top}"),
+        format!("Share rated {top}"),
+    );
     vm.subtitle = years_subtitle(
         range,
         lang.t(
@@ -294,10 +441,14 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     );
     vm.percent_axis = true;
     vm.y_max = 100.0;
-    vm.legend = vec![(
-        "dot",
-        lang.t("Tỷ lệ bài báo ghi", "Rate as reported").into(),
-    )];
+    vm.legend = if schemes.segments.len() < 2 {
+        vec![(
+            "dot",
+            lang.t("Tỷ lệ bài báo ghi", "Rate as reported").into(),
+        )]
+    } else {
+        schemes.legend(lang, ["dot", "square"], ("", ""))
+    };
     if any_diff {
         vm.legend.push((
             "cross",
@@ -312,21 +463,23 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
 }
 
 fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
+    let schemes = Schemes::of(ds, range);
     let not_reported = lang.t("không báo cáo", "not reported");
     let rates = audit::rates(ds); // once, not once per year
-    let data: Vec<Datum> = ds
-        .yearly
-        .iter()
-        .filter(|r| range.contains(r.year))
-        .map(|r| {
+    let mut data = Vec::new();
+    for (series, seg) in schemes.segments.iter().enumerate() {
+        let bottom_label = seg.classification.map_or_else(String::new, |c| {
+            format::capitalise(lang.pick(&c.bottom))
+        });
+        for r in seg.rows {
             let audit = rates
                 .iter()
-                .find(|a| a.of == audit::RateOf::Weak(r.year))
+                .find(|a| a.of == audit::RateOf::Bottom(r.year))
                 .cloned();
-            match r.weak {
+            let mut d = match r.bottom {
                 Some(w) => {
                     let rate = r
-                        .weak_rate
+                        .bottom_rate
                         .as_deref()
                         .map(|s| format::written_percent(s, lang))
                         .unwrap_or_default();
@@ -342,7 +495,7 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                         r.year.to_string(),
                         format!(
                             "{}: {} / {}",
-                            lang.t("Yếu kém", "Weak"),
+                            bottom_label,
                             format::int(w, lang),
                             format::int(r.total, lang)
                         ),
@@ -363,6 +516,7 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                         computed: None,
                         value_label: format::int(w, lang),
                         flag,
+                        series: series as u8,
                         tooltip,
                         cells: vec![
                             format::int(w, lang),
@@ -380,13 +534,22 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                     computed: None,
                     value_label: "—".into(),
                     flag: Flag::NotReported,
+                    series: series as u8,
                     tooltip: vec![
                         r.year.to_string(),
-                        lang.t(
-                            "Bài báo không nêu số tổ chức yếu kém năm này",
-                            "The article gives no weak count for this year",
-                        )
-                        .into(),
+                        {
+                            let b = seg.classification.map_or("", |c| lang.pick(&c.bottom));
+                            match r.document {
+                                None => lang.t(
+                                    format!("Bài báo không nêu số tổ chức {b} năm này"),
+                                    format!("The article gives no {b} count for this year"),
+                                ),
+                                Some(_) => lang.t(
+                                    format!("Nguồn không nêu số tổ chức {b} năm này"),
+                                    format!("The source gives no {b} count for this year"),
+                                ),
+                            }
+                        },
                     ],
                     cells: vec![
                         not_reported.into(),
@@ -396,50 +559,85 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                         "—".into(),
                     ],
                 },
-            }
-        })
-        .collect();
+            };
+            scheme_cell(&schemes, seg.classification, lang, &mut d.cells);
+            data.push(d);
+        }
+    }
     let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
+    let bottom = schemes
+        .single()
+        .map_or_else(|| lang.t("yếu kém / không hoàn thành nhiệm vụ", "weak / not completing their tasks").to_string(), |c| lang.pick(&c.bottom).to_string());
+    let reported: Vec<String> = data
+        .iter()
+        .filter(|d| d.value.is_some())
+        .map(|d| d.label.clone())
+        .collect();
+    let reported = match reported.as_slice() {
+        [] => lang.t("không năm nào có số liệu", "reported for no year").to_string(),
+        [..] if reported.len() == data.len() => lang.t("có số liệu mọi năm", "reported every year").to_string(),
+        [one] => lang.t(format!("chỉ {one} có số liệu"), format!("reported for {one} only")),
+        [init @ .., last] => lang.t(
+            format!("chỉ {}, {last} có số liệu", init.join(", ")),
+            format!("reported for {} and {last} only", init.join(", ")),
+        ),
+    };
+    let mut columns = vec![
+        lang.t("Năm", "Year").into(),
+        format::capitalise(&bottom),
+        lang.t("Tổng số TCCS đảng", "Total organisations").into(),
+        lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
+        lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
+        lang.t("Đối chiếu", "Check").into(),
+    ];
+    scheme_column(&schemes, lang, &mut columns);
+    let mut legend = if schemes.segments.len() < 2 {
+        vec![("solid", format::capitalise(&bottom))]
+    } else {
+        schemes
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(k, seg)| {
+                let name = seg.classification.map_or("?", |c| lang.pick(&c.bottom));
+                (
+                    if k % 2 == 0 { "solid" } else { "solid2" },
+                    format!(
+                        "{} ({})",
+                        format::capitalise(name),
+                        format::years(seg.first_year(), seg.last_year())
+                    ),
+                )
+            })
+            .collect()
+    };
+    legend.push((
+        "dash",
+        lang.t(
+            "— không báo cáo (không phải 0)",
+            "— not reported (not zero)",
+        )
+        .into(),
+    ));
     ChartVm {
         id: ChartId::Weak,
         shape: Shape::Columns,
-        title: lang
-            .t(
-                "Tổ chức cơ sở đảng yếu kém",
-                "Weak grassroots Party organisations",
-            )
-            .into(),
-        subtitle: years_subtitle(
-            range,
-            lang.t(
-                "Số tổ chức; chỉ 2011, 2012, 2017 có số liệu",
-                "Organisations; reported for 2011, 2012 and 2017 only",
-            ),
+        title: lang.t(
+            format!("Tổ chức cơ sở đảng {bottom}"),
+            format!("Grassroots Party organisations rated {bottom}"),
         ),
+        subtitle: years_subtitle(range, &lang.t(
+            format!("Số tổ chức; {reported}"),
+            format!("Organisations; {reported}"),
+        )),
         percent_axis: false,
         y_max: nice_max(max.max(4.0)),
-        columns: vec![
-            lang.t("Năm", "Year").into(),
-            lang.t("Yếu kém", "Weak").into(),
-            lang.t("Tổng số TCCS đảng", "Total organisations").into(),
-            lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
-            lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
-            lang.t("Đối chiếu", "Check").into(),
-        ],
+        columns,
+        breaks: schemes.breaks(lang),
         data,
-        legend: vec![
-            ("solid", lang.t("Yếu kém", "Weak").into()),
-            (
-                "dash",
-                lang.t(
-                    "— không báo cáo (không phải 0)",
-                    "— not reported (not zero)",
-                )
-                .into(),
-            ),
-        ],
-        notes: vec![],
-        source: source_line(ds, lang),
+        legend,
+        notes: schemes.notes(lang),
+        source: yearly_source_line(ds, range, lang),
     }
 }
 
@@ -482,6 +680,7 @@ fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&
                         computed: None,
                         value_label: format!("{shown} ({count})"),
                         flag: Flag::None,
+                        series: 0,
                         tooltip: vec![
                             label,
                             format!(
@@ -516,6 +715,7 @@ fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&
                     computed: None,
                     value_label: count.clone(),
                     flag: Flag::None,
+                    series: 0,
                     tooltip: vec![label, count.clone(), period_label(f, lang)],
                     cells: vec![count, period_label(f, lang)],
                 },
@@ -586,6 +786,7 @@ fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&
         },
         columns,
         data,
+        breaks: vec![],
         legend: vec![],
         notes: hbar_notes(ds, id, lang),
         source: source_line(ds, lang),

@@ -6,7 +6,7 @@ use super::filter::YearFilter;
 use super::headline::Headline;
 use super::sources::Sources;
 use super::tr;
-use crate::data::{DataError, Dataset};
+use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::state::{parse_query, to_query, ChartId, Notice, Tab, ViewState, YearRange};
 use crate::{summary, web};
@@ -160,9 +160,7 @@ fn Dashboard() -> impl IntoView {
     let s = super::app_state();
     let alone = Memo::new(move |_| s.view.with(|v| v.chart));
     let summary = move || {
-        summary::compute(s.ds, s.range.get())
-            .map(|x| summary::sentence(&x, s.lang.get()))
-            .unwrap_or_default()
+        summary::sentence(&summary::compute(s.ds, s.range.get()), s.lang.get())
     };
     view! {
         // A chart of 2008–2017 totals shown alone has no use for the year filter.
@@ -204,16 +202,5 @@ fn Footer() -> impl IntoView {
                 {tr(s.lang, "Số liệu đúng như bài báo ghi; chỗ bài báo tự mâu thuẫn được đánh dấu.", "Figures exactly as the article reports them; where it contradicts itself, this is flagged.")}
             </p>
         </footer>
-    }
-}
-
-/// Shown instead of the app when the data file is unusable (a build that skipped build.rs).
-#[component]
-pub fn DataErrorView(errors: &'static [DataError]) -> impl IntoView {
-    view! {
-        <div class="fatal" role="alert">
-            <h1>"Không đọc được dữ liệu / The data could not be read"</h1>
-            <ul>{errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-        </div>
     }
 }

@@ -7,7 +7,7 @@ mod filter;
 mod headline;
 mod sources;
 
-pub use app::{App, AppState, DataErrorView};
+pub use app::{App, AppState};
 
 use crate::i18n::Lang;
 use leptos::prelude::*;

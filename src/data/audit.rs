@@ -41,8 +41,8 @@ pub enum Severity {
 /// Which rate of the article an audit row is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RateOf {
-    CleanStrong(u16),
-    Weak(u16),
+    Top(u16),
+    Bottom(u16),
     /// A share reported for a figure (by id).
     Share(String),
 }
@@ -127,14 +127,14 @@ pub fn rates(ds: &Dataset) -> Vec<RateAudit> {
     let mut out = Vec::new();
     for r in &ds.yearly {
         out.extend(rate_row(
-            RateOf::CleanStrong(r.year),
-            f64::from(r.clean_strong),
+            RateOf::Top(r.year),
+            f64::from(r.top),
             f64::from(r.total),
             &r.rate,
         ));
-        if let (Some(weak), Some(rate)) = (r.weak, r.weak_rate.as_deref()) {
+        if let (Some(weak), Some(rate)) = (r.bottom, r.bottom_rate.as_deref()) {
             out.extend(rate_row(
-                RateOf::Weak(r.year),
+                RateOf::Bottom(r.year),
                 f64::from(weak),
                 f64::from(r.total),
                 rate,
@@ -160,8 +160,8 @@ pub fn rates(ds: &Dataset) -> Vec<RateAudit> {
 pub fn year_rate(ds: &Dataset, year: u16) -> Option<RateAudit> {
     let r = ds.year(year)?;
     rate_row(
-        RateOf::CleanStrong(year),
-        f64::from(r.clean_strong),
+        RateOf::Top(year),
+        f64::from(r.top),
         f64::from(r.total),
         &r.rate,
     )

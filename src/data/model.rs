@@ -1,34 +1,36 @@
-//! The typed model of `data/dataset.json`. Self-contained (only serde and `super::`), because
-//! `build.rs` includes this file too and validates the data before the app is compiled.
+//! The typed model of `data/dataset.json`. Self-contained (only `std` and `super::`), because
+//! `build.rs` includes this file too and validates the data before the app is compiled. Reading
+//! it from JSON is `decode.rs`'s job, the same code in the build and in the browser.
 
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Everything the article says, as figures with provenance.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub article: Article,
-    /// Source sentences, verbatim from the article, by id. Every figure points at one.
+    /// Source sentences, verbatim from the article or a later document, by id. Every figure
+    /// points at one.
     pub sentences: BTreeMap<String, String>,
+    /// Documents other than the article that years cite (a later year's report). Optional.
+    pub documents: Vec<Document>,
+    /// The rating schemes the yearly series uses, in order. A change of scheme (Quy định
+    /// 132-QĐ/TW from 2018) is a break: the charts never join two of them.
+    pub classifications: Vec<Classification>,
     /// One record per year, consecutive, sorted.
     pub yearly: Vec<YearRecord>,
     /// Every other figure of the article.
     pub figures: Vec<Figure>,
     /// Parts that must add up to a whole (28 + 62 = 90).
-    #[serde(default)]
     pub sums: Vec<SumRule>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Localized {
     pub vi: String,
     pub en: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     pub title: String,
     /// ISO date (2018-05-28).
@@ -43,33 +45,73 @@ pub struct Article {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
     pub from: u16,
     pub to: u16,
 }
 
-/// One year of the quality rating: `clean_strong` of `total` organisations were rated
-/// "trong sạch vững mạnh"; `rate` is the percentage exactly as the article writes it ("64,94").
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Consecutive years rated under one classification.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment<'a> {
+    /// `None` only in data that failed validation.
+    pub classification: Option<&'a Classification>,
+    pub rows: &'a [YearRecord],
+}
+
+impl Segment<'_> {
+    pub fn first_year(&self) -> u16 {
+        self.rows.first().map_or(0, |r| r.year)
+    }
+    pub fn last_year(&self) -> u16 {
+        self.rows.last().map_or(0, |r| r.year)
+    }
+}
+
+/// A source other than the article: a later year's report or resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    /// ISO date.
+    pub date: String,
+}
+
+/// A rating scheme: what its top and bottom categories are called and what it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    pub id: String,
+    /// Short name, shown at the break in the charts ("Quy định 132-QĐ/TW").
+    pub name: Localized,
+    /// The regulation and guidance it follows, when the source names them.
+    pub basis: Option<Localized>,
+    /// The category `top` counts ("trong sạch vững mạnh", "hoàn thành xuất sắc nhiệm vụ").
+    pub top: Localized,
+    /// The category `bottom` counts ("yếu kém", "không hoàn thành nhiệm vụ").
+    pub bottom: Localized,
+}
+
+/// One year of the quality rating: `top` of `total` organisations were rated in the top category
+/// of the year's classification; `rate` is the percentage exactly as the source writes it ("64,94").
+#[derive(Debug, Clone, PartialEq)]
 pub struct YearRecord {
     pub year: u16,
-    pub clean_strong: u32,
+    /// Id of a `Classification`.
+    pub classification: String,
+    pub top: u32,
     pub total: u32,
     pub rate: String,
-    /// Weak organisations: only some years report them. `None` means "not reported", never zero.
-    #[serde(default)]
-    pub weak: Option<u32>,
-    #[serde(default)]
-    pub weak_rate: Option<String>,
+    /// In the bottom category (weak / not completed): only some years report it. `None` means
+    /// "not reported", never zero.
+    pub bottom: Option<u32>,
+    pub bottom_rate: Option<String>,
+    /// Id of a `Document`; `None` is the article.
+    pub document: Option<String>,
     pub source: String,
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
     Changes,
     Structure,
@@ -78,16 +120,14 @@ pub enum Group {
     Management,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     Count,
     Percent,
 }
 
 /// A single figure with its label, the way the article writes it, and where it says so.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub id: String,
     pub group: Group,
@@ -101,15 +141,12 @@ pub struct Figure {
     pub source: String,
     pub quote: String,
     /// The figure this one is a part or share of.
-    #[serde(default)]
     pub of: Option<String>,
     /// A share of `of` as the article reports it ("79,45").
-    #[serde(default)]
     pub reported_share: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SumRule {
     pub whole: String,
     pub parts: Vec<String>,
@@ -200,6 +237,14 @@ pub fn plain(value: f64, max_decimals: usize) -> String {
 }
 
 impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::Changes,
+        Group::Structure,
+        Group::Cadres,
+        Group::Members,
+        Group::Management,
+    ];
+
     /// The name used in data/dataset.json.
     pub fn id(self) -> &'static str {
         match self {
@@ -213,6 +258,8 @@ impl Group {
 }
 
 impl Unit {
+    pub const ALL: [Unit; 2] = [Unit::Count, Unit::Percent];
+
     /// The name used in data/dataset.json.
     pub fn id(self) -> &'static str {
         match self {
@@ -233,6 +280,50 @@ impl Dataset {
 
     pub fn year(&self, year: u16) -> Option<&YearRecord> {
         self.yearly.iter().find(|r| r.year == year)
+    }
+
+    pub fn classification(&self, id: &str) -> Option<&Classification> {
+        self.classifications.iter().find(|c| c.id == id)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The classification of a year's record (validation guarantees it exists).
+    pub fn classification_of(&self, r: &YearRecord) -> Option<&Classification> {
+        self.classification(&r.classification)
+    }
+
+    /// The records of `from..=to`, cut where the classification changes: each segment is one
+    /// measure, and nothing (a line, a sum, an average) may cross from one segment to the next.
+    pub fn segments(&self, from: u16, to: u16) -> Vec<Segment<'_>> {
+        let mut out: Vec<Segment<'_>> = Vec::new();
+        for (i, r) in self.yearly.iter().enumerate() {
+            if r.year < from || r.year > to {
+                continue;
+            }
+            match out.last_mut() {
+                Some(s) if s.rows.last().map(|l| &l.classification) == Some(&r.classification) => {
+                    let start = i - s.rows.len();
+                    s.rows = &self.yearly[start..=i];
+                }
+                _ => out.push(Segment {
+                    classification: self.classification(&r.classification),
+                    rows: &self.yearly[i..=i],
+                }),
+            }
+        }
+        out
+    }
+
+    /// The first year of each classification after the first: where the series breaks.
+    pub fn breaks(&self) -> Vec<u16> {
+        self.yearly
+            .windows(2)
+            .filter(|w| w[0].classification != w[1].classification)
+            .map(|w| w[1].year)
+            .collect()
     }
 
     /// First and last year of the series (validation guarantees it is not empty).

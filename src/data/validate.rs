@@ -7,8 +7,36 @@ use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataError {
-    /// The file is not valid JSON or does not match the model (wrong type, unknown field).
+    /// The page carries no dataset block.
+    NoDataset,
+    /// The text is not JSON at all (the parser's own message, with its position).
     Format(String),
+    /// A field the format needs is absent: `yearly[2018].total`.
+    MissingField {
+        path: String,
+    },
+    /// A field the format does not have (a typo, or a file from a newer format).
+    UnknownField {
+        path: String,
+    },
+    WrongType {
+        path: String,
+        expected: Expected,
+    },
+    UnknownClassification {
+        year: u16,
+        id: String,
+    },
+    DuplicateClassification(String),
+    /// A classification comes back after another one took over: a change of scheme is one break.
+    ClassificationReturns {
+        year: u16,
+        id: String,
+    },
+    UnknownDocument {
+        year: u16,
+        id: String,
+    },
     EmptySeries,
     DuplicateYear(u16),
     /// Years must be consecutive and ascending: `next` follows `after`.
@@ -69,12 +97,76 @@ pub enum DataError {
     },
 }
 
+/// What a field must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    List,
+    Text,
+    Number,
+    /// A whole number from 0 to the given maximum.
+    WholeNumber(u64),
+    /// One of these names.
+    OneOf(&'static str),
+}
+
+impl Expected {
+    fn describe(self, vi: bool) -> String {
+        match (self, vi) {
+            (Expected::Object, true) => "một đối tượng { … }".into(),
+            (Expected::Object, false) => "an object { … }".into(),
+            (Expected::List, true) => "một danh sách [ … ]".into(),
+            (Expected::List, false) => "a list [ … ]".into(),
+            (Expected::Text, true) => "chữ trong ngoặc kép".into(),
+            (Expected::Text, false) => "text in double quotes".into(),
+            (Expected::Number, true) => "một số".into(),
+            (Expected::Number, false) => "a number".into(),
+            (Expected::WholeNumber(max), true) => format!("số nguyên từ 0 đến {max}"),
+            (Expected::WholeNumber(max), false) => format!("a whole number from 0 to {max}"),
+            (Expected::OneOf(names), true) => format!("một trong: {names}"),
+            (Expected::OneOf(names), false) => format!("one of: {names}"),
+        }
+    }
+}
+
 impl DataError {
     /// The message in Vietnamese (`vi = true`) or English.
     pub fn message(&self, vi: bool) -> String {
         use DataError::*;
         let (v, e) = match self {
             Format(m) => (format!("Tệp dữ liệu sai định dạng: {m}"), format!("The data file is malformed: {m}")),
+            NoDataset => (
+                "Trang không có khối dữ liệu <script type=\"application/json\" id=\"dataset\">.".into(),
+                "The page has no <script type=\"application/json\" id=\"dataset\"> block.".into(),
+            ),
+            MissingField { path } => (
+                format!("{path}: thiếu trường này."),
+                format!("{path}: this field is missing."),
+            ),
+            UnknownField { path } => (
+                format!("{path}: trường này không có trong định dạng dữ liệu (gõ sai, hoặc tệp của phiên bản mới hơn)."),
+                format!("{path}: not a field of the data format (a typo, or a file from a newer version)."),
+            ),
+            WrongType { path, expected } => (
+                format!("{path}: phải là {}.", expected.describe(true)),
+                format!("{path}: must be {}.", expected.describe(false)),
+            ),
+            UnknownClassification { year, id } => (
+                format!("Năm {year}: cách xếp loại \"{id}\" không có trong mục classifications."),
+                format!("Year {year}: classification \"{id}\" is not in classifications."),
+            ),
+            DuplicateClassification(id) => (
+                format!("Cách xếp loại {id} bị trùng."),
+                format!("Classification {id} is defined twice."),
+            ),
+            ClassificationReturns { year, id } => (
+                format!("Năm {year}: cách xếp loại \"{id}\" đã được thay thế ở năm trước, không thể quay lại."),
+                format!("Year {year}: classification \"{id}\" was already replaced by another in an earlier year."),
+            ),
+            UnknownDocument { year, id } => (
+                format!("Năm {year}: tài liệu \"{id}\" không có trong mục documents."),
+                format!("Year {year}: document \"{id}\" is not in documents."),
+            ),
             EmptySeries => ("Chuỗi số liệu theo năm trống.".into(), "The yearly series is empty.".into()),
             DuplicateYear(y) => (format!("Năm {y} xuất hiện hai lần."), format!("Year {y} appears twice.")),
             MissingYear { after, next } => (
@@ -94,8 +186,8 @@ impl DataError {
                 format!("Year {year}: rate {field} {written}% is above 100%."),
             ),
             WeakRateWithoutCount { year } => (
-                format!("Năm {year}: có tỷ lệ yếu kém nhưng không có số lượng."),
-                format!("Year {year}: a weak rate is given without a weak count."),
+                format!("Năm {year}: có tỷ lệ loại thấp nhất (bottom_rate) nhưng không có số lượng (bottom)."),
+                format!("Year {year}: a bottom rate is given without a bottom count."),
             ),
             UnknownSentence { figure, source } => (
                 format!("{figure}: câu nguồn \"{source}\" không có trong mục sentences."),
@@ -202,6 +294,25 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
     if ds.yearly.is_empty() {
         errors.push(DataError::EmptySeries);
     }
+    let mut class_ids = BTreeSet::new();
+    for c in &ds.classifications {
+        if !class_ids.insert(c.id.as_str()) {
+            errors.push(DataError::DuplicateClassification(c.id.clone()));
+        }
+    }
+    let mut ended: BTreeSet<&str> = BTreeSet::new();
+    for pair in ds.yearly.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.classification != b.classification {
+            ended.insert(&a.classification);
+            if ended.contains(b.classification.as_str()) {
+                errors.push(DataError::ClassificationReturns {
+                    year: b.year,
+                    id: b.classification.clone(),
+                });
+            }
+        }
+    }
     let mut seen = BTreeSet::new();
     for pair in ds.yearly.windows(2) {
         let (a, b) = (pair[0].year, pair[1].year);
@@ -214,29 +325,41 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
         if !seen.insert(y) {
             errors.push(DataError::DuplicateYear(y));
         }
-        if r.clean_strong > r.total {
+        if ds.classification(&r.classification).is_none() {
+            errors.push(DataError::UnknownClassification {
+                year: y,
+                id: r.classification.clone(),
+            });
+        }
+        if let Some(d) = r.document.as_deref().filter(|d| ds.document(d).is_none()) {
+            errors.push(DataError::UnknownDocument {
+                year: y,
+                id: d.into(),
+            });
+        }
+        if r.top > r.total {
             errors.push(DataError::CountAboveTotal {
                 year: y,
-                field: "clean_strong",
-                count: r.clean_strong,
+                field: "top",
+                count: r.top,
                 total: r.total,
             });
         }
         check_rate(&mut errors, y, "rate", &r.rate);
-        match (r.weak, &r.weak_rate) {
-            (Some(w), _) if w.saturating_add(r.clean_strong) > r.total => {
+        match (r.bottom, &r.bottom_rate) {
+            (Some(w), _) if u64::from(w) + u64::from(r.top) > u64::from(r.total) => {
                 errors.push(DataError::CountAboveTotal {
                     year: y,
-                    field: "weak + clean_strong",
-                    count: w + r.clean_strong,
+                    field: "bottom + top",
+                    count: w.saturating_add(r.top),
                     total: r.total,
                 })
             }
             (None, Some(_)) => errors.push(DataError::WeakRateWithoutCount { year: y }),
             _ => {}
         }
-        if let Some(wr) = &r.weak_rate {
-            check_rate(&mut errors, y, "weak_rate", wr);
+        if let Some(wr) = &r.bottom_rate {
+            check_rate(&mut errors, y, "bottom_rate", wr);
         }
         check_source(&mut errors, ds, &format!("yearly {y}"), &r.source, &r.quote);
     }
@@ -313,14 +436,22 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
     errors
 }
 
-/// Parses and validates the JSON text of a dataset.
-pub fn parse(json: &str) -> Result<Dataset, Vec<DataError>> {
-    let ds: Dataset =
-        serde_json::from_str(json).map_err(|e| vec![DataError::Format(e.to_string())])?;
+/// Decodes and validates parsed JSON: the one path every dataset takes, in the build, the tests
+/// and the browser.
+pub fn checked<N: super::decode::Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
+    let ds = super::decode::dataset(root)?;
     let errors = validate(&ds);
     if errors.is_empty() {
         Ok(ds)
     } else {
         Err(errors)
     }
+}
+
+/// Parses (serde_json, native only: the browser parses with `JSON.parse`), decodes and validates.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(json: &str) -> Result<Dataset, Vec<DataError>> {
+    let root: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| vec![DataError::Format(e.to_string())])?;
+    checked(&root)
 }

@@ -4,26 +4,33 @@
 pub mod canvas;
 pub mod download;
 pub mod embed;
+pub mod page;
 
-use crate::components::{App, DataErrorView};
+use crate::components::App;
 use crate::data;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the app in place of the static fallback that index.html shows while the wasm loads.
+/// Mounts the app in place of the static view that index.html shows while the wasm loads, with
+/// the dataset the page carries. A broken dataset leaves that view and adds an alert above it.
 pub fn start() {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
+    let ds: &'static data::Dataset = match page::read() {
+        Ok(ds) => Box::leak(Box::new(ds)),
+        Err(errors) => {
+            page::show_errors(&errors);
+            if let Some(html) = document().document_element() {
+                let _ = html.class_list().add_2("app-ready", "data-error");
+            }
+            return;
+        }
+    };
     // The pre-rendered table and the loading message are replaced by the live app.
     root.set_inner_html("");
     let root: web_sys::HtmlElement = root.unchecked_into();
-    match data::embedded() {
-        Ok(ds) => leptos::mount::mount_to(root, move || view! { <App ds=ds/> }).forget(),
-        Err(errors) => {
-            leptos::mount::mount_to(root, move || view! { <DataErrorView errors=errors/> }).forget()
-        }
-    }
+    leptos::mount::mount_to(root, move || view! { <App ds=ds/> }).forget();
     if let Some(html) = document().document_element() {
         let _ = html.class_list().add_1("app-ready");
     }
