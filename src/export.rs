@@ -287,7 +287,10 @@ fn year_json(r: &crate::data::YearRecord) -> Json<'_> {
         ("top", Json::Int(r.top.into())),
         ("total", Json::Int(r.total.into())),
         ("rate", Json::Str(&r.rate)),
-        ("bottom", r.bottom.map_or(Json::Null, |w| Json::Int(w.into()))),
+        (
+            "bottom",
+            r.bottom.map_or(Json::Null, |w| Json::Int(w.into())),
+        ),
         ("bottom_rate", opt_str(&r.bottom_rate)),
     ];
     if r.document.is_some() {

@@ -80,7 +80,9 @@ pub fn static_html(ds: &Dataset) -> String {
             format::years(first, last)
         ),
     };
-    h.push_str(&format!("<table class=\"static-table\"><caption>{title}</caption>"));
+    h.push_str(&format!(
+        "<table class=\"static-table\"><caption>{title}</caption>"
+    ));
     h.push_str(&format!(
         "<thead><tr><th scope=\"col\">Năm</th><th scope=\"col\">{}</th><th scope=\"col\">Tổng số</th><th scope=\"col\">Tỷ lệ (bài báo)</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>",
         escape(&top),

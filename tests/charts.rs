@@ -1,4 +1,5 @@
 //! View-models and their SVG output: what is drawn is what the table says.
+#![cfg(not(target_arch = "wasm32"))]
 
 use tccs_dashboard::charts::svg::Svg;
 use tccs_dashboard::charts::theme::{contrast, Theme};
@@ -354,12 +355,27 @@ fn a_classification_change_is_a_break_never_a_joined_series() {
             assert_eq!(vm.columns.len(), vm.data[0].cells.len() + 1);
             let last = vm.columns.last().unwrap();
             assert!(last == "Cách xếp loại" || last == "Classification");
-            let names: Vec<&str> = vm.data.iter().map(|x| x.cells.last().unwrap().as_str()).collect();
+            let names: Vec<&str> = vm
+                .data
+                .iter()
+                .map(|x| x.cells.last().unwrap().as_str())
+                .collect();
             assert!(names[2].contains("132"), "{names:?}");
             // The legend names both classifications, and a note gives the reason.
-            let legend = vm.legend.iter().map(|l| l.1.as_str()).collect::<Vec<_>>().join(" | ");
-            assert!(legend.contains("2016–2017") && legend.contains("2018–2020"), "{legend}");
-            assert!(vm.notes.iter().any(|n| n.0 == Flag::Break && n.1.contains("132-QĐ/TW")));
+            let legend = vm
+                .legend
+                .iter()
+                .map(|l| l.1.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ");
+            assert!(
+                legend.contains("2016–2017") && legend.contains("2018–2020"),
+                "{legend}"
+            );
+            assert!(vm
+                .notes
+                .iter()
+                .any(|n| n.0 == Flag::Break && n.1.contains("132-QĐ/TW")));
             // The SVG shows the boundary with its name; the rate line is two paths.
             let svg = to_svg(&vm, lang, 640, 400, false).unwrap();
             assert!(svg.contains("132-QĐ/TW →"), "{id:?}");
@@ -370,21 +386,44 @@ fn a_classification_change_is_a_break_never_a_joined_series() {
     let thick_lines = svg.matches("<polyline").count();
     assert!(thick_lines >= 2, "one line per classification:\n{svg}");
     // Within one classification nothing changes: no break, no extra column.
-    let vm = build(&d, ChartId::Quality, YearRange { from: 2018, to: 2020 }, Lang::Vi);
+    let vm = build(
+        &d,
+        ChartId::Quality,
+        YearRange {
+            from: 2018,
+            to: 2020,
+        },
+        Lang::Vi,
+    );
     assert!(vm.breaks.is_empty());
-    assert_eq!(vm.title, "Tổ chức cơ sở đảng đạt hoàn thành xuất sắc nhiệm vụ");
+    assert_eq!(
+        vm.title,
+        "Tổ chức cơ sở đảng đạt hoàn thành xuất sắc nhiệm vụ"
+    );
 }
 
 #[test]
 fn the_summary_never_pools_across_a_break() {
     let d = fixture();
-    let all = summary::compute(&d, YearRange { from: 2016, to: 2020 });
+    let all = summary::compute(
+        &d,
+        YearRange {
+            from: 2016,
+            to: 2020,
+        },
+    );
     assert_eq!(all.len(), 2);
     assert_eq!((all[0].top_count, all[0].total), (53 + 48, 89 + 90));
-    assert_eq!((all[1].top_count, all[1].total), (20 + 24 + 27, 91 + 92 + 92));
+    assert_eq!(
+        (all[1].top_count, all[1].total),
+        (20 + 24 + 27, 91 + 92 + 92)
+    );
     let vi = summary::sentence(&all, Lang::Vi);
     assert!(vi.contains("2 cách xếp loại khác nhau"), "{vi}");
-    assert!(vi.contains("đạt trong sạch vững mạnh") && vi.contains("đạt hoàn thành xuất sắc nhiệm vụ"), "{vi}");
+    assert!(
+        vi.contains("đạt trong sạch vững mạnh") && vi.contains("đạt hoàn thành xuất sắc nhiệm vụ"),
+        "{vi}"
+    );
     // The pooled share of all five years would be (101 + 71) / (179 + 275) = 37,89 %: never shown.
     assert!(!vi.contains("37,89"), "{vi}");
     let en = summary::sentence(&all, Lang::En);
@@ -394,7 +433,15 @@ fn the_summary_never_pools_across_a_break() {
 #[test]
 fn the_fixture_exports_carry_the_classification() {
     let d = fixture();
-    let t = tccs_dashboard::export::chart_table(&d, ChartId::Quality, YearRange { from: 2016, to: 2020 }, Lang::En);
+    let t = tccs_dashboard::export::chart_table(
+        &d,
+        ChartId::Quality,
+        YearRange {
+            from: 2016,
+            to: 2020,
+        },
+        Lang::En,
+    );
     let csv = t.write(tccs_dashboard::export::Dialect::Standard);
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].contains(",classification,"), "{}", lines[0]);
@@ -405,7 +452,10 @@ fn the_fixture_exports_carry_the_classification() {
 
 #[test]
 fn vietnamese_labels_are_capitalised_without_case_tables() {
-    assert_eq!(format::capitalise("trong sạch vững mạnh"), "Trong sạch vững mạnh");
+    assert_eq!(
+        format::capitalise("trong sạch vững mạnh"),
+        "Trong sạch vững mạnh"
+    );
     assert_eq!(format::capitalise("yếu kém"), "Yếu kém");
     assert_eq!(format::capitalise("đạt"), "Đạt");
     assert_eq!(format::capitalise("ưu"), "Ưu");

@@ -1,4 +1,5 @@
 //! The dataset against the article: every figure traced to its sentence, the audit, validation.
+#![cfg(not(target_arch = "wasm32"))]
 
 use tccs_dashboard::data::audit::{self, RateCheck, RateOf};
 use tccs_dashboard::data::model::parse_written;
@@ -48,10 +49,7 @@ fn every_yearly_figure_is_in_its_quote() {
         let q = &r.quote;
         assert!(d.sentences[&r.source].contains(q.as_str()));
         assert!(q.contains(&format!("ăm {} có", r.year)), "{q}");
-        assert!(
-            q.contains(&format!("{}/{}", r.top, r.total)),
-            "{q}"
-        );
+        assert!(q.contains(&format!("{}/{}", r.top, r.total)), "{q}");
         assert!(q.contains(&format!("chiếm tỷ lệ {}%", r.rate)), "{q}");
         assert_eq!(r.classification, "tsvm");
         match (r.bottom, &r.bottom_rate) {
@@ -184,10 +182,7 @@ fn audit_of_every_reported_rate() {
         Matches
     );
     assert_eq!(rates.len(), 14);
-    let y2008 = rates
-        .iter()
-        .find(|a| a.of == RateOf::Top(2008))
-        .unwrap();
+    let y2008 = rates.iter().find(|a| a.of == RateOf::Top(2008)).unwrap();
     assert_eq!(y2008.reported, "64,94");
     assert!((y2008.computed - 67.948_717).abs() < 1e-5);
 }
@@ -337,23 +332,43 @@ fn broken_copies_fail_with_a_message_naming_the_figure() {
     );
     let mut v = json();
     v["figures"][0]["unit"] = "people".into();
-    assert!(errors_of(v)[0].message(false).contains("one of: count, percent"));
+    assert!(errors_of(v)[0]
+        .message(false)
+        .contains("one of: count, percent"));
     // A file that is not a dataset at all, and text that is not JSON.
-    assert!(matches!(errors_of(serde_json::json!([1, 2]))[0], DataError::WrongType { .. }));
-    assert!(matches!(parse("{\"article\": ").unwrap_err()[0], DataError::Format(_)));
+    assert!(matches!(
+        errors_of(serde_json::json!([1, 2]))[0],
+        DataError::WrongType { .. }
+    ));
+    assert!(matches!(
+        parse("{\"article\": ").unwrap_err()[0],
+        DataError::Format(_)
+    ));
 
     // A year under a classification that does not exist, or one that comes back after a break.
     let mut v = json();
     v["yearly"][2]["classification"] = "qd132".into();
     let e = errors_of(v);
-    assert!(e.contains(&DataError::UnknownClassification { year: 2010, id: "qd132".into() }), "{e:?}");
+    assert!(
+        e.contains(&DataError::UnknownClassification {
+            year: 2010,
+            id: "qd132".into()
+        }),
+        "{e:?}"
+    );
     let mut v = json();
     let mut c = v["classifications"][0].clone();
     c["id"] = "qd132".into();
     v["classifications"].as_array_mut().unwrap().push(c);
     v["yearly"][2]["classification"] = "qd132".into();
     let e = errors_of(v);
-    assert_eq!(e, vec![DataError::ClassificationReturns { year: 2011, id: "tsvm".into() }]);
+    assert_eq!(
+        e,
+        vec![DataError::ClassificationReturns {
+            year: 2011,
+            id: "tsvm".into()
+        }]
+    );
     assert!(e[0].message(true).contains("Năm 2011"));
 
     // A figure whose value disagrees with how it is written, or whose quote is not in its sentence.
@@ -441,7 +456,10 @@ fn the_fixture_says_it_is_one_and_crosses_the_2018_break() {
     assert_eq!((segs[1].first_year(), segs[1].last_year()), (2018, 2020));
     assert_eq!(segs[1].classification.unwrap().id, "qd132");
     // Each year is audited against its own counts, across the break too.
-    assert_eq!(audit::year_rate(&d, 2018).unwrap().check, RateCheck::Matches);
+    assert_eq!(
+        audit::year_rate(&d, 2018).unwrap().check,
+        RateCheck::Matches
+    );
     assert_eq!(
         audit::rates(&d)
             .iter()
@@ -475,7 +493,10 @@ fn the_dataset_block_is_safe_in_a_script_and_fingerprinted() {
     // The escaped text is the same JSON.
     let back: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(back["a"], "</script><!-- x");
-    assert!(once.contains(&format!("data-rendered-from=\"{}\"", page::fingerprint(text))));
+    assert!(once.contains(&format!(
+        "data-rendered-from=\"{}\"",
+        page::fingerprint(text)
+    )));
     // Writing again replaces the block instead of adding a second one.
     let twice = page::write(&once, "{}").unwrap();
     assert_eq!(twice.matches("id=\"dataset\"").count(), 1);

@@ -1,4 +1,5 @@
 //! Exports: CSV quoting and dialects, file names, JSON provenance, the no-WASM fallback.
+#![cfg(not(target_arch = "wasm32"))]
 
 use tccs_dashboard::data;
 use tccs_dashboard::export::{self, Cell, Dialect, Table};
@@ -48,7 +49,11 @@ fn chart_tables_follow_the_selection() {
     );
     assert_eq!(t.rows.len(), 2);
     assert_eq!(t.rows[0][0], Cell::Num(2015.0));
-    assert_eq!(t.rows[0][1], Cell::Text("tsvm".into()), "classification on every row");
+    assert_eq!(
+        t.rows[0][1],
+        Cell::Text("tsvm".into()),
+        "classification on every row"
+    );
     assert_eq!(t.rows[0][2], Cell::Text("clean and strong".into()));
     assert_eq!(t.rows[0][7], Cell::Text("truncated".into()));
     let m = export::chart_table(

@@ -23,8 +23,9 @@ fn mount() -> web_sys::HtmlElement {
     host.style().set_property("width", "800px").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
     // The browser's path: JSON.parse, then the same decode and validate code as the build.
-    let ds: &'static data::Dataset =
-        Box::leak(Box::new(tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap()));
+    let ds: &'static data::Dataset = Box::leak(Box::new(
+        tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap(),
+    ));
     mount_to(host.clone(), move || view! { <App ds=ds/> }).forget();
     host
 }

@@ -29,10 +29,13 @@ fn main() {
         }
         std::process::exit(1)
     });
-    let html = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| fail(format!("cannot read {path}: {e}")));
-    let html = data::page::write(&html, &json)
-        .unwrap_or_else(|| fail(format!("{path} has no <!-- dataset --> mark or dataset block")));
+    let html =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("cannot read {path}: {e}")));
+    let html = data::page::write(&html, &json).unwrap_or_else(|| {
+        fail(format!(
+            "{path} has no <!-- dataset --> mark or dataset block"
+        ))
+    });
     let html = prerender::inject(&html, &prerender::static_html(&ds)).unwrap_or_else(|| {
         fail(format!(
             "{path} has no <!-- prerender:start --><!-- prerender:end --> markers"

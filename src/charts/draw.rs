@@ -159,7 +159,12 @@ fn legend<DB: DrawingBackend>(
             "solid2" => rect(root, a, b, p.alt.filled())?,
             "square" => {
                 let r = theme.px(4.0);
-                rect(root, (mid.0 - r, mid.1 - r), (mid.0 + r, mid.1 + r), p.alt.filled())?
+                rect(
+                    root,
+                    (mid.0 - r, mid.1 - r),
+                    (mid.0 + r, mid.1 + r),
+                    p.alt.filled(),
+                )?
             }
             "outline" => {
                 rect(root, a, b, p.secondary.mix(0.18).filled())?;
@@ -459,7 +464,12 @@ fn vertical<DB: DrawingBackend>(
         };
         // The second classification's points are squares: the break reads without colour.
         if series % 2 == 1 {
-            rect(root, (x - r, y - r), (x + r, y + r), colour(series).filled())?;
+            rect(
+                root,
+                (x - r, y - r),
+                (x + r, y + r),
+                colour(series).filled(),
+            )?;
         } else {
             root.draw(&Circle::new((x, y), r, colour(series).filled()))
                 .map_err(err)?;
@@ -472,8 +482,11 @@ fn vertical<DB: DrawingBackend>(
         let mut y = top;
         let st = p.fg.stroke_width(theme.px(1.5).max(1) as u32);
         while y < py1 {
-            root.draw(&PathElement::new(vec![(x, y), (x, (y + dash).min(py1))], st))
-                .map_err(err)?;
+            root.draw(&PathElement::new(
+                vec![(x, y), (x, (y + dash).min(py1))],
+                st,
+            ))
+            .map_err(err)?;
             y += 2 * dash;
         }
         let label = fit(theme, 10.5, &format!("{name} →"), px1 - x - theme.px(4.0));
@@ -614,12 +627,13 @@ fn draw_svg(svg: Svg, vm: &ChartVm, lang: Lang, theme: &Theme, caption: bool) ->
 impl ChartVm {
     /// Height in CSS pixels that suits this chart at a given width.
     pub fn css_height(&self, width: f64) -> f64 {
-        let legend = if self.legend.is_empty() {
-            0.0
-        } else if width < 420.0 {
-            40.0
+        // Legend rows: one entry a row on a phone, three on a wider screen (a break adds one
+        // entry per classification).
+        let n = self.legend.len() as f64;
+        let legend = if width < 420.0 {
+            n * 20.0
         } else {
-            22.0
+            (n / 3.0).ceil() * 22.0
         };
         match self.shape {
             Shape::HBars => 16.0 + 50.0 * self.data.len() as f64,

@@ -129,8 +129,10 @@ impl<'a> Schemes<'a> {
     }
 
     fn top(&self, lang: Lang, vi: &'static str, en: &'static str) -> String {
-        self.single()
-            .map_or_else(|| lang.t(vi, en).to_string(), |c| lang.pick(&c.top).to_string())
+        self.single().map_or_else(
+            || lang.t(vi, en).to_string(),
+            |c| lang.pick(&c.top).to_string(),
+        )
     }
 
     /// (index of the first datum of each new classification, its name).
@@ -178,7 +180,12 @@ impl<'a> Schemes<'a> {
     }
 
     /// Legend entries for the counted category: one per classification, with its years.
-    fn legend(&self, lang: Lang, marks: [&'static str; 2], fallback: (&str, &str)) -> Vec<(&'static str, String)> {
+    fn legend(
+        &self,
+        lang: Lang,
+        marks: [&'static str; 2],
+        fallback: (&str, &str),
+    ) -> Vec<(&'static str, String)> {
         if self.segments.len() < 2 {
             let text = self.top(lang, "", "");
             let text = if text.is_empty() {
@@ -205,7 +212,6 @@ impl<'a> Schemes<'a> {
             .collect()
     }
 }
-
 
 fn check_label(check: RateCheck, lang: Lang) -> &'static str {
     match check {
@@ -276,7 +282,12 @@ fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
 }
 
 /// The table's classification cell, when the dataset has more than one.
-fn scheme_cell(schemes: &Schemes<'_>, c: Option<&Classification>, lang: Lang, cells: &mut Vec<String>) {
+fn scheme_cell(
+    schemes: &Schemes<'_>,
+    c: Option<&Classification>,
+    lang: Lang,
+    cells: &mut Vec<String>,
+) {
     if schemes.several {
         cells.push(c.map_or_else(String::new, |c| lang.pick(&c.name).to_string()));
     }
@@ -300,9 +311,9 @@ fn quality_with_audits(
     let mut notes = Vec::new();
     let mut audits = Vec::new();
     for (series, seg) in schemes.segments.iter().enumerate() {
-        let top_label = seg.classification.map_or_else(String::new, |c| {
-            format::capitalise(lang.pick(&c.top))
-        });
+        let top_label = seg
+            .classification
+            .map_or_else(String::new, |c| format::capitalise(lang.pick(&c.top)));
         for r in seg.rows {
             let audit = audit::year_rate(ds, r.year);
             let (flag, computed, check) = match &audit {
@@ -428,10 +439,7 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     vm.id = ChartId::Rate;
     vm.shape = Shape::Line;
     let top = schemes.top(lang, "loại cao nhất", "the top rating");
-    vm.title = lang.t(
-        format!("Tỷ lệ đạt {top}"),
-        format!("Share rated {top}"),
-    );
+    vm.title = lang.t(format!("Tỷ lệ đạt {top}"), format!("Share rated {top}"));
     vm.subtitle = years_subtitle(
         range,
         lang.t(
@@ -468,9 +476,9 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     let rates = audit::rates(ds); // once, not once per year
     let mut data = Vec::new();
     for (series, seg) in schemes.segments.iter().enumerate() {
-        let bottom_label = seg.classification.map_or_else(String::new, |c| {
-            format::capitalise(lang.pick(&c.bottom))
-        });
+        let bottom_label = seg
+            .classification
+            .map_or_else(String::new, |c| format::capitalise(lang.pick(&c.bottom)));
         for r in seg.rows {
             let audit = rates
                 .iter()
@@ -535,22 +543,19 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                     value_label: "—".into(),
                     flag: Flag::NotReported,
                     series: series as u8,
-                    tooltip: vec![
-                        r.year.to_string(),
-                        {
-                            let b = seg.classification.map_or("", |c| lang.pick(&c.bottom));
-                            match r.document {
-                                None => lang.t(
-                                    format!("Bài báo không nêu số tổ chức {b} năm này"),
-                                    format!("The article gives no {b} count for this year"),
-                                ),
-                                Some(_) => lang.t(
-                                    format!("Nguồn không nêu số tổ chức {b} năm này"),
-                                    format!("The source gives no {b} count for this year"),
-                                ),
-                            }
-                        },
-                    ],
+                    tooltip: vec![r.year.to_string(), {
+                        let b = seg.classification.map_or("", |c| lang.pick(&c.bottom));
+                        match r.document {
+                            None => lang.t(
+                                format!("Bài báo không nêu số tổ chức {b} năm này"),
+                                format!("The article gives no {b} count for this year"),
+                            ),
+                            Some(_) => lang.t(
+                                format!("Nguồn không nêu số tổ chức {b} năm này"),
+                                format!("The source gives no {b} count for this year"),
+                            ),
+                        }
+                    }],
                     cells: vec![
                         not_reported.into(),
                         format::int(r.total, lang),
@@ -565,18 +570,32 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
         }
     }
     let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
-    let bottom = schemes
-        .single()
-        .map_or_else(|| lang.t("yếu kém / không hoàn thành nhiệm vụ", "weak / not completing their tasks").to_string(), |c| lang.pick(&c.bottom).to_string());
+    let bottom = schemes.single().map_or_else(
+        || {
+            lang.t(
+                "yếu kém / không hoàn thành nhiệm vụ",
+                "weak / not completing their tasks",
+            )
+            .to_string()
+        },
+        |c| lang.pick(&c.bottom).to_string(),
+    );
     let reported: Vec<String> = data
         .iter()
         .filter(|d| d.value.is_some())
         .map(|d| d.label.clone())
         .collect();
     let reported = match reported.as_slice() {
-        [] => lang.t("không năm nào có số liệu", "reported for no year").to_string(),
-        [..] if reported.len() == data.len() => lang.t("có số liệu mọi năm", "reported every year").to_string(),
-        [one] => lang.t(format!("chỉ {one} có số liệu"), format!("reported for {one} only")),
+        [] => lang
+            .t("không năm nào có số liệu", "reported for no year")
+            .to_string(),
+        [..] if reported.len() == data.len() => lang
+            .t("có số liệu mọi năm", "reported every year")
+            .to_string(),
+        [one] => lang.t(
+            format!("chỉ {one} có số liệu"),
+            format!("reported for {one} only"),
+        ),
         [init @ .., last] => lang.t(
             format!("chỉ {}, {last} có số liệu", init.join(", ")),
             format!("reported for {} and {last} only", init.join(", ")),
@@ -626,10 +645,13 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
             format!("Tổ chức cơ sở đảng {bottom}"),
             format!("Grassroots Party organisations rated {bottom}"),
         ),
-        subtitle: years_subtitle(range, &lang.t(
-            format!("Số tổ chức; {reported}"),
-            format!("Organisations; {reported}"),
-        )),
+        subtitle: years_subtitle(
+            range,
+            &lang.t(
+                format!("Số tổ chức; {reported}"),
+                format!("Organisations; {reported}"),
+            ),
+        ),
         percent_axis: false,
         y_max: nice_max(max.max(4.0)),
         columns,

@@ -159,9 +159,7 @@ fn Notices() -> impl IntoView {
 fn Dashboard() -> impl IntoView {
     let s = super::app_state();
     let alone = Memo::new(move |_| s.view.with(|v| v.chart));
-    let summary = move || {
-        summary::sentence(&summary::compute(s.ds, s.range.get()), s.lang.get())
-    };
+    let summary = move || summary::sentence(&summary::compute(s.ds, s.range.get()), s.lang.get());
     view! {
         // A chart of 2008–2017 totals shown alone has no use for the year filter.
         <Show when=move || alone.get().is_none_or(|c| c.is_yearly())>

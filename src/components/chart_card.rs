@@ -281,8 +281,11 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                         v.notes
                             .iter()
                             .map(|(flag, text)| {
-                                let cls = if *flag == Flag::Disagreement { "note disagreement" } else { "note" };
-                                let mark = if *flag == Flag::Disagreement { "! " } else { "" };
+                                let (cls, mark) = match flag {
+                                    Flag::Disagreement => ("note disagreement", "! "),
+                                    Flag::Break => ("note break", "┆ "),
+                                    _ => ("note", ""),
+                                };
                                 view! {
                                     <li class=cls>
                                         <span aria-hidden="true">{mark}</span>

@@ -397,19 +397,23 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
         figures,
         sums,
     ) {
-        (Some(article), Some(sentences), Some(documents), Some(classifications), Some(yearly), Some(figures), Some(sums))
-            if errs.is_empty() =>
-        {
-            Ok(Dataset {
-                article,
-                sentences,
-                documents,
-                classifications,
-                yearly,
-                figures,
-                sums,
-            })
-        }
+        (
+            Some(article),
+            Some(sentences),
+            Some(documents),
+            Some(classifications),
+            Some(yearly),
+            Some(figures),
+            Some(sums),
+        ) if errs.is_empty() => Ok(Dataset {
+            article,
+            sentences,
+            documents,
+            classifications,
+            yearly,
+            figures,
+            sums,
+        }),
         _ => Err(errs),
     }
 }

@@ -181,7 +181,7 @@ test('the table toggle shows exactly the data-file numbers', async () => {
   rows.forEach((cells, i) => {
     const y = data.yearly[i];
     assert.equal(cells[0], String(y.year));
-    assert.equal(cells[1], String(y.clean_strong));
+    assert.equal(cells[1], String(y.top));
     assert.equal(cells[2], String(y.total));
     assert.equal(cells[3], `${y.rate}%`);
   });

@@ -41,17 +41,19 @@ test('CSV of the selected years: BOM, header, reported and computed rates, sourc
   const text = bytes.toString('utf8');
   assert.equal(text.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
   const rows = parseCsv(text.slice(1), ',');
-  assert.deepEqual(rows[0].slice(0, 6), ['year', 'clean_strong', 'total', 'rate_reported', 'rate_computed', 'rate_check']);
+  assert.deepEqual(rows[0].slice(0, 8), ['year', 'classification', 'top_category', 'top', 'total', 'rate_reported', 'rate_computed', 'rate_check']);
   const body = rows.slice(1);
   const want = data.yearly.filter((y) => y.year >= 2010);
   assert.equal(body.length, want.length);
   body.forEach((r, i) => {
     assert.equal(Number(r[0]), want[i].year);
-    assert.equal(Number(r[1]), want[i].clean_strong);
-    assert.equal(Number(r[2]), want[i].total);
-    assert.equal(Number(r[3]), Number(want[i].rate.replace(',', '.')));
-    assert.ok(Math.abs(Number(r[4]) - (want[i].clean_strong / want[i].total) * 100) < 1e-3);
-    assert.equal(r[10], want[i].quote);
+    assert.equal(r[1], want[i].classification);
+    assert.equal(r[2], 'clean and strong');
+    assert.equal(Number(r[3]), want[i].top);
+    assert.equal(Number(r[4]), want[i].total);
+    assert.equal(Number(r[5]), Number(want[i].rate.replace(',', '.')));
+    assert.ok(Math.abs(Number(r[6]) - (want[i].top / want[i].total) * 100) < 1e-3);
+    assert.equal(r[14], want[i].quote);
   });
   await context.close();
 });
@@ -63,7 +65,7 @@ test('Excel CSV uses ; and decimal comma', async () => {
   assert.equal(name, 'to-chuc-co-so-dang_quality_2008_excel.csv');
   const rows = parseCsv(bytes.toString('utf8').slice(1), ';');
   assert.equal(rows[0][0], 'nam');
-  assert.deepEqual(rows[1].slice(0, 6), ['2008', '53', '78', '64,94', '67,9487', 'disagreement']);
+  assert.deepEqual(rows[1].slice(0, 8), ['2008', 'tsvm', 'trong sạch vững mạnh', '53', '78', '64,94', '67,9487', 'disagreement']);
   await context.close();
 });
 
@@ -75,7 +77,7 @@ test('JSON round-trips the selection with provenance', async () => {
   const j = JSON.parse(bytes.toString('utf8'));
   assert.deepEqual(j.yearly, data.yearly.filter((y) => y.year === 2011 || y.year === 2012));
   assert.equal(j.sentences.quality, data.sentences.quality);
-  assert.ok(j.audit.some((a) => a.of === 'yearly.2012.weak_rate' && a.check === 'truncated'));
+  assert.ok(j.audit.some((a) => a.of === 'yearly.2012.bottom_rate' && a.check === 'truncated'));
   await context.close();
 });
 
@@ -127,7 +129,7 @@ test('whole dataset: yearly CSV of the selection, the other figures, and JSON wi
   assert.equal(yearly.name, 'to-chuc-co-so-dang_2015-2017.csv');
   const rows = parseCsv(yearly.text.slice(1), ',');
   assert.deepEqual(rows.slice(1).map((r) => r[0]), ['2015', '2016', '2017']);
-  assert.equal(rows[3][6], '3'); // weak 2017
+  assert.equal(rows[3][9], '3'); // weak 2017
   const figures = await save('all-figures');
   const frows = parseCsv(figures.text.slice(1), ',');
   assert.equal(frows.length - 1, data.figures.length);

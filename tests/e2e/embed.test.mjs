@@ -143,7 +143,7 @@ test('the Embed dialog snippet, pasted into a blank host page, works', async () 
   await page.click('#chart-weak .embed-copy');
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(code, await page.inputValue('#chart-weak .embed-code'));
-  assert.match(code, /<iframe src="[^"]*\?time=2013\.\.2016&amp;lang=en&amp;chart=weak&amp;embed=1" title="Weak grassroots Party organisations"/);
+  assert.match(code, /<iframe src="[^"]*\?time=2013\.\.2016&amp;lang=en&amp;chart=weak&amp;embed=1" title="Grassroots Party organisations rated weak"/);
   assert.match(code, /loading="lazy"/);
   await page.keyboard.press('Escape');
   const host = await serve({ pages: { '/blank.html': `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${code}</body></html>` } });
