@@ -8,7 +8,9 @@ import { join } from 'node:path';
 const dir = process.argv[2] || 'dist';
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const hashes = [];
-for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+// Only scripts that run: the dataset block (type="application/json") is data, which CSP does not
+// govern, so staff can change it without touching the policy.
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 }
 if (/\sstyle\s*=/.test(html)) {

@@ -1,7 +1,12 @@
 //! Reads a dataset out of parsed JSON. The JSON is parsed by whatever the platform has (the
 //! browser's `JSON.parse` in the app, serde_json in build.rs and the native tests); this file
 //! turns it into the model, the same code everywhere, and names the place of every problem:
-//! `yearly[2018].total: must be a whole number`. Self-contained (included by build.rs).
+//! `dataset.yearly[2018].total: must be a whole number`. Self-contained (included by build.rs).
+//!
+//! A field that is missing or of the wrong type records an error and reads as its default, so
+//! one pass reports every problem and the code has no partial results to unwind. The dataset is
+//! returned only when no error was recorded. The helpers are `#[inline(never)]`: inlined into
+//! each of the ~50 field reads they made the decoder several times larger in the wasm.
 
 use super::model::*;
 use super::validate::{DataError, Expected};
@@ -19,6 +24,7 @@ pub trait Node: Sized {
 
 type Errs = Vec<DataError>;
 
+#[inline(never)]
 fn expected(errs: &mut Errs, path: &str, what: Expected) {
     errs.push(DataError::WrongType {
         path: path.into(),
@@ -33,30 +39,41 @@ struct Fields<N> {
 }
 
 impl<N: Node> Fields<N> {
-    fn of(n: &N, path: &str, errs: &mut Errs) -> Option<Self> {
-        match n.entries() {
-            Some(e) => Some(Fields {
-                path: path.into(),
-                entries: e.into_iter().map(|(k, v)| (k, v, false)).collect(),
-            }),
-            None => {
-                expected(errs, path, Expected::Object);
-                None
-            }
+    /// The object's fields; a value that is not an object records an error and has none.
+    #[inline(never)]
+    fn of(n: &N, path: &str, errs: &mut Errs) -> Self {
+        let entries = n.entries().unwrap_or_else(|| {
+            expected(errs, path, Expected::Object);
+            Vec::new()
+        });
+        Fields {
+            path: path.into(),
+            entries: entries.into_iter().map(|(k, v)| (k, v, false)).collect(),
         }
     }
 
+    /// No fields: what a missing object reads as (its own absence is reported once, by `req`).
+    fn empty(path: &str) -> Self {
+        Fields {
+            path: path.into(),
+            entries: Vec::new(),
+        }
+    }
+
+    #[inline(never)]
     fn at(&self, key: &str) -> String {
         format!("{}.{key}", self.path)
     }
 
     /// An optional field; `null` counts as absent.
+    #[inline(never)]
     fn opt(&mut self, key: &str) -> Option<&N> {
         let e = self.entries.iter_mut().find(|(k, _, _)| k == key)?;
         e.2 = true;
         (!e.1.is_null()).then_some(&e.1)
     }
 
+    #[inline(never)]
     fn req(&mut self, key: &str, errs: &mut Errs) -> Option<&N> {
         let path = self.at(key);
         let found = self.opt(key);
@@ -66,46 +83,109 @@ impl<N: Node> Fields<N> {
         found
     }
 
-    fn text(&mut self, key: &str, errs: &mut Errs) -> Option<String> {
+    #[inline(never)]
+    fn text(&mut self, key: &str, errs: &mut Errs) -> String {
         let path = self.at(key);
-        text(self.req(key, errs)?, &path, errs)
+        self.req(key, errs)
+            .map(|n| text(n, &path, errs))
+            .unwrap_or_default()
     }
 
-    fn opt_text(&mut self, key: &str, errs: &mut Errs) -> Result<Option<String>, ()> {
+    #[inline(never)]
+    fn opt_text(&mut self, key: &str, errs: &mut Errs) -> Option<String> {
         let path = self.at(key);
-        match self.opt(key) {
-            None => Ok(None),
-            Some(n) => text(n, &path, errs).map(Some).ok_or(()),
+        self.opt(key).map(|n| text(n, &path, errs))
+    }
+
+    #[inline(never)]
+    fn whole(&mut self, key: &str, max: u32, errs: &mut Errs) -> u32 {
+        let path = self.at(key);
+        self.req(key, errs)
+            .map_or(0, |n| whole(n, &path, max, errs))
+    }
+
+    #[inline(never)]
+    fn opt_whole(&mut self, key: &str, max: u32, errs: &mut Errs) -> Option<u32> {
+        let path = self.at(key);
+        self.opt(key).map(|n| whole(n, &path, max, errs))
+    }
+
+    #[inline(never)]
+    fn localized(&mut self, key: &str, errs: &mut Errs) -> Localized {
+        self.opt_localized(key, errs).unwrap_or_else(|| {
+            errs.push(DataError::MissingField { path: self.at(key) });
+            Localized {
+                vi: String::new(),
+                en: String::new(),
+            }
+        })
+    }
+
+    #[inline(never)]
+    fn opt_localized(&mut self, key: &str, errs: &mut Errs) -> Option<Localized> {
+        let path = self.at(key);
+        let n = self.opt(key)?;
+        let mut f = Fields::of(n, &path, errs);
+        let l = Localized {
+            vi: f.text("vi", errs),
+            en: f.text("en", errs),
+        };
+        f.finish(errs);
+        Some(l)
+    }
+
+    /// Every item of an array field, each read with its own path (`yearly[2018]`, named by
+    /// the item's `label` field when it has one).
+    #[inline(never)]
+    fn list<T>(
+        &mut self,
+        key: &str,
+        (label, required): (&str, bool),
+        errs: &mut Errs,
+        item: fn(&N, &str, &mut Errs) -> T,
+    ) -> Vec<T> {
+        let path = self.at(key);
+        let node = if required {
+            self.req(key, errs)
+        } else {
+            self.opt(key)
+        };
+        let Some(node) = node else {
+            return Vec::new();
+        };
+        let Some(items) = node.items() else {
+            expected(errs, &path, Expected::List);
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, n) in items.iter().enumerate() {
+            let name = label_of(n, label).unwrap_or_else(|| i.to_string());
+            out.push(item(n, &format!("{path}[{name}]"), errs));
         }
+        out
     }
 
-    fn whole(&mut self, key: &str, max: u64, errs: &mut Errs) -> Option<u64> {
+    /// One of a fixed set of names (`"changes"`, `"count"`), or `None` after an error.
+    #[inline(never)]
+    fn one_of<T: Copy>(
+        &mut self,
+        key: &str,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        names: &'static str,
+        errs: &mut Errs,
+    ) -> Option<T> {
         let path = self.at(key);
-        whole(self.req(key, errs)?, &path, max, errs)
-    }
-
-    fn opt_whole(&mut self, key: &str, max: u64, errs: &mut Errs) -> Result<Option<u64>, ()> {
-        let path = self.at(key);
-        match self.opt(key) {
-            None => Ok(None),
-            Some(n) => whole(n, &path, max, errs).map(Some).ok_or(()),
+        let s = self.text(key, errs);
+        let found = all.iter().copied().find(|v| name(*v) == s);
+        if found.is_none() && !s.is_empty() {
+            expected(errs, &path, Expected::OneOf(names));
         }
-    }
-
-    fn localized(&mut self, key: &str, errs: &mut Errs) -> Option<Localized> {
-        let path = self.at(key);
-        localized(self.req(key, errs)?, &path, errs)
-    }
-
-    fn opt_localized(&mut self, key: &str, errs: &mut Errs) -> Result<Option<Localized>, ()> {
-        let path = self.at(key);
-        match self.opt(key) {
-            None => Ok(None),
-            Some(n) => localized(n, &path, errs).map(Some).ok_or(()),
-        }
+        found
     }
 
     /// Reports every field that was never taken.
+    #[inline(never)]
     fn finish(self, errs: &mut Errs) {
         for (k, _, used) in self.entries {
             if !used {
@@ -117,304 +197,195 @@ impl<N: Node> Fields<N> {
     }
 }
 
-fn text<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<String> {
-    let s = n.string();
-    if s.is_none() {
+#[inline(never)]
+fn text<N: Node>(n: &N, path: &str, errs: &mut Errs) -> String {
+    n.string().unwrap_or_else(|| {
         expected(errs, path, Expected::Text);
-    }
-    s
+        String::new()
+    })
 }
 
-fn whole<N: Node>(n: &N, path: &str, max: u64, errs: &mut Errs) -> Option<u64> {
-    let v = n
-        .number()
-        .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= max as f64)
-        .map(|v| v as u64);
-    if v.is_none() {
-        expected(errs, path, Expected::WholeNumber(max));
-    }
-    v
-}
-
-fn localized<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<Localized> {
-    let mut f = Fields::of(n, path, errs)?;
-    let vi = f.text("vi", errs);
-    let en = f.text("en", errs);
-    f.finish(errs);
-    Some(Localized { vi: vi?, en: en? })
-}
-
-/// Every item of an array field, each decoded with its own path (`yearly[2018]`).
-fn list<N: Node, T>(
-    f: &mut Fields<N>,
-    key: &str,
-    required: bool,
-    errs: &mut Errs,
-    label: impl Fn(&N) -> Option<String>,
-    item: impl Fn(&N, &str, &mut Errs) -> Option<T>,
-) -> Option<Vec<T>> {
-    let path = f.at(key);
-    let node = if required {
-        f.req(key, errs)?
-    } else {
-        match f.opt(key) {
-            Some(n) => n,
-            None => return Some(Vec::new()),
+#[inline(never)]
+fn whole<N: Node>(n: &N, path: &str, max: u32, errs: &mut Errs) -> u32 {
+    match n.number() {
+        Some(v) if v.fract() == 0.0 && v >= 0.0 && v <= f64::from(max) => v as u32,
+        _ => {
+            expected(errs, path, Expected::WholeNumber(max.into()));
+            0
         }
-    };
-    let Some(items) = node.items() else {
-        expected(errs, &path, Expected::List);
+    }
+}
+
+/// The value of an item's naming field (`id`, `year`), to name it in messages.
+#[inline(never)]
+fn label_of<N: Node>(n: &N, key: &str) -> Option<String> {
+    if key.is_empty() {
         return None;
-    };
-    let mut out = Some(Vec::with_capacity(items.len()));
-    for (i, n) in items.iter().enumerate() {
-        let p = format!("{path}[{}]", label(n).unwrap_or_else(|| i.to_string()));
-        match (item(n, &p, errs), out.as_mut()) {
-            (Some(v), Some(o)) => o.push(v),
-            _ => out = None,
-        }
     }
-    out
+    let v = n.entries()?.into_iter().find(|(k, _)| k == key)?.1;
+    v.string().or_else(|| v.number().map(|y| plain(y, 3)))
 }
 
-/// A field of an object item, read only to name the item in messages.
-fn peek<N: Node>(n: &N, key: &str) -> Option<N> {
-    n.entries()?
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
-}
+const COUNT: u32 = u32::MAX;
+const YEAR: u32 = u16::MAX as u32;
 
-fn article<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<Article> {
-    let mut f = Fields::of(n, path, errs)?;
-    let title = f.text("title", errs);
-    let date = f.text("date", errs);
-    let date_as_written = f.text("date_as_written", errs);
-    let author = f.text("author", errs);
-    let views = f.whole("views", u64::from(u32::MAX), errs);
-    let publisher = f.localized("publisher", errs);
-    let unit = f.localized("unit", errs);
+fn article<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Article {
     let period_path = f.at("period");
-    let period = f.req("period", errs).and_then(|p| {
-        let mut p = Fields::of(p, &period_path, errs)?;
-        let from = p.whole("from", u64::from(u16::MAX), errs);
-        let to = p.whole("to", u64::from(u16::MAX), errs);
-        p.finish(errs);
-        Some(Period {
-            from: from? as u16,
-            to: to? as u16,
+    let period = match f.req("period", errs) {
+        Some(p) => {
+            let mut p = Fields::of(p, &period_path, errs);
+            let period = Period {
+                from: p.whole("from", YEAR, errs) as u16,
+                to: p.whole("to", YEAR, errs) as u16,
+            };
+            p.finish(errs);
+            period
+        }
+        None => Period { from: 0, to: 0 },
+    };
+    let a = Article {
+        title: f.text("title", errs),
+        date: f.text("date", errs),
+        date_as_written: f.text("date_as_written", errs),
+        author: f.text("author", errs),
+        views: f.whole("views", COUNT, errs).into(),
+        publisher: f.localized("publisher", errs),
+        unit: f.localized("unit", errs),
+        period,
+        source: f.text("source", errs),
+        quote: f.text("quote", errs),
+    };
+    f.finish(errs);
+    a
+}
+
+fn document<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Document {
+    let mut f = Fields::of(n, path, errs);
+    let d = Document {
+        id: f.text("id", errs),
+        title: f.text("title", errs),
+        date: f.text("date", errs),
+    };
+    f.finish(errs);
+    d
+}
+
+fn classification<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Classification {
+    let mut f = Fields::of(n, path, errs);
+    let c = Classification {
+        id: f.text("id", errs),
+        name: f.localized("name", errs),
+        basis: f.opt_localized("basis", errs),
+        top: f.localized("top", errs),
+        bottom: f.localized("bottom", errs),
+    };
+    f.finish(errs);
+    c
+}
+
+fn year<N: Node>(n: &N, path: &str, errs: &mut Errs) -> YearRecord {
+    let mut f = Fields::of(n, path, errs);
+    let r = YearRecord {
+        year: f.whole("year", YEAR, errs) as u16,
+        classification: f.text("classification", errs),
+        top: f.whole("top", COUNT, errs),
+        total: f.whole("total", COUNT, errs),
+        rate: f.text("rate", errs),
+        bottom: f.opt_whole("bottom", COUNT, errs),
+        bottom_rate: f.opt_text("bottom_rate", errs),
+        document: f.opt_text("document", errs),
+        source: f.text("source", errs),
+        quote: f.text("quote", errs),
+    };
+    f.finish(errs);
+    r
+}
+
+fn figure<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Figure {
+    let mut f = Fields::of(n, path, errs);
+    let value_path = f.at("value");
+    let value = f.req("value", errs).map_or(0.0, |v| {
+        v.number().filter(|x| x.is_finite()).unwrap_or_else(|| {
+            expected(errs, &value_path, Expected::Number);
+            0.0
         })
     });
-    let source = f.text("source", errs);
-    let quote = f.text("quote", errs);
+    let groups = "changes, structure, cadres, members, management";
+    let fig = Figure {
+        id: f.text("id", errs),
+        group: f
+            .one_of("group", &Group::ALL, Group::id, groups, errs)
+            .unwrap_or(Group::Changes),
+        value,
+        as_written: f.text("as_written", errs),
+        unit: f
+            .one_of("unit", &Unit::ALL, Unit::id, "count, percent", errs)
+            .unwrap_or(Unit::Count),
+        label: f.localized("label", errs),
+        period: f.text("period", errs),
+        source: f.text("source", errs),
+        quote: f.text("quote", errs),
+        of: f.opt_text("of", errs),
+        reported_share: f.opt_text("reported_share", errs),
+    };
     f.finish(errs);
-    Some(Article {
-        title: title?,
-        date: date?,
-        date_as_written: date_as_written?,
-        author: author?,
-        views: views?,
-        publisher: publisher?,
-        unit: unit?,
-        period: period?,
-        source: source?,
-        quote: quote?,
-    })
+    fig
 }
 
-fn document<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<Document> {
-    let mut f = Fields::of(n, path, errs)?;
-    let id = f.text("id", errs);
-    let title = f.text("title", errs);
-    let date = f.text("date", errs);
+fn sum_rule<N: Node>(n: &N, path: &str, errs: &mut Errs) -> SumRule {
+    let mut f = Fields::of(n, path, errs);
+    let r = SumRule {
+        whole: f.text("whole", errs),
+        parts: f.list("parts", ("", true), errs, text),
+    };
     f.finish(errs);
-    Some(Document {
-        id: id?,
-        title: title?,
-        date: date?,
-    })
+    r
 }
 
-fn classification<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<Classification> {
-    let mut f = Fields::of(n, path, errs)?;
-    let id = f.text("id", errs);
-    let name = f.localized("name", errs);
-    let basis = f.opt_localized("basis", errs);
-    let top = f.localized("top", errs);
-    let bottom = f.localized("bottom", errs);
-    f.finish(errs);
-    Some(Classification {
-        id: id?,
-        name: name?,
-        basis: basis.ok()?,
-        top: top?,
-        bottom: bottom?,
-    })
-}
-
-fn year<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<YearRecord> {
-    let mut f = Fields::of(n, path, errs)?;
-    let count = u64::from(u32::MAX);
-    let year = f.whole("year", u64::from(u16::MAX), errs);
-    let classification = f.text("classification", errs);
-    let top = f.whole("top", count, errs);
-    let total = f.whole("total", count, errs);
-    let rate = f.text("rate", errs);
-    let bottom = f.opt_whole("bottom", count, errs);
-    let bottom_rate = f.opt_text("bottom_rate", errs);
-    let document = f.opt_text("document", errs);
-    let source = f.text("source", errs);
-    let quote = f.text("quote", errs);
-    f.finish(errs);
-    Some(YearRecord {
-        year: year? as u16,
-        classification: classification?,
-        top: top? as u32,
-        total: total? as u32,
-        rate: rate?,
-        bottom: bottom.ok()?.map(|b| b as u32),
-        bottom_rate: bottom_rate.ok()?,
-        document: document.ok()?,
-        source: source?,
-        quote: quote?,
-    })
-}
-
-/// One of a fixed set of names (`"changes"`, `"count"`).
-fn one_of<N: Node, T: Copy>(
-    f: &mut Fields<N>,
-    key: &str,
-    all: &[T],
-    name: impl Fn(T) -> &'static str,
-    names: &'static str,
-    errs: &mut Errs,
-) -> Option<T> {
-    let path = f.at(key);
-    let s = f.text(key, errs)?;
-    let found = all.iter().copied().find(|v| name(*v) == s);
-    if found.is_none() {
-        expected(errs, &path, Expected::OneOf(names));
-    }
-    found
-}
-
-fn figure<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<Figure> {
-    let mut f = Fields::of(n, path, errs)?;
-    let id = f.text("id", errs);
-    let group = one_of(
-        &mut f,
-        "group",
-        &Group::ALL,
-        Group::id,
-        "changes, structure, cadres, members, management",
-        errs,
-    );
-    let value_path = f.at("value");
-    let value = f.req("value", errs).and_then(|v| {
-        let x = v.number().filter(|x| x.is_finite());
-        if x.is_none() {
-            expected(errs, &value_path, Expected::Number);
-        }
-        x
-    });
-    let as_written = f.text("as_written", errs);
-    let unit = one_of(&mut f, "unit", &Unit::ALL, Unit::id, "count, percent", errs);
-    let label = f.localized("label", errs);
-    let period = f.text("period", errs);
-    let source = f.text("source", errs);
-    let quote = f.text("quote", errs);
-    let of = f.opt_text("of", errs);
-    let reported_share = f.opt_text("reported_share", errs);
-    f.finish(errs);
-    Some(Figure {
-        id: id?,
-        group: group?,
-        value: value?,
-        as_written: as_written?,
-        unit: unit?,
-        label: label?,
-        period: period?,
-        source: source?,
-        quote: quote?,
-        of: of.ok()?,
-        reported_share: reported_share.ok()?,
-    })
-}
-
-fn sum_rule<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Option<SumRule> {
-    let mut f = Fields::of(n, path, errs)?;
-    let whole = f.text("whole", errs);
-    let parts = list(&mut f, "parts", true, errs, |_| None, text);
-    f.finish(errs);
-    Some(SumRule {
-        whole: whole?,
-        parts: parts?,
-    })
+fn sentences<N: Node>(n: &N, path: &str, errs: &mut Errs) -> BTreeMap<String, String> {
+    let Some(entries) = n.entries() else {
+        expected(errs, path, Expected::Object);
+        return BTreeMap::new();
+    };
+    entries
+        .into_iter()
+        .map(|(k, v)| {
+            let s = text(&v, &format!("{path}.{k}"), errs);
+            (k, s)
+        })
+        .collect()
 }
 
 /// The dataset in `root`, or every problem found in it (all of them, not just the first).
 pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
     let mut errs = Vec::new();
     let e = &mut errs;
-    let Some(mut f) = Fields::of(root, "dataset", e) else {
-        return Err(errs);
-    };
-    let article = f.req("article", e).and_then(|n| article(n, "article", e));
-    let sentences = f.req("sentences", e).and_then(|n| {
-        let Some(entries) = n.entries() else {
-            expected(e, "sentences", Expected::Object);
-            return None;
-        };
-        let mut out = Some(BTreeMap::new());
-        for (k, v) in entries {
-            match (text(&v, &format!("sentences.{k}"), e), out.as_mut()) {
-                (Some(s), Some(o)) => {
-                    o.insert(k, s);
-                }
-                _ => out = None,
-            }
+    let mut f = Fields::of(root, "dataset", e);
+    let article = match f.req("article", e) {
+        Some(n) => {
+            let a = Fields::of(n, "dataset.article", e);
+            article(a, e)
         }
-        out
-    });
-    let by_id = |n: &N| peek(n, "id").and_then(|v| v.string());
-    let documents = list(&mut f, "documents", false, e, by_id, document);
-    let classifications = list(&mut f, "classifications", true, e, by_id, classification);
-    let by_year = |n: &N| {
-        peek(n, "year")
-            .and_then(|v| v.number())
-            .map(|y| plain(y, 3))
+        None => article(Fields::<N>::empty("dataset.article"), &mut Vec::new()),
     };
-    let yearly = list(&mut f, "yearly", true, e, by_year, year);
-    let figures = list(&mut f, "figures", true, e, by_id, figure);
-    let sums = list(&mut f, "sums", false, e, |_| None, sum_rule);
-    f.finish(e);
-    match (
+    let sentences = f
+        .req("sentences", e)
+        .map(|n| sentences(n, "dataset.sentences", e))
+        .unwrap_or_default();
+    let ds = Dataset {
         article,
         sentences,
-        documents,
-        classifications,
-        yearly,
-        figures,
-        sums,
-    ) {
-        (
-            Some(article),
-            Some(sentences),
-            Some(documents),
-            Some(classifications),
-            Some(yearly),
-            Some(figures),
-            Some(sums),
-        ) if errs.is_empty() => Ok(Dataset {
-            article,
-            sentences,
-            documents,
-            classifications,
-            yearly,
-            figures,
-            sums,
-        }),
-        _ => Err(errs),
+        documents: f.list("documents", ("id", false), e, document),
+        classifications: f.list("classifications", ("id", true), e, classification),
+        yearly: f.list("yearly", ("year", true), e, year),
+        figures: f.list("figures", ("id", true), e, figure),
+        sums: f.list("sums", ("", false), e, sum_rule),
+    };
+    f.finish(e);
+    if errs.is_empty() {
+        Ok(ds)
+    } else {
+        Err(errs)
     }
 }
 

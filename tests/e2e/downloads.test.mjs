@@ -112,7 +112,7 @@ test('Copy table puts TSV on the clipboard; Copy link copies the current view', 
   const tsv = await page.evaluate(() => navigator.clipboard.readText());
   const lines = tsv.trim().split('\r\n').map((l) => l.split('\t'));
   assert.equal(lines.length, 3);
-  assert.deepEqual(lines[1].slice(0, 4), ['2016', '53', '89', '59,55']); // Vietnamese decimal comma
+  assert.deepEqual(lines[1].slice(0, 6), ['2016', 'tsvm', 'trong sạch vững mạnh', '53', '89', '59,55']); // Vietnamese decimal comma
   await page.click('#chart-quality button.copy-link');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}?time=2016..2017`);
   await context.close();
