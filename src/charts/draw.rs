@@ -627,13 +627,13 @@ fn draw_svg(svg: Svg, vm: &ChartVm, lang: Lang, theme: &Theme, caption: bool) ->
 impl ChartVm {
     /// Height in CSS pixels that suits this chart at a given width.
     pub fn css_height(&self, width: f64) -> f64 {
-        // Legend rows: one entry a row on a phone, three on a wider screen (a break adds one
-        // entry per classification).
+        // Legend rows: one entry a row on a phone, two on a wider screen (a break adds one
+        // entry per classification, with its years).
         let n = self.legend.len() as f64;
         let legend = if width < 420.0 {
             n * 20.0
         } else {
-            (n / 3.0).ceil() * 22.0
+            (n / 2.0).ceil() * 22.0
         };
         match self.shape {
             Shape::HBars => 16.0 + 50.0 * self.data.len() as f64,

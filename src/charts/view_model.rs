@@ -157,21 +157,18 @@ impl<'a> Schemes<'a> {
                 continue;
             };
             let year = pair[1].first_year();
-            let basis = new
-                .basis
-                .as_ref()
-                .map(|b| format!(" ({})", lang.pick(b)))
-                .unwrap_or_default();
+            // The regulation in full where the data names it, else the scheme's short name.
+            let basis = new.basis.as_ref().unwrap_or(&new.name);
             out.push((
                 Flag::Break,
                 lang.t(
                     format!(
-                        "Từ {year}, chất lượng tổ chức đảng được xếp loại theo {}{basis}: “{}” thay cho “{}”. Đây là hai thước đo khác nhau; biểu đồ tách chúng ở mốc {year} và không nối liền.",
-                        new.name.vi, new.top.vi, old.top.vi
+                        "Từ {year}, chất lượng tổ chức đảng được xếp loại theo {}: “{}” thay cho “{}”. Đây là hai thước đo khác nhau; biểu đồ tách chúng ở mốc {year} và không nối liền.",
+                        basis.vi, new.top.vi, old.top.vi
                     ),
                     format!(
-                        "From {year} Party organisations are rated under {}{basis}: “{}” replaces “{}”. These are two different measures; the chart separates them at {year} and never joins them.",
-                        new.name.en, new.top.en, old.top.en
+                        "From {year} Party organisations are rated under {}: “{}” replaces “{}”. These are two different measures; the chart separates them at {year} and never joins them.",
+                        basis.en, new.top.en, old.top.en
                     ),
                 ),
             ));

@@ -67,9 +67,11 @@ pub fn App(ds: &'static Dataset) -> impl IntoView {
                 let _ = html.set_attribute("lang", l.code());
             }
         }
-        doc.set_title(l.t(
-            "Tổ chức cơ sở đảng Khối các cơ quan tỉnh Gia Lai 2008–2017",
-            "Grassroots Party organisations, Gia Lai Provincial Agencies Bloc, 2008–2017",
+        // The years are the dataset's: a page carrying another period says so.
+        let years = crate::format::years(bounds.0, bounds.1);
+        doc.set_title(&l.t(
+            format!("Tổ chức cơ sở đảng Khối các cơ quan tỉnh Gia Lai {years}"),
+            format!("Grassroots Party organisations, Gia Lai Provincial Agencies Bloc, {years}"),
         ));
     });
     if view.with_untracked(|v| v.embed) || web::in_iframe() {
@@ -115,7 +117,14 @@ fn Header() -> impl IntoView {
             <div class="titles">
                 <p class="kicker">{move || lang.get().pick(&s.ds.article.unit).to_string()}</p>
                 <h1>
-                    {tr(lang, "Tổ chức cơ sở đảng 2008–2017", "Grassroots Party organisations 2008–2017")}
+                    {move || {
+                        let (a, b) = s.ds.bounds();
+                        let years = crate::format::years(a, b);
+                        lang.get().t(
+                            format!("Tổ chức cơ sở đảng {years}"),
+                            format!("Grassroots Party organisations {years}"),
+                        )
+                    }}
                 </h1>
             </div>
             <nav class="tabs" aria-label=tr(lang, "Trang", "Pages")>
