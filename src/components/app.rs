@@ -112,19 +112,22 @@ fn Header() -> impl IntoView {
             </button>
         }
     };
+    // The dataset's years, made once; leaked to `&'static str` so the heading reuses `tr`'s
+    // view code instead of a view type of its own (+1.6 KB gzip of wasm, measured).
+    let (a, b) = s.ds.bounds();
+    let years = crate::format::years(a, b);
+    let leak = |t: String| -> &'static str { Box::leak(t.into_boxed_str()) };
+    let heading = tr(
+        lang,
+        leak(format!("Tổ chức cơ sở đảng {years}")),
+        leak(format!("Grassroots Party organisations {years}")),
+    );
     view! {
         <header class="site-header">
             <div class="titles">
                 <p class="kicker">{move || lang.get().pick(&s.ds.article.unit).to_string()}</p>
                 <h1>
-                    {move || {
-                        let (a, b) = s.ds.bounds();
-                        let years = crate::format::years(a, b);
-                        lang.get().t(
-                            format!("Tổ chức cơ sở đảng {years}"),
-                            format!("Grassroots Party organisations {years}"),
-                        )
-                    }}
+                    {heading}
                 </h1>
             </div>
             <nav class="tabs" aria-label=tr(lang, "Trang", "Pages")>
