@@ -3,6 +3,7 @@
 //! holds exactly the numbers drawn.
 
 use crate::data::audit::{self, RateCheck, Severity};
+use crate::data::model::Localized;
 use crate::data::model::Segment;
 use crate::data::{Classification, Dataset, Figure, Group};
 use crate::format;
@@ -176,27 +177,23 @@ impl<'a> Schemes<'a> {
         out
     }
 
-    /// Legend entries for the counted category: one per classification, with its years.
+    /// Legend entries for the counted category (`pick`: the top or the bottom one): one per
+    /// classification with its years, or just `single` when the years have one classification.
     fn legend(
         &self,
         lang: Lang,
         marks: [&'static str; 2],
-        fallback: (&str, &str),
+        pick: fn(&Classification) -> &Localized,
+        single: &str,
     ) -> Vec<(&'static str, String)> {
         if self.segments.len() < 2 {
-            let text = self.top(lang, "", "");
-            let text = if text.is_empty() {
-                lang.t(fallback.0, fallback.1).to_string()
-            } else {
-                format::capitalise(&text)
-            };
-            return vec![(marks[0], text)];
+            return vec![(marks[0], format::capitalise(single))];
         }
         self.segments
             .iter()
             .enumerate()
             .map(|(k, seg)| {
-                let name = seg.classification.map_or("?", |c| lang.pick(&c.top));
+                let name = seg.classification.map_or("?", |c| lang.pick(pick(c)));
                 (
                     marks[k % 2],
                     format!(
@@ -290,10 +287,21 @@ fn scheme_cell(
     }
 }
 
-fn scheme_column(schemes: &Schemes<'_>, lang: Lang, columns: &mut Vec<String>) {
+/// The table header of a yearly chart: year, the counted category, total, rates, check, and the
+/// classification when the dataset has more than one.
+fn yearly_columns(schemes: &Schemes<'_>, lang: Lang, counted: &str) -> Vec<String> {
+    let mut columns = vec![
+        lang.t("Năm", "Year").into(),
+        format::capitalise(counted),
+        lang.t("Tổng số TCCS đảng", "Total organisations").into(),
+        lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
+        lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
+        lang.t("Đối chiếu", "Check").into(),
+    ];
     if schemes.several {
         columns.push(lang.t("Cách xếp loại", "Classification").into());
     }
+    columns
 }
 
 /// The quality chart and, per row, the audit of the year's reported rate (the rate chart is
@@ -381,16 +389,8 @@ fn quality_with_audits(
     notes.extend(schemes.notes(lang));
     let max = data.iter().filter_map(|d| d.whole).fold(0.0, f64::max);
     let top = schemes.top(lang, "loại cao nhất", "the top rating");
-    let mut columns = vec![
-        lang.t("Năm", "Year").into(),
-        format::capitalise(&top),
-        lang.t("Tổng số TCCS đảng", "Total organisations").into(),
-        lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
-        lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
-        lang.t("Đối chiếu", "Check").into(),
-    ];
-    scheme_column(&schemes, lang, &mut columns);
-    let mut legend = schemes.legend(lang, ["solid", "solid2"], ("Loại cao nhất", "Top rating"));
+    let columns = yearly_columns(&schemes, lang, &top);
+    let mut legend = schemes.legend(lang, ["solid", "solid2"], |c| &c.top, &top);
     legend.push((
         "outline",
         lang.t("Tổng số tổ chức", "All organisations").into(),
@@ -452,7 +452,7 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
             lang.t("Tỷ lệ bài báo ghi", "Rate as reported").into(),
         )]
     } else {
-        schemes.legend(lang, ["dot", "square"], ("", ""))
+        schemes.legend(lang, ["dot", "square"], |c| &c.top, "")
     };
     if any_diff {
         vm.legend.push((
@@ -598,35 +598,8 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
             format!("reported for {} and {last} only", init.join(", ")),
         ),
     };
-    let mut columns = vec![
-        lang.t("Năm", "Year").into(),
-        format::capitalise(&bottom),
-        lang.t("Tổng số TCCS đảng", "Total organisations").into(),
-        lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
-        lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
-        lang.t("Đối chiếu", "Check").into(),
-    ];
-    scheme_column(&schemes, lang, &mut columns);
-    let mut legend = if schemes.segments.len() < 2 {
-        vec![("solid", format::capitalise(&bottom))]
-    } else {
-        schemes
-            .segments
-            .iter()
-            .enumerate()
-            .map(|(k, seg)| {
-                let name = seg.classification.map_or("?", |c| lang.pick(&c.bottom));
-                (
-                    if k % 2 == 0 { "solid" } else { "solid2" },
-                    format!(
-                        "{} ({})",
-                        format::capitalise(name),
-                        format::years(seg.first_year(), seg.last_year())
-                    ),
-                )
-            })
-            .collect()
-    };
+    let columns = yearly_columns(&schemes, lang, &bottom);
+    let mut legend = schemes.legend(lang, ["solid", "solid2"], |c| &c.bottom, &bottom);
     legend.push((
         "dash",
         lang.t(
