@@ -60,24 +60,25 @@ pub fn static_html(ds: &Dataset) -> String {
     }
     h.push_str("</ul>");
     h.push_str(&first_chart(ds));
-    let several = ds.classifications.len() > 1;
-    let (top, bottom) = match ds.classifications.as_slice() {
+    let several = ds.several_classifications();
+    let (top, bottom, title) = match ds.classifications.as_slice() {
         [one] => (
             format::capitalise(&one.top.vi),
             format::capitalise(&one.bottom.vi),
+            format!(
+                "Tổ chức cơ sở đảng đạt {}, {} <span lang=\"en\">(Grassroots Party organisations rated {})</span>",
+                escape(&one.top.vi),
+                format::years(first, last),
+                escape(&one.top.en)
+            ),
         ),
-        _ => ("Loại cao nhất".to_string(), "Loại thấp nhất".to_string()),
-    };
-    let title = match ds.classifications.as_slice() {
-        [one] => format!(
-            "Tổ chức cơ sở đảng đạt {}, {} <span lang=\"en\">(Grassroots Party organisations rated {})</span>",
-            escape(&one.top.vi),
-            format::years(first, last),
-            escape(&one.top.en)
-        ),
-        _ => format!(
-            "Xếp loại chất lượng tổ chức cơ sở đảng, {} <span lang=\"en\">(Quality rating of grassroots Party organisations)</span>",
-            format::years(first, last)
+        _ => (
+            "Loại cao nhất".to_string(),
+            "Loại thấp nhất".to_string(),
+            format!(
+                "Xếp loại chất lượng tổ chức cơ sở đảng, {} <span lang=\"en\">(Quality rating of grassroots Party organisations)</span>",
+                format::years(first, last)
+            ),
         ),
     };
     h.push_str(&format!(

@@ -153,5 +153,7 @@ fn a_broken_dataset_is_reported_by_path_in_the_browser_too() {
     let e = parse("{\"article\": ").unwrap_err();
     assert!(matches!(e[0], data::DataError::Format(_)));
     let fixture = parse(include_str!("fixtures/fixture-2016-2020.json")).unwrap();
-    assert_eq!(fixture.breaks(), vec![2018]);
+    let segments = fixture.segments(2016, 2020);
+    let starts: Vec<u16> = segments.iter().map(|s| s.first_year()).collect();
+    assert_eq!(starts, vec![2016, 2018], "one break, at 2018");
 }

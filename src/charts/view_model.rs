@@ -117,7 +117,7 @@ impl<'a> Schemes<'a> {
     fn of(ds: &'a Dataset, range: YearRange) -> Self {
         Schemes {
             segments: ds.segments(range.from, range.to),
-            several: ds.classifications.len() > 1 || !ds.breaks().is_empty(),
+            several: ds.several_classifications(),
         }
     }
 
@@ -129,10 +129,32 @@ impl<'a> Schemes<'a> {
         }
     }
 
-    fn top(&self, lang: Lang, vi: &'static str, en: &'static str) -> String {
+    /// The counted category's name (`pick`: the top or the bottom one) when the years have one
+    /// classification, else `fallback`, a name that covers all of them.
+    fn counted(
+        &self,
+        lang: Lang,
+        pick: fn(&Classification) -> &Localized,
+        fallback: (&'static str, &'static str),
+    ) -> String {
         self.single().map_or_else(
-            || lang.t(vi, en).to_string(),
-            |c| lang.pick(&c.top).to_string(),
+            || lang.t(fallback.0, fallback.1).to_string(),
+            |c| lang.pick(pick(c)).to_string(),
+        )
+    }
+
+    fn top(&self, lang: Lang) -> String {
+        self.counted(lang, |c| &c.top, ("loại cao nhất", "the top rating"))
+    }
+
+    fn bottom(&self, lang: Lang) -> String {
+        self.counted(
+            lang,
+            |c| &c.bottom,
+            (
+                "yếu kém / không hoàn thành nhiệm vụ",
+                "weak / not completing their tasks",
+            ),
         )
     }
 
@@ -222,6 +244,15 @@ fn check_label(check: RateCheck, lang: Lang) -> &'static str {
     }
 }
 
+/// The tooltip line of a rate the audit flags: the recomputed value and what the check found.
+fn recomputed_line(computed: &str, check: RateCheck, lang: Lang) -> String {
+    format!(
+        "{}: {computed} — {}",
+        lang.t("Tính lại", "Recomputed"),
+        check_label(check, lang)
+    )
+}
+
 fn flag_of(check: RateCheck) -> Flag {
     match check.severity() {
         Severity::Ok => Flag::None,
@@ -275,6 +306,10 @@ fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     quality_with_audits(ds, range, lang).0
 }
 
+/// The quality chart, the audit of each row's reported rate, and the classifications of the
+/// years: the rate chart is the same rows drawn as the reported percentage.
+type QualityParts<'a> = (ChartVm, Vec<Option<audit::RateAudit>>, Schemes<'a>);
+
 /// The table's classification cell, when the dataset has more than one.
 fn scheme_cell(
     schemes: &Schemes<'_>,
@@ -304,13 +339,7 @@ fn yearly_columns(schemes: &Schemes<'_>, lang: Lang, counted: &str) -> Vec<Strin
     columns
 }
 
-/// The quality chart and, per row, the audit of the year's reported rate (the rate chart is
-/// the same rows drawn as the reported percentage).
-fn quality_with_audits(
-    ds: &Dataset,
-    range: YearRange,
-    lang: Lang,
-) -> (ChartVm, Vec<Option<audit::RateAudit>>) {
+fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) -> QualityParts<'_> {
     let schemes = Schemes::of(ds, range);
     let mut data = Vec::new();
     let mut notes = Vec::new();
@@ -342,12 +371,7 @@ fn quality_with_audits(
                 ),
             ];
             if flag != Flag::None {
-                tooltip.push(format!(
-                    "{}: {} — {}",
-                    lang.t("Tính lại", "Recomputed"),
-                    computed_s,
-                    check_label(check, lang)
-                ));
+                tooltip.push(recomputed_line(&computed_s, check, lang));
             }
             if flag == Flag::Disagreement {
                 notes.push((
@@ -388,7 +412,7 @@ fn quality_with_audits(
     }
     notes.extend(schemes.notes(lang));
     let max = data.iter().filter_map(|d| d.whole).fold(0.0, f64::max);
-    let top = schemes.top(lang, "loại cao nhất", "the top rating");
+    let top = schemes.top(lang);
     let columns = yearly_columns(&schemes, lang, &top);
     let mut legend = schemes.legend(lang, ["solid", "solid2"], |c| &c.top, &top);
     legend.push((
@@ -412,12 +436,11 @@ fn quality_with_audits(
         notes,
         source: yearly_source_line(ds, range, lang),
     };
-    (vm, audits)
+    (vm, audits, schemes)
 }
 
 fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
-    let (mut vm, audits) = quality_with_audits(ds, range, lang);
-    let schemes = Schemes::of(ds, range);
+    let (mut vm, audits, schemes) = quality_with_audits(ds, range, lang);
     let mut any_diff = false;
     let years = ds.yearly.iter().filter(|r| range.contains(r.year));
     for ((d, a), r) in vm.data.iter_mut().zip(audits).zip(years) {
@@ -435,7 +458,7 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     vm.columns.drain(1..3);
     vm.id = ChartId::Rate;
     vm.shape = Shape::Line;
-    let top = schemes.top(lang, "loại cao nhất", "the top rating");
+    let top = schemes.top(lang);
     vm.title = lang.t(format!("Tỷ lệ đạt {top}"), format!("Share rated {top}"));
     vm.subtitle = years_subtitle(
         range,
@@ -507,12 +530,7 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                         format!("{}: {}", lang.t("Tỷ lệ (bài báo)", "Rate (article)"), rate),
                     ];
                     if flag != Flag::None {
-                        tooltip.push(format!(
-                            "{}: {} — {}",
-                            lang.t("Tính lại", "Recomputed"),
-                            computed,
-                            check_label(check, lang)
-                        ));
+                        tooltip.push(recomputed_line(&computed, check, lang));
                     }
                     Datum {
                         label: r.year.to_string(),
@@ -567,16 +585,7 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
         }
     }
     let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
-    let bottom = schemes.single().map_or_else(
-        || {
-            lang.t(
-                "yếu kém / không hoàn thành nhiệm vụ",
-                "weak / not completing their tasks",
-            )
-            .to_string()
-        },
-        |c| lang.pick(&c.bottom).to_string(),
-    );
+    let bottom = schemes.bottom(lang);
     let reported: Vec<String> = data
         .iter()
         .filter(|d| d.value.is_some())

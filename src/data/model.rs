@@ -317,13 +317,10 @@ impl Dataset {
         out
     }
 
-    /// The first year of each classification after the first: where the series breaks.
-    pub fn breaks(&self) -> Vec<u16> {
-        self.yearly
-            .windows(2)
-            .filter(|w| w[0].classification != w[1].classification)
-            .map(|w| w[1].year)
-            .collect()
+    /// Whether the data has more than one classification: then tables name it on every row
+    /// (the app's tables and the pre-rendered one follow this one rule).
+    pub fn several_classifications(&self) -> bool {
+        self.classifications.len() > 1
     }
 
     /// First and last year of the series (validation guarantees it is not empty).
