@@ -60,7 +60,7 @@ pub enum DataError {
         field: &'static str,
         written: String,
     },
-    WeakRateWithoutCount {
+    BottomRateWithoutCount {
         year: u16,
     },
     UnknownSentence {
@@ -185,7 +185,7 @@ impl DataError {
                 format!("Năm {year}: tỷ lệ {field} {written}% vượt quá 100%."),
                 format!("Year {year}: rate {field} {written}% is above 100%."),
             ),
-            WeakRateWithoutCount { year } => (
+            BottomRateWithoutCount { year } => (
                 format!("Năm {year}: có tỷ lệ loại thấp nhất (bottom_rate) nhưng không có số lượng (bottom)."),
                 format!("Year {year}: a bottom rate is given without a bottom count."),
             ),
@@ -300,9 +300,16 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
             errors.push(DataError::DuplicateClassification(c.id.clone()));
         }
     }
+    // Classifications that another one has replaced: a change of scheme is one break.
     let mut ended: BTreeSet<&str> = BTreeSet::new();
     for pair in ds.yearly.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
+        if a.year != b.year && b.year != a.year.wrapping_add(1) {
+            errors.push(DataError::MissingYear {
+                after: a.year,
+                next: b.year,
+            });
+        }
         if a.classification != b.classification {
             ended.insert(&a.classification);
             if ended.contains(b.classification.as_str()) {
@@ -314,18 +321,12 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
         }
     }
     let mut seen = BTreeSet::new();
-    for pair in ds.yearly.windows(2) {
-        let (a, b) = (pair[0].year, pair[1].year);
-        if a != b && b != a.wrapping_add(1) {
-            errors.push(DataError::MissingYear { after: a, next: b });
-        }
-    }
     for r in &ds.yearly {
         let y = r.year;
         if !seen.insert(y) {
             errors.push(DataError::DuplicateYear(y));
         }
-        if ds.classification(&r.classification).is_none() {
+        if ds.classification_of(r).is_none() {
             errors.push(DataError::UnknownClassification {
                 year: y,
                 id: r.classification.clone(),
@@ -355,7 +356,7 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
                     total: r.total,
                 })
             }
-            (None, Some(_)) => errors.push(DataError::WeakRateWithoutCount { year: y }),
+            (None, Some(_)) => errors.push(DataError::BottomRateWithoutCount { year: y }),
             _ => {}
         }
         if let Some(wr) = &r.bottom_rate {
