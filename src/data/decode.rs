@@ -134,35 +134,52 @@ impl<N: Node> Fields<N> {
         Some(l)
     }
 
-    /// Every item of an array field, each read with its own path (`yearly[2018]`, named by
-    /// the item's `label` field when it has one).
+    /// The items of an array field and the field's path; none after an error.
     #[inline(never)]
-    fn list<T>(
-        &mut self,
-        key: &str,
-        (label, required): (&str, bool),
-        errs: &mut Errs,
-        item: fn(&N, &str, &mut Errs) -> T,
-    ) -> Vec<T> {
+    fn items(&mut self, key: &str, required: bool, errs: &mut Errs) -> (String, Vec<N>) {
         let path = self.at(key);
         let node = if required {
             self.req(key, errs)
         } else {
             self.opt(key)
         };
-        let Some(node) = node else {
-            return Vec::new();
-        };
-        let Some(items) = node.items() else {
-            expected(errs, &path, Expected::List);
-            return Vec::new();
-        };
+        let items = node.and_then(|n| {
+            let items = n.items();
+            if items.is_none() {
+                expected(errs, &path, Expected::List);
+            }
+            items
+        });
+        (path, items.unwrap_or_default())
+    }
+
+    /// Every object of an array field, each read by `item` from its own fields and named in
+    /// messages by its `label` field (`yearly[2018]`, `figures[members.women]`) or its index.
+    #[inline(never)]
+    fn objects<T>(
+        &mut self,
+        key: &str,
+        (label, required): (&str, bool),
+        errs: &mut Errs,
+        item: fn(Fields<N>, &mut Errs) -> T,
+    ) -> Vec<T> {
+        let (path, items) = self.items(key, required, errs);
         let mut out = Vec::with_capacity(items.len());
         for (i, n) in items.iter().enumerate() {
-            let name = label_of(n, label).unwrap_or_else(|| i.to_string());
-            out.push(item(n, &format!("{path}[{name}]"), errs));
+            let mut f = Fields::of(n, &format!("{path}[{i}]"), errs);
+            if let Some(name) = f.label(label) {
+                f.path = format!("{path}[{name}]");
+            }
+            out.push(item(f, errs));
         }
         out
+    }
+
+    /// The value of a naming field (`id`, `year`), read without taking it.
+    #[inline(never)]
+    fn label(&self, key: &str) -> Option<String> {
+        let v = &self.entries.iter().find(|(k, _, _)| k == key)?.1;
+        v.string().or_else(|| v.number().map(|y| plain(y, 3)))
     }
 
     /// One of a fixed set of names (`"changes"`, `"count"`), or `None` after an error.
@@ -216,16 +233,6 @@ fn whole<N: Node>(n: &N, path: &str, max: u32, errs: &mut Errs) -> u32 {
     }
 }
 
-/// The value of an item's naming field (`id`, `year`), to name it in messages.
-#[inline(never)]
-fn label_of<N: Node>(n: &N, key: &str) -> Option<String> {
-    if key.is_empty() {
-        return None;
-    }
-    let v = n.entries()?.into_iter().find(|(k, _)| k == key)?.1;
-    v.string().or_else(|| v.number().map(|y| plain(y, 3)))
-}
-
 const COUNT: u32 = u32::MAX;
 const YEAR: u32 = u16::MAX as u32;
 
@@ -259,8 +266,7 @@ fn article<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Article {
     a
 }
 
-fn document<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Document {
-    let mut f = Fields::of(n, path, errs);
+fn document<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Document {
     let d = Document {
         id: f.text("id", errs),
         title: f.text("title", errs),
@@ -270,8 +276,7 @@ fn document<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Document {
     d
 }
 
-fn classification<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Classification {
-    let mut f = Fields::of(n, path, errs);
+fn classification<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Classification {
     let c = Classification {
         id: f.text("id", errs),
         name: f.localized("name", errs),
@@ -283,8 +288,7 @@ fn classification<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Classification
     c
 }
 
-fn year<N: Node>(n: &N, path: &str, errs: &mut Errs) -> YearRecord {
-    let mut f = Fields::of(n, path, errs);
+fn year<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> YearRecord {
     let r = YearRecord {
         year: f.whole("year", YEAR, errs) as u16,
         classification: f.text("classification", errs),
@@ -301,8 +305,7 @@ fn year<N: Node>(n: &N, path: &str, errs: &mut Errs) -> YearRecord {
     r
 }
 
-fn figure<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Figure {
-    let mut f = Fields::of(n, path, errs);
+fn figure<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Figure {
     let value_path = f.at("value");
     let value = f.req("value", errs).map_or(0.0, |v| {
         v.number().filter(|x| x.is_finite()).unwrap_or_else(|| {
@@ -332,11 +335,18 @@ fn figure<N: Node>(n: &N, path: &str, errs: &mut Errs) -> Figure {
     fig
 }
 
-fn sum_rule<N: Node>(n: &N, path: &str, errs: &mut Errs) -> SumRule {
-    let mut f = Fields::of(n, path, errs);
+fn sum_rule<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> SumRule {
     let r = SumRule {
         whole: f.text("whole", errs),
-        parts: f.list("parts", ("", true), errs, text),
+        parts: {
+            let (path, items) = f.items("parts", true, errs);
+            let at = |i: usize| format!("{path}[{i}]");
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| text(n, &at(i), errs))
+                .collect()
+        },
     };
     f.finish(errs);
     r
@@ -375,11 +385,11 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
     let ds = Dataset {
         article,
         sentences,
-        documents: f.list("documents", ("id", false), e, document),
-        classifications: f.list("classifications", ("id", true), e, classification),
-        yearly: f.list("yearly", ("year", true), e, year),
-        figures: f.list("figures", ("id", true), e, figure),
-        sums: f.list("sums", ("", false), e, sum_rule),
+        documents: f.objects("documents", ("id", false), e, document),
+        classifications: f.objects("classifications", ("id", true), e, classification),
+        yearly: f.objects("yearly", ("year", true), e, year),
+        figures: f.objects("figures", ("id", true), e, figure),
+        sums: f.objects("sums", ("", false), e, sum_rule),
     };
     f.finish(e);
     if errs.is_empty() {
