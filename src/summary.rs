@@ -2,19 +2,18 @@
 //! One summary per classification: figures of two rating schemes are never pooled or compared.
 
 use crate::data::model::Segment;
-use crate::data::{audit, Dataset};
+use crate::data::{audit, Classification, Dataset};
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::YearRange;
 
 /// Figures behind the summary of one classification's years (tested on their own, then worded).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
+pub struct Summary<'a> {
     pub range: YearRange,
-    /// The category counted, e.g. ("trong sạch vững mạnh", "clean and strong").
-    pub top: (String, String),
-    /// Name of the classification, for sentences that cover more than one.
-    pub scheme: (String, String),
+    /// Its top category is what `top_count` counts; its name heads the part of a sentence that
+    /// covers more than one classification.
+    pub classification: &'a Classification,
     pub top_count: u32,
     pub total: u32,
     /// Share of all organisation-years in the top category, from the counts.
@@ -26,7 +25,7 @@ pub struct Summary {
     pub change: f64,
 }
 
-fn of_segment(ds: &Dataset, seg: &Segment<'_>) -> Option<Summary> {
+fn of_segment<'a>(ds: &Dataset, seg: &Segment<'a>) -> Option<Summary<'a>> {
     let rows: Vec<_> = seg
         .rows
         .iter()
@@ -53,8 +52,7 @@ fn of_segment(ds: &Dataset, seg: &Segment<'_>) -> Option<Summary> {
             from: first.0.year,
             to: last.0.year,
         },
-        top: (c.top.vi.clone(), c.top.en.clone()),
-        scheme: (c.name.vi.clone(), c.name.en.clone()),
+        classification: c,
         top_count,
         total,
         pooled_rate: if total > 0 {
@@ -69,7 +67,7 @@ fn of_segment(ds: &Dataset, seg: &Segment<'_>) -> Option<Summary> {
 }
 
 /// One summary per classification in the range, in order.
-pub fn compute(ds: &Dataset, range: YearRange) -> Vec<Summary> {
+pub fn compute(ds: &Dataset, range: YearRange) -> Vec<Summary<'_>> {
     ds.segments(range.from, range.to)
         .iter()
         .filter_map(|seg| of_segment(ds, seg))
@@ -78,7 +76,7 @@ pub fn compute(ds: &Dataset, range: YearRange) -> Vec<Summary> {
 
 /// The summaries in words. Across a change of classification the sentence says so and words each
 /// part on its own, with no average, total or change that spans the break.
-pub fn sentence(all: &[Summary], lang: Lang) -> String {
+pub fn sentence(all: &[Summary<'_>], lang: Lang) -> String {
     match all {
         [] => String::new(),
         [one] => one_sentence(one, lang),
@@ -90,7 +88,7 @@ pub fn sentence(all: &[Summary], lang: Lang) -> String {
             );
             for s in all {
                 out.push(' ');
-                out.push_str(&format!("[{}] ", lang.t(&s.scheme.0, &s.scheme.1)));
+                out.push_str(&format!("[{}] ", lang.pick(&s.classification.name)));
                 out.push_str(&one_sentence(s, lang));
             }
             out
@@ -98,10 +96,10 @@ pub fn sentence(all: &[Summary], lang: Lang) -> String {
     }
 }
 
-fn one_sentence(s: &Summary, lang: Lang) -> String {
+fn one_sentence(s: &Summary<'_>, lang: Lang) -> String {
     let (from, to) = (s.range.from, s.range.to);
     let pct = |w: &str| format::written_percent(w, lang);
-    let (top_vi, top_en) = (&s.top.0, &s.top.1);
+    let (top_vi, top_en) = (&s.classification.top.vi, &s.classification.top.en);
     if s.range.is_single() {
         return lang.t(
             format!(
