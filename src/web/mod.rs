@@ -17,22 +17,23 @@ pub fn start() {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
-    let ds: &'static data::Dataset = match page::read() {
-        Ok(ds) => Box::leak(Box::new(ds)),
+    // `app-ready` tells boot.js the wasm ran (so it reports no load failure), in both cases.
+    let state = match page::read() {
+        Ok(ds) => {
+            let ds: &'static data::Dataset = Box::leak(Box::new(ds));
+            // The pre-rendered table and the loading message are replaced by the live app.
+            root.set_inner_html("");
+            let root: web_sys::HtmlElement = root.unchecked_into();
+            leptos::mount::mount_to(root, move || view! { <App ds=ds/> }).forget();
+            "app-ready"
+        }
         Err(errors) => {
             page::show_errors(&errors);
-            if let Some(html) = document().document_element() {
-                let _ = html.class_list().add_2("app-ready", "data-error");
-            }
-            return;
+            "data-error"
         }
     };
-    // The pre-rendered table and the loading message are replaced by the live app.
-    root.set_inner_html("");
-    let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, move || view! { <App ds=ds/> }).forget();
     if let Some(html) = document().document_element() {
-        let _ = html.class_list().add_1("app-ready");
+        let _ = html.class_list().add_2("app-ready", state);
     }
 }
 
