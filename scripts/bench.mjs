@@ -1,32 +1,37 @@
 // Size and speed benchmark of the release dist/ (a script that prints figures, not a test).
-//   node scripts/bench.mjs [runs]
-// Prints: each dist/ file raw and gzip -9 bytes, what the page actually transfers; time to first
-// chart painted under Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbps down, 750 kbps up,
-// 4× CPU); time from a year-filter key press to the last canvas draw call of every visible chart
-// (4× CPU, pooled over three fresh pages; also at 1× CPU); JS heap + wasm memory after load.
-// Median and p95 over the runs, against the budgets.
+//   node scripts/bench.mjs [runs] [lighthouse runs]
+// Prints: each dist/ file raw, gzip -9 and brotli -11 bytes, and the first load (every file the
+// page requests); Lighthouse's mobile preset (median of its runs; served gzipped, as a static host
+// would); first chart interactive at 4× CPU, 1280×900, no network throttling; first chart painted
+// under Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU); time
+// from a year-filter key press to the last canvas draw call of every visible chart (4× CPU,
+// pooled over three fresh pages; also at 1× CPU); JS heap + wasm memory after load.
+// Median and p95 over the runs, against the budgets, and a summary table at the end.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, DIST } from '../tests/e2e/helpers.mjs';
+import { lighthouseRuns } from './bench-lighthouse.mjs';
 
 const RUNS = Number(process.argv[2] || 20);
+const LH_RUNS = Number(process.argv[3] || 3);
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const fmt = (n) => n.toFixed(1).padStart(8);
 const verdict = (v, budget) => (v <= budget ? 'within budget' : 'OVER budget');
 
 console.log('== dist/ files (bytes) ==');
-console.log('     raw     gzip  file');
-let totalRaw = 0, totalGz = 0;
+console.log('     raw     gzip   brotli  file');
+let totalRaw = 0, totalGz = 0, totalBr = 0;
 for (const f of readdirSync(DIST).sort()) {
   const p = join(DIST, f);
   if (!statSync(p).isFile()) continue;
   const b = readFileSync(p);
-  totalRaw += b.length; totalGz += gz(b);
-  console.log(`${String(b.length).padStart(8)} ${String(gz(b)).padStart(8)}  ${f}`);
+  totalRaw += b.length; totalGz += gz(b); totalBr += br(b);
+  console.log(`${String(b.length).padStart(8)} ${String(gz(b)).padStart(8)} ${String(br(b)).padStart(8)}  ${f}`);
 }
-console.log(`${String(totalRaw).padStart(8)} ${String(totalGz).padStart(8)}  (all files)`);
+console.log(`${String(totalRaw).padStart(8)} ${String(totalGz).padStart(8)} ${String(totalBr).padStart(8)}  (all files)`);
 
 // Every canvas draw call is timestamped; the first one with ink is "first chart painted".
 const INIT = () => {
@@ -51,8 +56,11 @@ const INIT = () => {
 const server = await serve({ gzip: true }); // as a static host serves it
 const browser = await launch({ args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'] });
 
-async function newPage(throttleNet) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625 });
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625 };
+const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
+
+async function newPage(throttleNet, device = PHONE) {
+  const context = await browser.newContext(device);
   const page = await context.newPage();
   await page.addInitScript(INIT);
   const cdp = await context.newCDPSession(page);
@@ -81,11 +89,22 @@ for (let i = 0; i < Math.max(20, RUNS); i++) {
   transferred = bytes;
   await context.close();
 }
-// What gzip would make of each requested file (the local server does not compress).
-let requestedGz = 0;
+// What gzip and brotli make of each requested file.
+let requestedGz = 0, requestedBr = 0;
 for (const path of requested.keys()) {
   const f = join(DIST, path === '/' ? 'index.html' : path.slice(1));
-  try { requestedGz += gz(readFileSync(f)); } catch { /* not a file of dist/ */ }
+  try { const b = readFileSync(f); requestedGz += gz(b); requestedBr += br(b); } catch { /* not a file of dist/ */ }
+}
+
+// First chart interactive: 4× CPU, desktop 1280×900, no network throttling (the canvas drawn by
+// the wasm, after which the filter answers).
+const interactive = [];
+for (let i = 0; i < Math.max(7, RUNS); i++) {
+  const { context, page } = await newPage(false, DESKTOP);
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__firstPaint !== null, null, { timeout: 60000 });
+  interactive.push(await page.evaluate(() => window.__firstPaint));
+  await context.close();
 }
 
 // 2. Filter change → all visible charts repainted; 3. memory.
@@ -123,12 +142,20 @@ const throttled = await presses(4, 3);
 const unthrottled = await presses(1, 1);
 const memory = throttled.memory;
 await browser.close();
+const lh = await lighthouseRuns(server.url, LH_RUNS);
 await server.close();
 
 console.log('\n== transfer ==');
 console.log(`files requested by the page: ${[...requested.keys()].join(', ')}`);
-console.log(`gzip -9 of the requested files: ${requestedGz} bytes (${(requestedGz / 1024).toFixed(1)} KiB)  budget 100 KB: ${verdict(requestedGz, 100 * 1024)}`);
+console.log(`first load, gzip -9 of the requested files: ${requestedGz} bytes (${(requestedGz / 1024).toFixed(1)} KiB)  budget 150 KB: ${verdict(requestedGz, 150 * 1024)}`);
+console.log(`first load, brotli -11 of the requested files: ${requestedBr} bytes (${(requestedBr / 1024).toFixed(1)} KiB)  budget 125 KB: ${verdict(requestedBr, 125 * 1024)}`);
 console.log(`bytes on the wire (gzip, headers included): ${transferred}`);
+const med = (k) => pct(lh.map((r) => r[k]), 50);
+console.log(`\n== Lighthouse mobile preset, ${lh.length} runs (served gzipped) ==`);
+for (const r of lh) console.log(`  score ${r.score.toFixed(2)}  LCP ${r.lcp.toFixed(0)} ms  TBT ${r.tbt.toFixed(0)} ms  FCP ${r.fcp.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  LCP element ${r.lcpElement}`);
+console.log(`median: score ${med('score').toFixed(2)} (budget ≥ 0.98: ${med('score') >= 0.98 ? 'within budget' : 'OVER budget'})  LCP ${med('lcp').toFixed(0)} ms (≤ 1200: ${verdict(med('lcp'), 1200)})  TBT ${med('tbt').toFixed(0)} ms (≤ 100: ${verdict(med('tbt'), 100)})  FCP ${med('fcp').toFixed(0)} ms  CLS ${med('cls').toFixed(3)} (0: ${verdict(med('cls'), 0)})`);
+console.log('\n== first chart interactive (4× CPU, 1280×900, no network throttling), ms ==');
+console.log(`runs ${interactive.length}  median ${fmt(pct(interactive, 50))}  p95 ${fmt(pct(interactive, 95))}  budget median 800: ${verdict(pct(interactive, 50), 800)}`);
 console.log('\n== first chart painted (Lighthouse mobile: 150 ms RTT, 1.6 Mbps, 4× CPU), ms ==');
 if (svgs.length) console.log(`pre-rendered SVG chart (index.html)  runs ${svgs.length}  median ${fmt(pct(svgs, 50))}  p95 ${fmt(pct(svgs, 95))}  budget 1500: ${verdict(pct(svgs, 95), 1500)}`);
 else console.log('pre-rendered SVG chart: not found in index.html');
@@ -143,3 +170,15 @@ if (missedAll) console.log(`  ${missedAll} presses drew nothing (a step that did
 console.log('\n== memory after load ==');
 const mb = (b) => (b / 1024 / 1024).toFixed(2);
 console.log(`JS heap ${mb(memory.js)} MiB + wasm memory ${mb(memory.wasm)} MiB = ${mb(memory.js + memory.wasm)} MiB  budget 4 MiB: ${verdict(memory.js + memory.wasm, 4 * 1024 * 1024)}`);
+
+console.log('\n== summary ==');
+console.log('| budget | measured |');
+console.log('|---|---|');
+console.log(`| Lighthouse mobile score ≥ 0.98 (median of ${lh.length}) | ${med('score').toFixed(2)} |`);
+console.log(`| LCP ≤ 1.2 s | ${(med('lcp') / 1000).toFixed(2)} s |`);
+console.log(`| TBT ≤ 100 ms | ${med('tbt').toFixed(0)} ms |`);
+console.log(`| CLS 0 | ${med('cls').toFixed(3)} |`);
+console.log(`| first chart interactive ≤ 0.8 s (4× CPU, desktop) | ${(pct(interactive, 50) / 1000).toFixed(2)} s median |`);
+console.log(`| first load ≤ 150 KB gzip / 125 KB brotli | ${(requestedGz / 1024).toFixed(1)} / ${(requestedBr / 1024).toFixed(1)} KiB |`);
+console.log(`| year step p95 ≤ 8 ms (4× CPU) | ${pct(repaints, 95).toFixed(1)} ms |`);
+console.log(`| JS heap + wasm ≤ 4 MB | ${mb(memory.js + memory.wasm)} MiB |`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release dist/ and prints size, speed and memory figures against the budgets.
+# scripts/bench.sh [runs, default 20] [Lighthouse runs, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 trunk build --release >/dev/null
-node scripts/bench.mjs "${1:-20}"
+node scripts/bench.mjs "${1:-20}" "${2:-3}"
