@@ -26,7 +26,8 @@ console.log('     raw     gzip   brotli  file');
 let totalRaw = 0, totalGz = 0, totalBr = 0;
 for (const f of readdirSync(DIST).sort()) {
   const p = join(DIST, f);
-  if (!statSync(p).isFile()) continue;
+  // The .br/.gz copies and the host configuration are not requested as files of their own.
+  if (!statSync(p).isFile() || /\.(br|gz)$|^_headers$|^nginx\.conf$|^csp\.txt$/.test(f)) continue;
   const b = readFileSync(p);
   totalRaw += b.length; totalGz += gz(b); totalBr += br(b);
   console.log(`${String(b.length).padStart(8)} ${String(gz(b)).padStart(8)} ${String(br(b)).padStart(8)}  ${f}`);
@@ -43,17 +44,17 @@ const INIT = () => {
   }
   window.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, true);
   window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
-  // The pre-rendered SVG chart in index.html: the first animation frame in which it is in the
-  // document with its bars is the frame that paints it.
+  // The pre-rendered SVG picture of the first chart: the first animation frame in which it is in
+  // the document with its bars is the frame that paints it.
   window.__firstSvg = null;
   const poll = () => {
-    if (document.querySelector('.static-chart svg rect')) window.__firstSvg = performance.now();
+    if (document.querySelector('.plot-fallback svg rect, .static-chart svg rect')) window.__firstSvg = performance.now();
     else if (!window.__firstPaint) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
 };
 
-const server = await serve({ gzip: true }); // as a static host serves it
+const server = await serve({ compressed: true }); // as a static host serves it: the build's .br/.gz
 const browser = await launch({ args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'] });
 
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625 };

@@ -2,7 +2,9 @@
 # Trunk post_build hook (see Trunk.toml): runs in the project folder with TRUNK_STAGING_DIR set.
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
-# The data table readable without WebAssembly, rendered by the same Rust code from the same data.
-cargo run --quiet --bin prerender -- "$staging/index.html"
-# CSP header with the sha256 of Trunk's inline loader script, for static hosts and nginx.
-node scripts/csp.mjs "$staging"
+# The dataset block and the app's first DOM, rendered by the app's own components (feature ssr).
+cargo run --quiet --features ssr --bin prerender -- "$staging/index.html"
+# Headers for static hosts and nginx: CSP with the hash of Trunk's inline loader, caching.
+node scripts/headers.mjs "$staging"
+# Precompressed copies of every text and wasm file, last (they must match the final bytes).
+node scripts/compress.mjs "$staging"

@@ -10,13 +10,15 @@ step() { printf '\n==> %s\n' "$1" >&2; shift; "$@"; }
 
 step "cargo fmt --check" cargo fmt --all --check
 step "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
-step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+step "clippy (native, build-time renderer)" cargo clippy --features ssr --all-targets --quiet -- -D warnings
+step "clippy (wasm32, reader)" cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets --quiet -- -D warnings
 step "native tests" cargo test --quiet
+step "build-time render tests" cargo test --quiet --features ssr --test render
 step "component tests in headless Chromium" env \
   CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --features hydrate --test web
 step "release build (trunk)" trunk build --release
 step "end-to-end tests (Playwright + Chromium)" node --test --test-concurrency=1 tests/e2e/
 printf '\nAll tests passed in %ss.\n' "$(( $(date +%s) - start ))" >&2

@@ -115,3 +115,19 @@ pub fn capitalise(s: &str) -> String {
     out.push_str(chars.as_str());
     out
 }
+
+/// Text or an attribute value made safe for HTML (the Sources page, SVG text, the embed snippet).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

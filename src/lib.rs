@@ -1,6 +1,10 @@
 //! Grassroots Party organisations of the Provincial Agencies Bloc, Gia Lai, 2008–2017: the data,
 //! the view state and the charts are plain Rust (tested natively); `components` and `web` are the
-//! browser half (wasm32 only).
+//! view layer (feature `ui`: rendered to HTML at build time with `ssr`, hydrated in the browser
+//! with `hydrate`).
+
+// Deep view types: the build-time render (`ssr`) resolves them in async blocks.
+#![recursion_limit = "256"]
 
 pub mod charts;
 pub mod data;
@@ -8,12 +12,13 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod json;
-pub mod prerender;
 pub mod sources;
 pub mod state;
 pub mod summary;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "ui")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "ssr")]
+pub mod render;
+#[cfg(feature = "ui")]
 pub mod web;

@@ -6,8 +6,8 @@
 use crate::data::audit::{self, RateCheck, RateOf, Severity};
 use crate::data::{Dataset, Unit};
 use crate::format;
+use crate::format::escape_html as escape;
 use crate::i18n::Lang;
-use crate::prerender::escape;
 use std::fmt::Write;
 
 /// Opens a scrollable, keyboard-focusable table region named by the heading `id` (the table's

@@ -466,3 +466,29 @@ fn vietnamese_labels_are_capitalised_without_case_tables() {
     assert_eq!(format::capitalise(""), "");
     assert_eq!(format::capitalise("1 năm"), "1 năm");
 }
+
+/// The canvas height is CSS (so the pre-rendered page reserves it): the stylesheet must have the
+/// class each chart asks for, for the shipped data and across the 2018 break, at every range.
+#[test]
+fn the_stylesheet_sizes_every_chart() {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/main.css")).unwrap();
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fixture-2016-2020.json"
+    ))
+    .unwrap();
+    let fixture: &'static data::Dataset = Box::leak(Box::new(data::parse(&fixture).unwrap()));
+    for d in [ds(), fixture] {
+        let (a, b) = d.bounds();
+        for (from, to) in [(a, b), (a, a), (b, b)] {
+            for id in ChartId::ALL {
+                for lang in [Lang::Vi, Lang::En] {
+                    let vm = build(d, id, YearRange { from, to }, lang);
+                    let class = vm.height_class();
+                    assert!(css.contains(&format!(".{class} ")), "{class} for {id:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,11 +1,10 @@
-//! Exports: CSV quoting and dialects, file names, JSON provenance, the no-WASM fallback.
+//! Exports: CSV quoting and dialects, file names, JSON provenance, HTML escaping.
 #![cfg(not(target_arch = "wasm32"))]
 
-use tccs_dashboard::data;
 use tccs_dashboard::export::{self, Cell, Dialect, Table};
 use tccs_dashboard::i18n::Lang;
-use tccs_dashboard::prerender;
 use tccs_dashboard::state::{ChartId, YearRange};
+use tccs_dashboard::{data, format};
 
 fn ds() -> &'static data::Dataset {
     data::embedded().unwrap()
@@ -119,22 +118,9 @@ fn json_keeps_provenance() {
 }
 
 #[test]
-fn the_fallback_table_is_generated_from_the_data() {
-    let html = prerender::static_html(ds());
-    assert_eq!(html.matches("<tr><th scope=\"row\">").count(), 10);
-    assert!(
-        html.contains("<td>53</td><td>78</td><td>64,94% <small>(! tính lại 67,95%)</small></td>")
-    );
-    assert!(html.contains("<strong>1.173</strong>"));
-    let page =
-        prerender::inject("<a><!-- prerender:start --><!-- prerender:end --></a>", "X").unwrap();
+fn html_escaping_covers_text_and_attributes() {
     assert_eq!(
-        page,
-        "<a><!-- prerender:start -->X<!-- prerender:end --></a>"
-    );
-    assert!(prerender::inject("no markers", "X").is_none());
-    assert_eq!(
-        prerender::escape("<a href=\"x\">&'"),
+        format::escape_html("<a href=\"x\">&'"),
         "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
     );
 }
@@ -158,7 +144,7 @@ fn the_sources_page_lists_the_disagreement_first_and_every_sentence() {
             html.matches("<q>").count(),
             ds().yearly.len() + ds().figures.len()
         );
-        assert!(html.contains(&prerender::escape(&ds().article.title)));
+        assert!(html.contains(&format::escape_html(&ds().article.title)));
     }
     let vi = tccs_dashboard::sources::sources_html(ds(), Lang::Vi);
     assert!(vi.contains("53 / 78 = 67,9487%") && vi.contains("Mâu thuẫn"));

@@ -1,10 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the real views, mounted in a page.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use tccs_dashboard::components::App;
 use tccs_dashboard::data;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,7 +24,8 @@ fn mount() -> web_sys::HtmlElement {
     let ds: &'static data::Dataset = Box::leak(Box::new(
         tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap(),
     ));
-    mount_to(host.clone(), move || view! { <App ds=ds/> }).forget();
+    // Rendered fresh (no pre-rendered DOM here), then the URL and the browser hooks, as at start.
+    tccs_dashboard::web::run(host.clone(), ds, false);
     host
 }
 

@@ -1,20 +1,15 @@
-//! Build step (Trunk post_build hook): writes the dataset block and the pre-rendered view into the
-//! staged index.html. `prerender <index.html> [dataset.json]`: the dataset defaults to
-//! data/dataset.json; another file makes the same page for another dataset, with no rebuild.
+//! Build step (Trunk post_build hook): writes the dataset block and the app's first DOM, rendered
+//! by the app's own components, into the staged index.html.
+//! `prerender <index.html> [dataset.json]`: the dataset defaults to data/dataset.json; another
+//! file makes the same page for another dataset, with no rebuild of the wasm.
 
-#[cfg(target_arch = "wasm32")]
-fn main() {}
+use tccs_dashboard::{data, render};
 
-#[cfg(not(target_arch = "wasm32"))]
-use tccs_dashboard::{data, prerender};
-
-#[cfg(not(target_arch = "wasm32"))]
 fn fail(msg: String) -> ! {
     eprintln!("prerender: {msg}");
     std::process::exit(1)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
@@ -29,6 +24,7 @@ fn main() {
         }
         std::process::exit(1)
     });
+    let ds: &'static data::Dataset = Box::leak(Box::new(ds));
     let html =
         std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("cannot read {path}: {e}")));
     let html = data::page::write(&html, &json).unwrap_or_else(|| {
@@ -36,12 +32,20 @@ fn main() {
             "{path} has no <!-- dataset --> mark or dataset block"
         ))
     });
-    let html = prerender::inject(&html, &prerender::static_html(&ds)).unwrap_or_else(|| {
+    let html = render::inject(&html, &render::app_html(ds)).unwrap_or_else(|| {
         fail(format!(
-            "{path} has no <!-- prerender:start --><!-- prerender:end --> markers"
+            "{path} has no <!-- prerender:start --><!-- prerender:end --> marks"
         ))
     });
+    let html = render::drop_preload_integrity(&html);
     if let Err(e) = std::fs::write(&path, html) {
         fail(format!("cannot write {path}: {e}"));
+    }
+    // Precompressed copies of the old page would be served instead of the new one.
+    for ext in ["gz", "br"] {
+        let stale = format!("{path}.{ext}");
+        if std::fs::remove_file(&stale).is_ok() {
+            eprintln!("prerender: removed {stale}; run `node scripts/compress.mjs <folder>` to write it again");
+        }
     }
 }

@@ -625,7 +625,19 @@ fn draw_svg(svg: Svg, vm: &ChartVm, lang: Lang, theme: &Theme, caption: bool) ->
 }
 
 impl ChartVm {
-    /// Height in CSS pixels that suits this chart at a given width.
+    /// The stylesheet class that gives the canvas this height (style/main.css: `.legend-N`,
+    /// `.bars-N`). The height is CSS, so the pre-rendered page reserves exactly the space the
+    /// chart takes (no layout shift when the wasm arrives) without a style attribute, which
+    /// the CSP forbids. tests/charts.rs checks the stylesheet has a rule for every chart.
+    pub fn height_class(&self) -> String {
+        match self.shape {
+            Shape::HBars => format!("bars-{}", self.data.len()),
+            _ => format!("legend-{}", self.legend.len()),
+        }
+    }
+
+    /// Height in CSS pixels that suits this chart at a given width (what the stylesheet's
+    /// height classes compute in the page; used here for exports and the pre-rendered SVG).
     pub fn css_height(&self, width: f64) -> f64 {
         // Legend rows: one entry a row on a phone, two on a wider screen (a break adds one
         // entry per classification, with its years).

@@ -209,7 +209,7 @@ impl DrawingBackend for Svg<'_> {
             }
         }
         self.out.push_str(">\n");
-        self.out.push_str(&crate::prerender::escape(text));
+        self.out.push_str(&crate::format::escape_html(text));
         self.out.push_str("\n</text>\n");
         Ok(())
     }

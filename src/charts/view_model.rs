@@ -866,7 +866,7 @@ pub fn build(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> ChartVm
 /// filter change then costs one DOM operation per table instead of one per cell, and the wasm
 /// carries no view type per row.
 pub fn table_rows_html(vm: &ChartVm) -> String {
-    use crate::prerender::escape;
+    use crate::format::escape_html as escape;
     let mut out = String::new();
     for d in &vm.data {
         out.push_str(if d.flag == Flag::Disagreement {

@@ -10,6 +10,9 @@ use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::state::{parse_query, to_query, ChartId, Notice, Tab, ViewState, YearRange};
 use crate::{summary, web};
+// Either and Option rather than AnyView (`into_any`, `<Show>`): an AnyView's vtable holds every
+// render path of everything inside it, async hydration included (measured: +60 KB gzip of wasm).
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Everything the views share. `Copy`: signals are handles.
@@ -25,16 +28,29 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(ds: &'static Dataset, query: &str) -> Self {
-        let (initial, notices) = parse_query(query, ds.bounds());
-        let view = RwSignal::new(initial);
+    /// The default view (all years, Vietnamese, the dashboard): what the build renders and what
+    /// hydration starts from. The URL's view is applied after hydration ([`Self::apply_query`]),
+    /// so the pre-rendered DOM and the first hydrated render always agree.
+    pub fn new(ds: &'static Dataset) -> Self {
+        let view = RwSignal::new(ViewState::new(ds.bounds()));
         AppState {
             ds,
             view,
-            notices: RwSignal::new(notices),
-            dark: RwSignal::new(web::media_matches("(prefers-color-scheme: dark)")),
+            notices: RwSignal::new(Vec::new()),
+            dark: RwSignal::new(false),
             lang: Memo::new(move |_| view.with(|v| v.lang)),
             range: Memo::new(move |_| view.with(|v| v.range)),
+        }
+    }
+
+    /// The view a URL asks for, and a notice for each part of it that could not be used.
+    pub fn apply_query(&self, query: &str) {
+        let (wanted, notices) = parse_query(query, self.ds.bounds());
+        if self.view.with_untracked(|v| *v != wanted) {
+            self.view.set(wanted);
+        }
+        if !notices.is_empty() {
+            self.notices.set(notices);
         }
     }
 
@@ -49,11 +65,9 @@ impl AppState {
 }
 
 #[component]
-pub fn App(ds: &'static Dataset) -> impl IntoView {
-    let state = AppState::new(ds, &web::query());
+pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
-    web::on_media_change("(prefers-color-scheme: dark)", move |d| state.dark.set(d));
-    let bounds = ds.bounds();
+    let bounds = state.ds.bounds();
     let view = state.view;
     Effect::new(move |_| web::replace_query_soon(to_query(&view.get(), bounds)));
     // Only when the language changes: setting <html lang> restyles the whole document (measured:
@@ -74,21 +88,16 @@ pub fn App(ds: &'static Dataset) -> impl IntoView {
             format!("Grassroots Party organisations, Gia Lai Provincial Agencies Bloc, {years}"),
         ));
     });
-    if view.with_untracked(|v| v.embed) || web::in_iframe() {
-        web::embed::init(state);
-    }
     let tab = Memo::new(move |_| view.with(|v| v.tab));
     let embed = Memo::new(move |_| view.with(|v| v.embed));
     view! {
         <div class="app" class:embed=move || embed.get()>
-            <Show when=move || !embed.get()>
-                <Header/>
-            </Show>
+            {move || (!embed.get()).then(|| view! { <Header/> })}
             <Notices/>
             <main id="main">
                 {move || match tab.get() {
-                    Tab::Dashboard => view! { <Dashboard/> }.into_any(),
-                    Tab::Sources => view! { <Sources/> }.into_any(),
+                    Tab::Dashboard => Either::Left(view! { <Dashboard/> }),
+                    Tab::Sources => Either::Right(view! { <Sources/> }),
                 }}
             </main>
             <Footer/>
@@ -150,7 +159,7 @@ fn Notices() -> impl IntoView {
     let s = super::app_state();
     view! {
         <div class="notices" role="status">
-            <Show when=move || s.notices.with(|n| !n.is_empty())>
+            {move || s.notices.with(|n| !n.is_empty()).then(|| view! {
                 <div class="notice">
                     <ul>
                         {move || {
@@ -162,7 +171,7 @@ fn Notices() -> impl IntoView {
                         {tr(s.lang, "Đã hiểu", "Dismiss")}
                     </button>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }
@@ -174,15 +183,13 @@ fn Dashboard() -> impl IntoView {
     let summary = move || summary::sentence(&summary::compute(s.ds, s.range.get()), s.lang.get());
     view! {
         // A chart of 2008–2017 totals shown alone has no use for the year filter.
-        <Show when=move || alone.get().is_none_or(|c| c.is_yearly())>
+        {move || alone.get().is_none_or(|c| c.is_yearly()).then(|| view! {
             <section class="controls" aria-label=tr(s.lang, "Bộ lọc năm", "Year filter")>
                 <YearFilter/>
                 <p class="summary" aria-live="polite">{summary}</p>
             </section>
-        </Show>
-        <Show when=move || alone.get().is_none()>
-            <Headline/>
-        </Show>
+        })}
+        {move || alone.get().is_none().then(|| view! { <Headline/> })}
         <div class="charts">
             {move || {
                 let only = alone.get();
@@ -193,9 +200,7 @@ fn Dashboard() -> impl IntoView {
                     .collect_view()
             }}
         </div>
-        <Show when=move || alone.get().is_none()>
-            {web::download::dataset_actions(s)}
-        </Show>
+        {move || alone.get().is_none().then(|| web::download::dataset_actions(s))}
     }
 }
 

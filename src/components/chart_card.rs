@@ -5,19 +5,24 @@ use super::tr;
 use crate::charts::{build, ChartVm, DrawOpts, Flag, Hits, Theme};
 use crate::state::{ChartId, YearRange};
 use crate::web;
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Watches an element's width (rotation, window resize, a narrower iframe).
-fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
+/// Watches an element's size (rotation, window resize, a narrower iframe). The observer reports
+/// the size once on its own as soon as it observes, after layout: reading it there forces no
+/// layout of its own, where reading `clientWidth` while the cards are built forces one per card.
+fn observe_size(el: &web_sys::Element, size: RwSignal<(f64, f64)>) {
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(e) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            let w = e.content_rect().width();
-            if (w - width.get_untracked()).abs() >= 0.5 {
-                width.set(w);
+            let r = e.content_rect();
+            let (w, h) = (r.width(), r.height());
+            let (pw, ph) = size.get_untracked();
+            if (w - pw).abs() >= 0.5 || (h - ph).abs() >= 0.5 {
+                size.set((w, h));
             }
         }
     });
@@ -87,31 +92,55 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
     };
     let (range, lang) = untrack(inputs);
     let built = StoredValue::new((range, lang));
+    // Whether the view-model changed since the first render (the pre-rendered rows are then stale).
+    let rebuilt = StoredValue::new(false);
     let vm = RwSignal::new(build(s.ds, id, range, lang));
     let follow = ImmediateEffect::new(move || {
         let next = inputs();
         // `try_`: a no-op rather than a panic should it ever run while the card is disposed.
         if built.try_get_value().is_some_and(|prev| prev != next) {
             let _ = built.try_set_value(next);
+            let _ = rebuilt.try_set_value(true);
             let _ = vm.try_set(build(s.ds, id, next.0, next.1));
         }
     });
     let canvas = NodeRef::<html::Canvas>::new();
+    // The build's SVG picture has done its job once the canvas is painted, and is in the wrong
+    // language once the language changes: then it goes (it is a few hundred DOM nodes).
+    let fallback = NodeRef::<html::Div>::new();
+    let drop_fallback = move || {
+        if let Some(f) = fallback.get_untracked() {
+            if f.has_child_nodes() {
+                f.set_inner_html("");
+            }
+        }
+    };
+    // Whether this card is being hydrated from the build's DOM (its rows and picture are then
+    // there), rather than built in the browser (a view switch may even reuse another card's
+    // elements, so nothing inside can be trusted).
+    let from_build = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
+    let rendered_in = untrack(|| s.lang.get()); // the default view's: what the build drew
+    Effect::new(move |_| {
+        if !from_build || s.lang.get() != rendered_in {
+            drop_fallback();
+        }
+    });
     let backend = StoredValue::new_local(None);
     let plot = NodeRef::<html::Div>::new();
-    let width = RwSignal::new(0.0f64);
+    // The canvas's CSS size, as laid out (its height comes from the stylesheet: height_class).
+    let size = RwSignal::new((0.0f64, 0.0f64));
+    let width = move || size.get().0;
     let visible = RwSignal::new(false);
+    let painted = RwSignal::new(false);
     let hover = RwSignal::new(None::<usize>);
     let hits = RwSignal::new(Hits::default());
     let pointer = RwSignal::new(None::<(f64, f64)>);
     let table_open = RwSignal::new(false);
-    let height = move || vm.with(|v| v.css_height(width.get().max(280.0)));
 
     Effect::new(move |_| {
-        if let Some(el) = plot.get() {
-            width.set(el.client_width() as f64);
-            observe_width(&el, width);
-            observe_visible(&el, visible);
+        if let (Some(p), Some(c)) = (plot.get(), canvas.get()) {
+            observe_size(&c, size);
+            observe_visible(&p, visible);
         }
     });
     // Paint whenever the view-model, size, theme or highlight changes.
@@ -120,7 +149,10 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         if !visible.get() {
             return; // painted when it scrolls into view (this effect re-runs then)
         }
-        let (w, h) = (width.get(), height());
+        let (w, h) = size.get();
+        if w < 1.0 || h < 1.0 {
+            return; // not laid out yet: the size observer reports, and this runs again
+        }
         let dark = s.dark.get();
         let opts = DrawOpts {
             highlight: hover.get(),
@@ -136,6 +168,10 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         });
         if let Some(found) = found {
             hits.set(found);
+            if !painted.get_untracked() {
+                painted.set(true);
+                drop_fallback();
+            }
         }
     });
     on_cleanup(move || drop((follow, paint)));
@@ -143,6 +179,13 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
     // (the screen-reader text alternative) after the next frame, so a filter step paints the
     // charts without waiting for tables nobody is looking at. Writes are coalesced.
     let tbody = NodeRef::<html::Tbody>::new();
+    // The rows as HTML: in the pre-rendered page (the build writes them: the table is readable
+    // before and without the wasm); in the browser the effect below writes them.
+    let server_rows = if cfg!(feature = "ssr") {
+        vm.with_untracked(crate::charts::table_rows_html)
+    } else {
+        String::new()
+    };
     let written = StoredValue::new(String::new());
     let pending = StoredValue::new(false);
     // Also runs deferred, possibly after the card is gone (filter → embed of another chart):
@@ -162,7 +205,17 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
     };
     Effect::new(move |_| {
         vm.track();
-        if table_open.get() || written.with_value(String::is_empty) {
+        let open = table_open.get();
+        if written.with_value(String::is_empty) {
+            // First run. Hydrated, and still the default view: the build wrote these very rows;
+            // keep them (a marker that equals no rows, so the next change writes). Mounted
+            // fresh, or the URL asked for another view meanwhile: write now.
+            if from_build && !rebuilt.get_value() {
+                written.set_value("\u{0}".into());
+            } else {
+                write_rows();
+            }
+        } else if open {
             write_rows();
         } else if !pending.get_value() {
             pending.set_value(true);
@@ -215,12 +268,26 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
             (f64::from(x) / dpr, f64::from(y) / dpr)
         }))
     };
+    // Memoised: the tooltip is built when it appears, not on every pointer move.
+    let tip_shown = Memo::new(move |_| tip_pos().is_some());
     let tip_lines = move || {
         hover
             .get()
             .and_then(|i| vm.with(|v| v.data.get(i).map(|d| d.tooltip.clone())))
     };
+    // Made by the build only (in the browser the canvas is the chart). Phone-sized, because most
+    // readers are on phones; it scales with the page.
     let lang = s.lang;
+    let fallback_svg = if cfg!(feature = "ssr") {
+        vm.with_untracked(|v| {
+            const WIDTH: f64 = 400.0;
+            let h = v.css_height(WIDTH) as u32;
+            crate::charts::to_inline_svg(v, lang.get_untracked(), WIDTH as u32, h, "")
+                .unwrap_or_default()
+        })
+    } else {
+        String::new()
+    };
     let dom_id = id.id();
     let table_id = format!("table-{dom_id}");
     let title_id = format!("title-{dom_id}");
@@ -233,6 +300,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
             </figcaption>
             <div
                 class="plot"
+                class:painted=move || painted.get()
                 node_ref=plot
                 tabindex="0"
                 role="img"
@@ -254,12 +322,15 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                     }
                 }
             >
-                <canvas node_ref=canvas aria-hidden="true" style:height=move || px(height())></canvas>
-                <Show when=move || tip_pos().is_some()>
+                <canvas node_ref=canvas aria-hidden="true" class=move || vm.with(ChartVm::height_class)></canvas>
+                // The chart as SVG in the pre-rendered page, over the canvas until the canvas is
+                // painted: on screen as soon as the HTML arrives, and the chart without JavaScript.
+                <div class="plot-fallback" node_ref=fallback aria-hidden="true" inner_html=fallback_svg></div>
+                {move || tip_shown.get().then(|| view! {
                     <div
                         class="tooltip"
                         aria-hidden="true"
-                        class:left=move || tip_pos().is_some_and(|(x, _)| x > width.get() * 0.6)
+                        class:left=move || tip_pos().is_some_and(|(x, _)| x > width() * 0.6)
                         style:left=move || px(tip_pos().map_or(0.0, |p| p.0))
                         style:top=move || px(tip_pos().map_or(0.0, |p| p.1))
                     >
@@ -268,11 +339,11 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                                 .unwrap_or_default()
                                 .into_iter()
                                 .enumerate()
-                                .map(|(i, l)| if i == 0 { view! { <strong>{l}</strong> }.into_any() } else { view! { <span>{l}</span> }.into_any() })
+                                .map(|(i, l)| if i == 0 { Either::Left(view! { <strong>{l}</strong> }) } else { Either::Right(view! { <span>{l}</span> }) })
                                 .collect_view()
                         }}
                     </div>
-                </Show>
+                })}
             </div>
             <p class="sr-only" aria-live="polite">{move || tip_lines().map(|l| l.join(". ")).unwrap_or_default()}</p>
             <ul class="notes">
@@ -324,7 +395,7 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                     <thead>
                         <tr>{move || vm.with(|v| v.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}</tr>
                     </thead>
-                    <tbody node_ref=tbody></tbody>
+                    <tbody node_ref=tbody inner_html=server_rows></tbody>
                 </table>
                 <p class="source">{move || vm.with(|v| v.source.clone())}</p>
             </div>

@@ -16,9 +16,6 @@ pub fn YearFilter() -> impl IntoView {
     let from = Memo::new(move |_| s.range.get().from);
     let to = Memo::new(move |_| s.range.get().to);
     let playing = RwSignal::new(None::<IntervalHandle>);
-    // Playing is an animation: with prefers-reduced-motion there is no play button (the years
-    // still step by keyboard or the single-year choice).
-    let reduced_motion = web::media_matches("(prefers-reduced-motion: reduce)");
     let stop = move || {
         if let Some(h) = playing.get_untracked() {
             h.clear();
@@ -122,7 +119,8 @@ pub fn YearFilter() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <Show when=move || !reduced_motion>
+                // Playing is an animation: with prefers-reduced-motion the stylesheet hides this
+                // button (a media query, so the pre-rendered page and the app agree).
                 <button class="play" aria-pressed=move || playing.get().is_some().to_string() on:click=play>
                     <span aria-hidden="true">{move || if playing.get().is_some() { "■ " } else { "▶ " }}</span>
                     {move || {
@@ -130,7 +128,6 @@ pub fn YearFilter() -> impl IntoView {
                         if playing.get().is_some() { l.t("Dừng", "Stop") } else { l.t("Chạy từng năm", "Play years") }
                     }}
                 </button>
-                </Show>
             </div>
         </fieldset>
     }
@@ -152,6 +149,8 @@ fn range_input(
             min=first
             max=last
             step="1"
+            // The attribute for the pre-rendered page, the property for the live slider.
+            value=value.get_untracked().to_string()
             prop:value=move || value.get().to_string()
             aria-label=label
             on:input=move |ev| {

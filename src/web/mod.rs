@@ -6,25 +6,30 @@ pub mod download;
 pub mod embed;
 pub mod page;
 
-use crate::components::App;
-use crate::data;
+#[cfg(feature = "hydrate")]
+use crate::{
+    components::{App, AppState},
+    data,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the app in place of the static view that index.html shows while the wasm loads, with
-/// the dataset the page carries. A broken dataset leaves that view and adds an alert above it.
+#[cfg(feature = "hydrate")]
+/// Starts the app on the page the build rendered: reads the dataset block, hydrates the
+/// pre-rendered DOM (the same components made it, so nothing is rebuilt or repainted), then
+/// applies the URL's view. A broken dataset leaves the pre-rendered page and adds an alert.
 pub fn start() {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
     // `app-ready` tells boot.js the wasm ran (so it reports no load failure), in both cases.
-    let state = match page::read() {
-        Ok(ds) => {
+    let outcome = match page::read() {
+        Ok((ds, pre_rendered)) => {
             let ds: &'static data::Dataset = Box::leak(Box::new(ds));
-            // The pre-rendered table and the loading message are replaced by the live app.
-            root.set_inner_html("");
             let root: web_sys::HtmlElement = root.unchecked_into();
-            leptos::mount::mount_to(root, move || view! { <App ds=ds/> }).forget();
+            // A block edited by hand no longer matches the pre-rendered DOM: render it fresh
+            // rather than hydrate a DOM of other figures.
+            run(root, ds, pre_rendered);
             "app-ready"
         }
         Err(errors) => {
@@ -33,8 +38,30 @@ pub fn start() {
         }
     };
     if let Some(html) = document().document_element() {
-        let _ = html.class_list().add_2("app-ready", state);
+        let _ = html.class_list().add_2("app-ready", outcome);
     }
+}
+
+#[cfg(feature = "hydrate")]
+/// Puts the app in `root` (hydrating what is there, or replacing it), then applies the URL and
+/// connects it to the browser: colour scheme, embedding. Returns the state (the tests drive it).
+pub fn run(root: web_sys::HtmlElement, ds: &'static data::Dataset, hydrate: bool) -> AppState {
+    let state = AppState::new(ds);
+    if hydrate {
+        leptos::mount::hydrate_from(root, move || view! { <App state=state/> }).forget();
+    } else {
+        root.set_inner_html("");
+        leptos::mount::mount_to(root, move || view! { <App state=state/> }).forget();
+    }
+    state.apply_query(&query());
+    state
+        .dark
+        .set(media_matches("(prefers-color-scheme: dark)"));
+    on_media_change("(prefers-color-scheme: dark)", move |d| state.dark.set(d));
+    if state.view.with_untracked(|v| v.embed) || in_iframe() {
+        embed::init(state);
+    }
+    state
 }
 
 /// The current `location.search`.

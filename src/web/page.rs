@@ -49,16 +49,18 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<DataError>> {
     data::checked(&root)
 }
 
-/// The page's dataset, checked. Warns in the console when the block is not the text the page
+/// The page's dataset, checked, and whether the page was pre-rendered from exactly it. Warns in the console when the block is not the text the page
 /// was pre-rendered from: readers then see the block's numbers (the app renders from it), and
 /// whoever edited the block should publish the page again.
-pub fn read() -> Result<Dataset, Vec<DataError>> {
+pub fn read() -> Result<(Dataset, bool), Vec<DataError>> {
     let Some(el) = document().get_element_by_id(page::ID) else {
         return Err(vec![DataError::NoDataset]);
     };
     let text = el.text_content().unwrap_or_default();
     let ds = parse(&text)?;
-    if el.get_attribute("data-rendered-from").as_deref() != Some(&page::fingerprint(&text)) {
+    let pre_rendered =
+        el.get_attribute("data-rendered-from").as_deref() == Some(&page::fingerprint(&text));
+    if !pre_rendered {
         web_sys::console::warn_1(&JsValue::from_str(
             "tccs: the dataset block differs from the data this page was pre-rendered from; \
              the charts show the block's figures. Publish the page again (edit.html or the \
@@ -66,18 +68,15 @@ pub fn read() -> Result<Dataset, Vec<DataError>> {
              để dựng sẵn trang; hãy xuất bản lại trang.",
         ));
     }
-    Ok(ds)
+    Ok((ds, pre_rendered))
 }
 
 /// Puts the errors above the pre-rendered page, in an alert: the page stays readable.
 pub fn show_errors(errors: &[DataError]) {
     let doc = document();
-    let Some(boot) = doc.get_element_by_id("boot") else {
+    let Some(app) = doc.get_element_by_id("app") else {
         return;
     };
-    if let Some(status) = boot.query_selector(".boot-status").ok().flatten() {
-        status.remove();
-    }
     let Ok(alert) = doc.create_element("div") else {
         return;
     };
@@ -104,5 +103,5 @@ pub fn show_errors(errors: &[DataError]) {
             add(&list, "li", &format!("… +{}", errors.len() - 20), None);
         }
     }
-    let _ = boot.prepend_with_node_1(&alert);
+    let _ = app.before_with_node_1(&alert);
 }

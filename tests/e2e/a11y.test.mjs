@@ -39,7 +39,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 500, body: 'broken' }));
     await page.goto(server.url);
     await page.waitForSelector('.boot-error');
-    await page.waitForSelector('.static-chart svg');
+    await page.waitForSelector('.plot-fallback svg');
     await axe(page, 'fallback');
     await context.close();
   });
@@ -109,6 +109,9 @@ test('prefers-reduced-motion removes the play animation', async () => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(server.url);
   await ready(page);
-  assert.equal(await page.$('button.play'), null);
+  assert.equal(await page.isVisible('button.play'), false);
+  // Without the preference it is there (the same pre-rendered page, a media query decides).
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  assert.equal(await page.isVisible('button.play'), true);
   await context.close();
 });

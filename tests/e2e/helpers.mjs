@@ -14,10 +14,38 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.png': 'image/png',
 };
 
+/** Parses a `_headers` file (Netlify/Cloudflare Pages format): [{path, headers}] in order. */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: {} });
+    else if (rules.length) {
+      const i = line.indexOf(':');
+      rules.at(-1).headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** The headers a `_headers`-reading host sends for `path`: every matching rule, joined as those
+ *  hosts join a header set twice (", "). `/*` matches everything; other rules match exactly. */
+export function headersFor(rules, path) {
+  const out = {};
+  for (const r of rules) {
+    const match = r.path === path || (r.path.endsWith('/*') && path.startsWith(r.path.slice(0, -1)));
+    if (!match) continue;
+    for (const [k, v] of Object.entries(r.headers)) out[k] = out[k] ? `${out[k]}, ${v}` : v;
+  }
+  return out;
+}
+
 /** Serves `root` on 127.0.0.1 (or `host`), a random port. `headers` are added to every response;
- *  `pages` maps extra paths to HTML strings (host pages). Resolves to {url, close}. */
-/** `gzip`: compress responses as a static host would (the benchmark uses it). */
-export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {}, gzip = false } = {}) {
+ *  `pages` maps extra paths to HTML strings (host pages). Resolves to {url, origin, close}.
+ *  `compressed`: as a static host serves the build: the `.br` or `.gz` file written beside each
+ *  file when the browser accepts it, else gzip on the fly. `hostHeaders`: apply `root/_headers`. */
+export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {}, compressed = false, hostHeaders = false } = {}) {
+  const rules = hostHeaders ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (pages[path]) {
@@ -29,9 +57,13 @@ export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404); return res.end('not found'); }
     let body = readFileSync(file);
-    const extra = {};
-    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-      body = gzipSync(body, { level: 9 });
+    const extra = { ...headersFor(rules, path) };
+    const accept = req.headers['accept-encoding'] || '';
+    if (compressed && /\bbr\b/.test(accept) && existsSync(`${file}.br`)) {
+      body = readFileSync(`${file}.br`);
+      extra['content-encoding'] = 'br';
+    } else if (compressed && /\bgzip\b/.test(accept)) {
+      body = existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(body, { level: 9 });
       extra['content-encoding'] = 'gzip';
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', ...extra, ...headers });
@@ -58,7 +90,12 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, deviceScaleFactor, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  // A warning is a problem too: a hydration mismatch, an ignored attribute, a deprecated API.
+  // (Not Chrome's advice after the tests' own pixel reads: canvasInfo calls getImageData.)
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && /willReadFrequently/.test(m.text())) return;
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
   // net::ERR_ABORTED is a request the test itself cut short (a reload or navigation while the
@@ -70,7 +107,7 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   return { page, context, problems };
 }
 
-/** Waits until the app has replaced the static fallback and painted the first chart. */
+/** Waits until the app has hydrated the pre-rendered page and painted the first chart. */
 export async function ready(page) {
   await page.waitForSelector('html.app-ready');
   // Charts paint when on (or near) screen; at least one is at the top of the dashboard.

@@ -1,0 +1,84 @@
+// Writes the HTTP headers of the built site, for the two ways it is hosted:
+//   _headers    static hosts that read it (Netlify, Cloudflare Pages and the like);
+//   nginx.conf  a server block's worth of nginx configuration;
+//   csp.txt     the bare Content-Security-Policy value (the tests read it).
+// Caching: files whose name carries Trunk's content hash never change, so browsers and CDNs keep
+// them a year without asking; index.html and the unhashed files (embed.js, noscript.css)
+// revalidate on every load, so a new build is seen at once.
+// Security: inline scripts are allowed by their sha256 only; an inline style attribute fails the
+// build. Any origin may frame the page (it is public and read-only, made to be embedded);
+// TCCS_FRAME_ANCESTORS narrows that, e.g. "'self' https://portal.example".
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] || 'dist';
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+const hashes = [];
+// Only scripts that run: the dataset block (type="application/json") is data, which CSP does not
+// govern, so staff can change it without touching the policy.
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+if (/<[^>]*\sstyle\s*=/.test(html.replace(/<script[\s\S]*?<\/script>/g, ''))) {
+  console.error('headers.mjs: index.html has an inline style attribute; CSP style-src \'self\' would block it');
+  process.exit(1);
+}
+const ancestors = process.env.TCCS_FRAME_ANCESTORS || '*';
+const policy = [
+  "default-src 'self'",
+  ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+// frame-ancestors only works as an HTTP header, never in a <meta> tag.
+const csp = `${policy}; frame-ancestors ${ancestors}`;
+
+// Trunk names hashed files `<stem>-<hash>[_bg].<ext>`, the hash a 64-bit number in hex without
+// leading zeros (so usually 16 digits, sometimes fewer).
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+const served = readdirSync(dir).filter((f) => !/^(_headers|nginx\.conf|csp\.txt)$/.test(f) && !/\.(br|gz)$/.test(f));
+const hashed = served.filter((f) => HASHED.test(f)).sort();
+const unhashed = served.filter((f) => !HASHED.test(f)).sort();
+
+// _headers: rules that match one path each for Cache-Control, because hosts join the values of
+// a header set by two matching rules ("no-cache, public, …").
+const rule = (path, lines) => `${path}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+writeFileSync(join(dir, '_headers'), [
+  rule('/*', [`Content-Security-Policy: ${csp}`, 'X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin']),
+  rule('/', [`Cache-Control: ${REVALIDATE}`]),
+  ...unhashed.map((f) => rule(`/${f}`, [`Cache-Control: ${REVALIDATE}`])),
+  ...hashed.map((f) => rule(`/${f}`, [`Cache-Control: ${IMMUTABLE}`])),
+].join(''));
+
+// nginx: `add_header` in a location replaces the server's, so each location repeats them all.
+const common = [
+  `add_header Content-Security-Policy "${csp}" always;`,
+  'add_header X-Content-Type-Options "nosniff" always;',
+  'add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
+];
+const location = (match, cache) => [
+  `location ${match} {`,
+  ...common.map((l) => `    ${l}`),
+  `    add_header Cache-Control "${cache}" always;`,
+  '    try_files $uri $uri/ =404;',
+  '}',
+].join('\n');
+writeFileSync(join(dir, 'nginx.conf'), [
+  '# Include inside the `server { }` whose root is this folder (see README.md, "Deploying").',
+  '# Serve the .gz files the build wrote beside each file (ngx_http_gzip_static_module).',
+  'gzip_static on;',
+  '# With the ngx_brotli module installed, also serve the .br files:',
+  '# brotli_static on;',
+  '# nginx ≥ 1.21.4 maps .wasm to application/wasm in its mime.types (WebAssembly streaming needs it).',
+  'index index.html;',
+  location('/', REVALIDATE),
+  location('~ "-[0-9a-f]{10,16}(_bg)?\\.[a-z0-9]+$"', IMMUTABLE),
+  '',
+].join('\n'));
+writeFileSync(join(dir, 'csp.txt'), csp + '\n');
+console.log(`headers.mjs: ${hashes.length} inline script hash(es), ${hashed.length} immutable file(s), frame-ancestors ${ancestors} -> ${dir}/_headers, nginx.conf, csp.txt`);

@@ -1,0 +1,108 @@
+// Hosting: the `_headers` rules and the nginx snippet agree with what is in dist/, every
+// precompressed file is its file's bytes, and a portal on another origin can frame the page
+// while dist/ is served with its own headers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { DIST, serve, launch, openPage, parseHeaders, headersFor } from './helpers.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CONFIG = /^(_headers|nginx\.conf|csp\.txt)$/;
+const files = readdirSync(DIST).filter((f) => !/\.(br|gz)$/.test(f) && !CONFIG.test(f));
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('_headers: hashed files are immutable for a year, the rest revalidate, one Cache-Control each', () => {
+  const rules = parseHeaders(readFileSync(join(DIST, '_headers'), 'utf8'));
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  // Every file the page refers to is in dist/.
+  for (const [, ref] of html.matchAll(/(?:href|src|from|module_or_path:) ?["'=]?\/([^"'\s>]+\.(?:js|css|wasm|svg))/g)) {
+    assert.ok(files.includes(ref), `${ref} referenced by index.html is in dist/`);
+  }
+  assert.ok(files.some((f) => HASHED.test(f) && f.endsWith('.wasm')));
+  for (const f of files) {
+    const cache = headersFor(rules, `/${f}`)['cache-control'];
+    if (HASHED.test(f)) assert.equal(cache, 'public, max-age=31536000, immutable', f);
+    else assert.equal(cache, 'no-cache', f);
+  }
+  assert.equal(headersFor(rules, '/')['cache-control'], 'no-cache');
+  // Rules for files that no longer exist would be harmless, but say the generator is stale.
+  for (const r of rules) if (r.path !== '/*' && r.path !== '/') assert.ok(files.includes(r.path.slice(1)), r.path);
+  const csp = headersFor(rules, '/index.html')['content-security-policy'];
+  assert.match(csp, /frame-ancestors \*$/, 'any origin may frame the page by default');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+});
+
+test('nginx.conf: serves the precompressed files, and its immutable location matches exactly the hashed files', () => {
+  const conf = readFileSync(join(DIST, 'nginx.conf'), 'utf8');
+  assert.match(conf, /^gzip_static on;$/m);
+  assert.match(conf, /brotli_static on;/);
+  const re = new RegExp(conf.match(/location ~ "([^"]+)"/)[1]);
+  for (const f of files) assert.equal(re.test(`/${f}`), HASHED.test(f), f);
+  assert.match(conf, /immutable/);
+  assert.match(conf, /Cache-Control "no-cache"/);
+  assert.match(conf, /frame-ancestors \*/);
+});
+
+test('every text and wasm file has a .br and a .gz beside it that decompress to its bytes', () => {
+  const all = readdirSync(DIST);
+  const compressible = files.filter((f) => /\.(html|js|css|svg|wasm|json)$/.test(f));
+  assert.ok(compressible.length >= 6, compressible.join(' '));
+  for (const f of compressible) {
+    const body = readFileSync(join(DIST, f));
+    assert.ok(brotliDecompressSync(readFileSync(join(DIST, `${f}.br`))).equals(body), `${f}.br`);
+    assert.ok(gunzipSync(readFileSync(join(DIST, `${f}.gz`))).equals(body), `${f}.gz`);
+  }
+  // No orphans: every .br/.gz has its file.
+  for (const f of all.filter((x) => /\.(br|gz)$/.test(x))) assert.ok(all.includes(f.replace(/\.(br|gz)$/, '')), f);
+});
+
+const hostPage = (src) => `<!doctype html><html lang="en"><head><title>Portal</title><link rel="icon" href="data:,"></head>
+<body><h1>Portal article</h1><iframe id="f" title="chart" src="${src}" width="600" height="560"></iframe></body></html>`;
+
+test('a portal on another origin frames the page served with its own _headers, compressed', async () => {
+  const app = await serve({ hostHeaders: true, compressed: true });
+  // 127.0.0.1 and localhost are different origins.
+  const portal = await serve({ host: 'localhost', pages: { '/article.html': hostPage(`${app.url}?chart=quality&embed=1`) } });
+  const { page, context, problems } = await openPage(browser, `${portal.url}article.html`);
+  const res = await page.request.get(app.url, { headers: { 'accept-encoding': 'br' } });
+  assert.match(res.headers()['content-security-policy'], /frame-ancestors \*/);
+  assert.equal(res.headers()['content-encoding'], 'br');
+  const frame = page.frames().find((f) => f.url().startsWith(app.origin));
+  await frame.waitForSelector('html.app-ready');
+  await frame.waitForSelector('#chart-quality .plot.painted');
+  assert.deepEqual(problems, []);
+  await context.close();
+  await portal.close();
+  await app.close();
+});
+
+test('TCCS_FRAME_ANCESTORS narrows who may frame it: another origin is then refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tccs-hosting-'));
+  try {
+    cpSync(DIST, dir, { recursive: true });
+    execFileSync('node', [join(ROOT, 'scripts/headers.mjs'), dir], { env: { ...process.env, TCCS_FRAME_ANCESTORS: "'self'" } });
+    const app = await serve({ root: dir, hostHeaders: true });
+    const portal = await serve({ host: 'localhost', pages: { '/article.html': hostPage(`${app.url}?embed=1`) } });
+    const { page, context } = await openPage(browser, `${portal.url}article.html`);
+    await page.waitForTimeout(1500);
+    const frame = page.frames().find((f) => f.url().startsWith(app.origin));
+    const loaded = frame ? await frame.evaluate(() => !!document.querySelector('#app')).catch(() => false) : false;
+    assert.equal(loaded, false, 'the browser blocks the frame');
+    // The same page framed by its own origin still works.
+    const own = await serve({ root: dir, hostHeaders: true, pages: { '/own.html': hostPage('./?embed=1') } });
+    const o = await openPage(browser, `${own.url}own.html`);
+    await o.page.frames().find((f) => f !== o.page.mainFrame()).waitForSelector('html.app-ready');
+    await o.context.close();
+    await context.close();
+    await Promise.all([app.close(), portal.close(), own.close()]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
