@@ -77,11 +77,35 @@ fn inject_replaces_between_the_marks_and_can_run_again() {
     assert!(render::inject("no marks", "X").is_none());
 }
 
+const TRUNK_HEAD: &str = r#"<link rel="stylesheet" href="/a.css" integrity="sha384-A"/>
+<script type="module">
+import init, * as bindings from '/app-1.js';
+const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script>
+<link rel="modulepreload" href="/app-1.js" crossorigin="anonymous" integrity="sha384-J"><link rel="preload" href="/app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-W" as="fetch" type="application/wasm"></head>"#;
+
 #[test]
-fn the_wasm_preload_loses_only_its_ignored_integrity() {
-    let html = r#"<link rel="stylesheet" href="/a.css" integrity="sha384-A"/><link rel="preload" href="/x.wasm" crossorigin="anonymous" integrity="sha384-B" as="fetch" type="application/wasm">"#;
-    assert_eq!(
-        render::drop_preload_integrity(html),
-        r#"<link rel="stylesheet" href="/a.css" integrity="sha384-A"/><link rel="preload" href="/x.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">"#
+fn the_app_starts_after_the_first_paint_with_the_wasm_checked() {
+    let page = render::defer_app_start(TRUNK_HEAD).unwrap();
+    // No download starts during the first paint any more.
+    assert!(
+        !page.contains("modulepreload") && !page.contains("rel=\"preload\""),
+        "{page}"
     );
+    assert!(!page.contains("import init"));
+    assert!(page.contains("requestAnimationFrame(() => setTimeout(start, 0))"));
+    // Both downloads start together; the wasm with Trunk's integrity hash.
+    assert!(
+        page.contains("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })"),
+        "{page}"
+    );
+    assert!(page.contains("import('/app-1.js')"));
+    assert!(page.contains("TrunkApplicationStarted"));
+    // Other links keep their integrity; running again changes nothing.
+    assert!(page.contains(r#"href="/a.css" integrity="sha384-A""#));
+    assert_eq!(render::defer_app_start(&page).unwrap(), page);
+    // A page without Trunk's loader is an error, not a silent no-op.
+    assert!(render::defer_app_start("<head></head>").is_err());
 }

@@ -37,7 +37,7 @@ fn main() {
             "{path} has no <!-- prerender:start --><!-- prerender:end --> marks"
         ))
     });
-    let html = render::drop_preload_integrity(&html);
+    let html = render::defer_app_start(&html).unwrap_or_else(|e| fail(format!("{path}: {e}")));
     if let Err(e) = std::fs::write(&path, html) {
         fail(format!("cannot write {path}: {e}"));
     }
