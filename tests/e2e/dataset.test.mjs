@@ -31,7 +31,7 @@ test('the built page carries the dataset file as its block, and the wasm does no
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const text = block(html).replaceAll('<\\/', '</');
   assert.deepEqual(JSON.parse(text), JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')));
-  const wasm = readFileSync(join(DIST, html.match(/href="\/?([^"]+\.wasm)"/)[1]));
+  const wasm = readFileSync(join(DIST, html.match(/['"]\/?([^'"]+\.wasm)['"]/)[1]));
   assert.equal(wasm.indexOf(Buffer.from('chiếm tỷ lệ 64,94%')), -1, 'no article sentence in the wasm');
 });
 
