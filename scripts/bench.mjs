@@ -152,7 +152,7 @@ console.log(`first load, gzip -9 of the requested files: ${requestedGz} bytes ($
 console.log(`first load, brotli -11 of the requested files: ${requestedBr} bytes (${(requestedBr / 1024).toFixed(1)} KiB)  budget 125 KB: ${verdict(requestedBr, 125 * 1024)}`);
 console.log(`bytes on the wire (gzip, headers included): ${transferred}`);
 const med = (k) => pct(lh.map((r) => r[k]), 50);
-console.log(`\n== Lighthouse mobile preset, ${lh.length} runs (served gzipped) ==`);
+console.log(`\n== Lighthouse mobile preset, ${lh.length} runs (served compressed: the build's .br/.gz) ==`);
 for (const r of lh) console.log(`  score ${r.score.toFixed(2)}  LCP ${r.lcp.toFixed(0)} ms  TBT ${r.tbt.toFixed(0)} ms  FCP ${r.fcp.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  LCP element ${r.lcpElement}`);
 console.log(`median: score ${med('score').toFixed(2)} (budget ≥ 0.98: ${med('score') >= 0.98 ? 'within budget' : 'OVER budget'})  LCP ${med('lcp').toFixed(0)} ms (≤ 1200: ${verdict(med('lcp'), 1200)})  TBT ${med('tbt').toFixed(0)} ms (≤ 100: ${verdict(med('tbt'), 100)})  FCP ${med('fcp').toFixed(0)} ms  CLS ${med('cls').toFixed(3)} (0: ${verdict(med('cls'), 0)})`);
 console.log('\n== first chart interactive (4× CPU, 1280×900, no network throttling), ms ==');
