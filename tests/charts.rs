@@ -492,3 +492,34 @@ fn the_stylesheet_sizes_every_chart() {
         }
     }
 }
+
+/// Exported pictures carry the whole citation (title, author, portal, date), wrapped rather than
+/// cut, in both languages and at every export width.
+#[test]
+fn exports_carry_the_whole_citation() {
+    let date = &ds().article.date_as_written;
+    let (from, to) = ds().bounds();
+    for id in ChartId::ALL {
+        for lang in [Lang::Vi, Lang::En] {
+            let vm = build(ds(), id, YearRange { from, to }, lang);
+            assert!(vm.source.contains(date.as_str()), "{}", vm.source);
+            for width in [320u32, 480, 720, 1200] {
+                let h = vm.export_height(f64::from(width)) as u32;
+                let svg = to_svg(&vm, lang, width, h, false).unwrap();
+                assert!(
+                    svg.contains(date.as_str()),
+                    "{id:?} {lang:?} at {width}: no date"
+                );
+                // Every word of the citation is drawn, in order: nothing cut.
+                let words: Vec<&str> = vm.source.split(' ').collect();
+                let mut at = 0;
+                for w in &words {
+                    let w = format::escape_html(w);
+                    let found = svg[at..].find(&w);
+                    assert!(found.is_some(), "{id:?} {lang:?} at {width}: {w} missing");
+                    at += found.unwrap_or(0);
+                }
+            }
+        }
+    }
+}

@@ -112,6 +112,33 @@ fn fit(theme: &Theme, size: f64, text: &str, width: i32) -> String {
     s
 }
 
+/// `text` in lines that fit `width`, broken between words: a citation keeps its date. (A single
+/// word longer than a line, which no citation has, is shortened with "…".)
+fn wrap(theme: &Theme, size: f64, text: &str, width: i32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || text_width(theme, size, &candidate) <= width {
+            line = candidate;
+        } else {
+            lines.push(fit(theme, size, &line, width));
+            line = word.to_string();
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(fit(theme, size, &line, width));
+    }
+    lines
+}
+
+/// Line height of the citation under an exported chart, in CSS pixels.
+const SOURCE_LINE: f64 = 14.0;
+
 fn rect<DB: DrawingBackend>(
     root: &Area<DB>,
     a: (i32, i32),
@@ -247,14 +274,15 @@ pub fn draw<DB: DrawingBackend>(
         )
         .map_err(err)?;
         top += theme.px(20.0);
-        let src = fit(theme, 10.0, &vm.source, w - 2 * pad);
-        root.draw_text(
-            &src,
-            &style(theme, 10.0, p.muted, HPos::Left, VPos::Bottom),
-            (pad, bottom),
-        )
-        .map_err(err)?;
-        bottom -= theme.px(18.0);
+        // The citation, wrapped: title, author, portal and date, whatever the width.
+        let src_style = style(theme, 10.0, p.muted, HPos::Left, VPos::Bottom);
+        let lines = wrap(theme, 10.0, &vm.source, w - 2 * pad);
+        bottom -= theme.px(SOURCE_LINE) * (lines.len() as i32 - 1);
+        for (i, line) in lines.iter().enumerate() {
+            let y = bottom + theme.px(SOURCE_LINE) * i as i32;
+            root.draw_text(line, &src_style, (pad, y)).map_err(err)?;
+        }
+        bottom -= theme.px(SOURCE_LINE) + theme.px(4.0);
     }
     top += legend(root, vm, theme, pad, top, w - pad)?;
     let hits = match vm.shape {
@@ -634,6 +662,18 @@ impl ChartVm {
             Shape::HBars => format!("bars-{}", self.data.len()),
             _ => format!("legend-{}", self.legend.len()),
         }
+    }
+
+    /// Height in CSS pixels of an exported picture (PNG, SVG) at a given width: the chart, and
+    /// above and below it the title, subtitle and the citation's wrapped lines.
+    pub fn export_height(&self, width: f64) -> f64 {
+        let lines = wrap(
+            &Theme::new(1.0, false),
+            10.0,
+            &self.source,
+            (width - 16.0) as i32,
+        );
+        self.css_height(width) + 66.0 + SOURCE_LINE * lines.len() as f64
     }
 
     /// Height in CSS pixels that suits this chart at a given width (what the stylesheet's

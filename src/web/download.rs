@@ -43,7 +43,7 @@ pub fn save_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
 /// Draws the chart at 2× with title, subtitle and source, and saves it as PNG.
 pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
     let css_w = 720.0;
-    let css_h = vm.css_height(css_w) + 80.0;
+    let css_h = vm.export_height(css_w);
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
     canvas.set_width((css_w * 2.0) as u32);
     canvas.set_height((css_h * 2.0) as u32);
@@ -136,7 +136,7 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
                 v,
                 lang.get_untracked(),
                 720,
-                v.css_height(720.0) as u32 + 80,
+                v.export_height(720.0) as u32,
                 false,
             )
         });
