@@ -9,7 +9,7 @@ use super::tr;
 use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::state::{parse_query, to_query, ChartId, Notice, Tab, ViewState, YearRange};
-use crate::{summary, web};
+use crate::web;
 // Either and Option rather than AnyView (`into_any`, `<Show>`): an AnyView's vtable holds every
 // render path of everything inside it, async hydration included (measured: +60 KB gzip of wasm).
 use leptos::either::Either;
@@ -22,6 +22,9 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     pub notices: RwSignal<Vec<Notice>>,
     pub dark: RwSignal<bool>,
+    /// The page is being printed (or saved as PDF): every chart paints, the footer says what
+    /// was printed from where and when.
+    pub printing: RwSignal<bool>,
     /// Derived, so that views reading only the language do not re-run when the years change.
     pub lang: Memo<Lang>,
     pub range: Memo<YearRange>,
@@ -38,6 +41,7 @@ impl AppState {
             view,
             notices: RwSignal::new(Vec::new()),
             dark: RwSignal::new(false),
+            printing: RwSignal::new(false),
             lang: Memo::new(move |_| view.with(|v| v.lang)),
             range: Memo::new(move |_| view.with(|v| v.range)),
         }
@@ -180,26 +184,29 @@ fn Notices() -> impl IntoView {
 fn Dashboard() -> impl IntoView {
     let s = super::app_state();
     let alone = Memo::new(move |_| s.view.with(|v| v.chart));
-    let summary = move || summary::sentence(&summary::compute(s.ds, s.range.get()), s.lang.get());
+    // The charts shown (one with `chart=`), in two grids: the first two (a desktop's first row;
+    // a phone's first screen holds the first), then the headline figures, then the rest.
+    let shown = move || {
+        let only = alone.get();
+        ChartId::ALL
+            .into_iter()
+            .filter(move |c| only.is_none_or(|o| o == *c))
+    };
+    // The summary sentence describes the yearly series: it sits in the first yearly chart.
+    let card = |(i, id): (usize, ChartId)| {
+        let with_summary = i == 0 && id.is_yearly();
+        view! { <ChartCard id=id with_summary=with_summary/> }
+    };
     view! {
         // A chart of 2008–2017 totals shown alone has no use for the year filter.
         {move || alone.get().is_none_or(|c| c.is_yearly()).then(|| view! {
             <section class="controls" aria-label=tr(s.lang, "Bộ lọc năm", "Year filter")>
                 <YearFilter/>
-                <p class="summary" aria-live="polite">{summary}</p>
             </section>
         })}
+        <div class="charts">{move || shown().enumerate().take(2).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| view! { <Headline/> })}
-        <div class="charts">
-            {move || {
-                let only = alone.get();
-                ChartId::ALL
-                    .into_iter()
-                    .filter(|c| only.is_none_or(|o| o == *c))
-                    .map(|id| view! { <ChartCard id=id/> })
-                    .collect_view()
-            }}
-        </div>
+        <div class="charts">{move || shown().enumerate().skip(2).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| web::download::dataset_actions(s))}
     }
 }
@@ -208,6 +215,18 @@ fn Dashboard() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let s = super::app_state();
     let a = &s.ds.article;
+    // What a printout ends with: where it was printed from (the view's own URL, with its years)
+    // and when. Made only when printing (it reads the browser).
+    let printed = move || {
+        s.printing.get().then(|| {
+            let url = web::url_for(&to_query(&s.view.get_untracked(), s.ds.bounds()));
+            let date = web::today(s.lang.get());
+            s.lang.get().t(
+                format!("Bản in từ {url}, ngày {date}."),
+                format!("Printed from {url} on {date}."),
+            )
+        })
+    };
     view! {
         <footer class="site-footer">
             <p>
@@ -216,6 +235,7 @@ fn Footer() -> impl IntoView {
                 {move || s.lang.get().pick(&a.publisher).to_string()} ", " {a.date_as_written.clone()} ". "
                 {tr(s.lang, "Số liệu đúng như bài báo ghi; chỗ bài báo tự mâu thuẫn được đánh dấu.", "Figures exactly as the article reports them; where it contradicts itself, this is flagged.")}
             </p>
+            <p class="print-meta">{printed}</p>
         </footer>
     }
 }

@@ -68,7 +68,12 @@ fn px(v: f64) -> String {
 }
 
 #[component]
-pub fn ChartCard(id: ChartId) -> impl IntoView {
+pub fn ChartCard(
+    id: ChartId,
+    /// Whether the summary sentence of the selected years goes under this chart.
+    #[prop(optional)]
+    with_summary: bool,
+) -> impl IntoView {
     let s = super::app_state();
     let (first, last) = s.ds.bounds();
     let all = YearRange {
@@ -141,6 +146,21 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
         if let (Some(p), Some(c)) = (plot.get(), canvas.get()) {
             observe_size(&c, size);
             observe_visible(&p, visible);
+        }
+    });
+    // Printing paints every chart, seen or not, at its laid-out width (read here: a chart never
+    // scrolled into view may never have had a size report) and the height the stylesheet gives
+    // that width on screen (in print the canvas height follows the bitmap, so reading it back
+    // would return the blank canvas's 2:1).
+    Effect::new(move |_| {
+        if s.printing.get() {
+            if let Some(c) = canvas.get_untracked() {
+                let w = f64::from(c.client_width());
+                if w >= 1.0 {
+                    size.set((w, vm.with_untracked(|v| v.css_height(w))));
+                }
+            }
+            visible.set(true);
         }
     });
     // Paint whenever the view-model, size, theme or highlight changes.
@@ -353,6 +373,12 @@ pub fn ChartCard(id: ChartId) -> impl IntoView {
                     </div>
                 })}
             </div>
+            {with_summary.then(|| {
+                let summary = move || {
+                    crate::summary::sentence(&crate::summary::compute(s.ds, s.range.get()), s.lang.get())
+                };
+                view! { <p class="summary" aria-live="polite">{summary}</p> }
+            })}
             <p class="sr-only" aria-live="polite">{move || tip_lines().map(|l| l.join(". ")).unwrap_or_default()}</p>
             <ul class="notes">
                 {move || {

@@ -16,6 +16,7 @@ pub fn YearFilter() -> impl IntoView {
     let from = Memo::new(move |_| s.range.get().from);
     let to = Memo::new(move |_| s.range.get().to);
     let playing = RwSignal::new(None::<IntervalHandle>);
+    let options_open = RwSignal::new(false);
     let stop = move || {
         if let Some(h) = playing.get_untracked() {
             h.clear();
@@ -70,9 +71,23 @@ pub fn YearFilter() -> impl IntoView {
         <fieldset class="filter">
             <legend>{tr(lang, "Chọn năm", "Choose years")}</legend>
             <div class="range-row">
-                <output class="range-value" for="year-from year-to">
-                    {move || format::years(from.get(), to.get())}
-                </output>
+                <div class="range-head">
+                    <output class="range-value" for="year-from year-to">
+                        {move || format::years(from.get(), to.get())}
+                    </output>
+                    // Narrow screens: the presets, one-year choice and play fold behind this
+                    // button, so the first chart fits the first screen (the stylesheet shows it
+                    // only there; on wider screens they are always shown).
+                    <button
+                        class="options-toggle"
+                        aria-expanded=move || options_open.get().to_string()
+                        aria-controls="year-options"
+                        on:click=move |_| options_open.update(|o| *o = !*o)
+                    >
+                        {tr(lang, "Tùy chọn năm", "Year options")}
+                        <span class="caret" aria-hidden="true">{move || if options_open.get() { "▴" } else { "▾" }}</span>
+                    </button>
+                </div>
                 <div class="range2">
                     {range_input("year-from", tr(lang, "Từ năm", "From year"), from, (first, last), move |y| {
                         stop();
@@ -88,7 +103,7 @@ pub fn YearFilter() -> impl IntoView {
                     <span>{last}</span>
                 </div>
             </div>
-            <div class="presets">
+            <div class="presets" id="year-options" class:open=move || options_open.get()>
                 {move || {
                     let l = lang.get();
                     view! {

@@ -68,6 +68,11 @@ pub fn run(root: web_sys::HtmlElement, ds: &'static data::Dataset, hydrate: bool
         .dark
         .set(media_matches("(prefers-color-scheme: dark)"));
     on_media_change("(prefers-color-scheme: dark)", move |d| state.dark.set(d));
+    // Printing: Ctrl+P and "save as PDF" fire beforeprint; print emulation (and some browsers)
+    // only switch the media query. Either paints every chart before the print layout.
+    on_media_change("print", move |p| state.printing.set(p));
+    on_window_event("beforeprint", move || state.printing.set(true));
+    on_window_event("afterprint", move || state.printing.set(false));
     if state.view.with_untracked(|v| v.embed) || in_iframe() {
         embed::init(state);
     }
@@ -158,7 +163,27 @@ pub fn on_media_change(q: &str, f: impl Fn(bool) + 'static) {
         );
         let _ = m.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
         cb.forget(); // lives as long as the page
+                     // So does the MediaQueryList: unreferenced, the browser may collect it and its listener
+                     // with it (seen: print emulation never reached the app).
+        std::mem::forget(m);
     }
+}
+
+/// Calls `f` on every `name` event of the window, for as long as the page lives.
+pub fn on_window_event(name: &str, f: impl Fn() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ = window().add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// Today's date as readers write it: 29/11/2026, or 2026-11-29 in English.
+pub fn today(lang: crate::i18n::Lang) -> String {
+    let d = js_sys::Date::new_0();
+    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    lang.t(
+        format!("{day:02}/{m:02}/{y}"),
+        format!("{y}-{m:02}-{day:02}"),
+    )
 }
 
 /// Whether the page runs inside a frame.
