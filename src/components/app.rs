@@ -204,7 +204,7 @@ fn Dashboard() -> impl IntoView {
                 <YearFilter/>
             </section>
         })}
-        <div class="charts lead">{move || shown().enumerate().take(2).map(card).collect_view()}</div>
+        <div class="charts">{move || shown().enumerate().take(2).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| view! { <Headline/> })}
         <div class="charts">{move || shown().enumerate().skip(2).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| web::download::dataset_actions(s))}
