@@ -204,9 +204,9 @@ fn Dashboard() -> impl IntoView {
                 <YearFilter/>
             </section>
         })}
-        <div class="charts">{move || shown().enumerate().take(2).map(card).collect_view()}</div>
+        <div class="charts">{move || shown().enumerate().take(super::FIRST_ROW).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| view! { <Headline/> })}
-        <div class="charts">{move || shown().enumerate().skip(2).map(card).collect_view()}</div>
+        <div class="charts">{move || shown().enumerate().skip(super::FIRST_ROW).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| web::download::dataset_actions(s))}
     }
 }
@@ -220,8 +220,9 @@ fn Footer() -> impl IntoView {
     let printed = move || {
         s.printing.get().then(|| {
             let url = web::url_for(&to_query(&s.view.get_untracked(), s.ds.bounds()));
-            let date = web::today(s.lang.get());
-            s.lang.get().t(
+            let lang = s.lang.get();
+            let date = web::today(lang);
+            lang.t(
                 format!("Bản in từ {url}, ngày {date}."),
                 format!("Printed from {url} on {date}."),
             )

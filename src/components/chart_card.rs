@@ -12,17 +12,16 @@ use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Watches an element's size (rotation, window resize, a narrower iframe). The observer reports
-/// the size once on its own as soon as it observes, after layout: reading it there forces no
+/// Watches an element's width (rotation, window resize, a narrower iframe). The observer reports
+/// the width once on its own as soon as it observes, after layout: reading it there forces no
 /// layout of its own, where reading `clientWidth` while the cards are built forces one per card.
-fn observe_size(el: &web_sys::Element, size: RwSignal<(f64, f64)>) {
+/// (The height is the stylesheet's, from the width and the view-model: `ChartVm::css_height`.)
+fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(e) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            let r = e.content_rect();
-            let (w, h) = (r.width(), r.height());
-            let (pw, ph) = size.get_untracked();
-            if (w - pw).abs() >= 0.5 || (h - ph).abs() >= 0.5 {
-                size.set((w, h));
+            let w = e.content_rect().width();
+            if (w - width.get_untracked()).abs() >= 0.5 {
+                width.set(w);
             }
         }
     });
@@ -101,7 +100,7 @@ pub fn ChartCard(
     let (range, lang) = untrack(inputs);
     let built = StoredValue::new((range, lang));
     // How many times the view-model changed since the first render (after a change the
-    // pre-rendered rows are stale; a repaint of the same generation at the same size is skipped).
+    // pre-rendered rows are stale; a repaint of the same generation at the same width is skipped).
     let generation = StoredValue::new(0u32);
     let vm = RwSignal::new(build(s.ds, id, range, lang));
     let follow = ImmediateEffect::new(move || {
@@ -136,9 +135,8 @@ pub fn ChartCard(
     });
     let backend = StoredValue::new_local(None);
     let plot = NodeRef::<html::Div>::new();
-    // The canvas's CSS size, as laid out (its height comes from the stylesheet: height_class).
-    let size = RwSignal::new((0.0f64, 0.0f64));
-    let width = move || size.get().0;
+    // The canvas's CSS width, as laid out (its height comes from the stylesheet: height_class).
+    let width = RwSignal::new(0.0f64);
     let visible = RwSignal::new(false);
     let painted = RwSignal::new(false);
     let hover = RwSignal::new(None::<usize>);
@@ -148,40 +146,38 @@ pub fn ChartCard(
 
     Effect::new(move |_| {
         if let (Some(p), Some(c)) = (plot.get(), canvas.get()) {
-            observe_size(&c, size);
+            observe_width(&c, width);
             observe_visible(&p, visible);
         }
     });
     // Printing paints every chart, seen or not, at its laid-out width (read here: a chart never
-    // scrolled into view may never have had a size report) and the height the stylesheet gives
-    // that width on screen (in print the canvas height follows the bitmap, so reading it back
-    // would return the blank canvas's 2:1).
+    // scrolled into view may never have had a size report).
     Effect::new(move |_| {
         if s.printing.get() {
             if let Some(c) = canvas.get_untracked() {
                 let w = f64::from(c.client_width());
                 if w >= 1.0 {
-                    size.set((w, vm.with_untracked(|v| v.css_height(w))));
+                    width.set(w);
                 }
             }
             visible.set(true);
         }
     });
-    // Paint whenever the view-model, size, theme or highlight changes.
+    // Paint whenever the view-model, width, theme or highlight changes.
     let last_paint = StoredValue::new(None);
     let paint = ImmediateEffect::new(move || {
         let Some(c) = canvas.get() else { return };
         if !visible.get() {
             return; // painted when it scrolls into view (this effect re-runs then)
         }
-        let w = size.get().0;
+        let w = width.get();
         if w < 1.0 {
-            return; // not laid out yet: the size observer reports, and this runs again
+            return; // not laid out yet: the width observer reports, and this runs again
         }
         // The height the stylesheet gives this view-model, computed rather than observed: when
-        // the legend gains or loses a row with the years, the height class changes after this
-        // paint, and waiting for the observer would paint twice (the stylesheet and
-        // `css_height` are the same formula; the observer's report then matches and is skipped).
+        // the legend gains or loses a row with the years, the height class changes only after
+        // this paint, and observing it would paint twice (the stylesheet and `css_height` are
+        // the same formula).
         let h = vm.with(|v| v.css_height(w));
         let dark = s.dark.get();
         let opts = DrawOpts {
@@ -189,13 +185,13 @@ pub fn ChartCard(
             caption: false,
         };
         let dpr = web::device_pixel_ratio();
-        // What the canvas shows. A chart near the edge of the visibility margin can flip out of
-        // and back into view when a text above it changes length (the summary, on each year
-        // step): that must not paint the same picture again (measured: 9 ms a step at 1× CPU).
+        // What the canvas shows (the height follows from the generation and the width). A chart
+        // at the edge of the screen can flip out of and back into view when a text above it
+        // changes length (the summary, on each year step): that must not paint the same picture
+        // again (measured: 9 ms a step at 1× CPU).
         let key = (
             generation.get_value(),
             w.to_bits(),
-            h.to_bits(),
             dark,
             opts.highlight,
             dpr.to_bits(),
@@ -321,8 +317,8 @@ pub fn ChartCard(
             .and_then(|i| vm.with(|v| v.data.get(i).map(|d| d.tooltip.clone())))
     };
     // Made by the build only (in the browser the canvas is the chart). Phone-sized, because most
-    // readers are on phones; it scales with the page. The first two charts (the first screen on
-    // a desktop) show it while the wasm loads; the others keep it in <noscript>, which a browser
+    // readers are on phones; it scales with the page. The first row's charts (the first screen
+    // on a desktop) show it while the wasm loads; the others keep it in <noscript>, which a browser
     // running scripts reads as plain text: no layout for pictures nobody sees before their
     // canvas is painted (seven pictures cost ~100 ms of layout at 4× CPU, measured).
     let lang = s.lang;
@@ -332,7 +328,7 @@ pub fn ChartCard(
             let h = v.css_height(WIDTH) as u32;
             let svg = crate::charts::to_inline_svg(v, lang.get_untracked(), WIDTH as u32, h, "")
                 .unwrap_or_default();
-            if ChartId::ALL[..2].contains(&id) {
+            if ChartId::ALL[..super::FIRST_ROW].contains(&id) {
                 svg
             } else {
                 format!("<noscript>{svg}</noscript>")
@@ -383,7 +379,7 @@ pub fn ChartCard(
                     <div
                         class="tooltip"
                         aria-hidden="true"
-                        class:left=move || tip_pos().is_some_and(|(x, _)| x > width() * 0.6)
+                        class:left=move || tip_pos().is_some_and(|(x, _)| x > width.get() * 0.6)
                         style:left=move || px(tip_pos().map_or(0.0, |p| p.0))
                         style:top=move || px(tip_pos().map_or(0.0, |p| p.1))
                     >

@@ -9,6 +9,11 @@ mod sources;
 
 pub use app::{App, AppState};
 
+/// How many charts the dashboard's first grid holds (a desktop's first row, a phone's first
+/// screen and the next chart): the headline figures follow them, and in the build's page they
+/// are the charts whose picture shows while the wasm loads.
+pub const FIRST_ROW: usize = 2;
+
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
