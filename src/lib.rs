@@ -8,6 +8,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod editor;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -17,6 +17,10 @@ pub trait Node: Sized {
     fn is_null(&self) -> bool;
     fn string(&self) -> Option<String>;
     fn number(&self) -> Option<f64>;
+    /// The format has no booleans; only the editor's copy of a file keeps them (to name them).
+    fn boolean(&self) -> Option<bool> {
+        None
+    }
     fn items(&self) -> Option<Vec<Self>>;
     /// Key–value pairs of an object, `None` for anything else (arrays included).
     fn entries(&self) -> Option<Vec<(String, Self)>>;
@@ -178,8 +182,7 @@ impl<N: Node> Fields<N> {
     /// The value of a naming field (`id`, `year`), read without taking it.
     #[inline(never)]
     fn label(&self, key: &str) -> Option<String> {
-        let v = &self.entries.iter().find(|(k, _, _)| k == key)?.1;
-        v.string().or_else(|| v.number().map(|y| plain(y, 3)))
+        name_of(&self.entries.iter().find(|(k, _, _)| k == key)?.1)
     }
 
     /// One of a fixed set of names (`"changes"`, `"count"`), or `None` after an error.
@@ -212,6 +215,30 @@ impl<N: Node> Fields<N> {
             }
         }
     }
+}
+
+/// How a list item is named in messages, from its naming field's value: `2018`, `members.women`.
+/// The editor names its cells the same way, to put each message next to its cell.
+#[inline(never)]
+pub fn name_of<N: Node>(v: &N) -> Option<String> {
+    v.string().or_else(|| v.number().map(|y| plain(y, 3)))
+}
+
+/// The lists of the format and the field that names their items in messages (none: the index).
+pub const LISTS: [(&str, &str, bool); 5] = [
+    ("documents", "id", false),
+    ("classifications", "id", true),
+    ("yearly", "year", true),
+    ("figures", "id", true),
+    ("sums", "", false),
+];
+
+/// The naming field and whether the list is required, for one of [`LISTS`].
+fn list(key: &str) -> (&'static str, bool) {
+    LISTS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(("", false), |(_, n, r)| (*n, *r))
 }
 
 #[inline(never)]
@@ -385,11 +412,16 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
     let ds = Dataset {
         article,
         sentences,
-        documents: f.objects("documents", ("id", false), e, document),
-        classifications: f.objects("classifications", ("id", true), e, classification),
-        yearly: f.objects("yearly", ("year", true), e, year),
-        figures: f.objects("figures", ("id", true), e, figure),
-        sums: f.objects("sums", ("", false), e, sum_rule),
+        documents: f.objects("documents", list("documents"), e, document),
+        classifications: f.objects(
+            "classifications",
+            list("classifications"),
+            e,
+            classification,
+        ),
+        yearly: f.objects("yearly", list("yearly"), e, year),
+        figures: f.objects("figures", list("figures"), e, figure),
+        sums: f.objects("sums", list("sums"), e, sum_rule),
     };
     f.finish(e);
     if errs.is_empty() {
@@ -409,6 +441,9 @@ impl Node for serde_json::Value {
     }
     fn number(&self) -> Option<f64> {
         self.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
     }
     fn items(&self) -> Option<Vec<Self>> {
         self.as_array().cloned()

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod decode;
 pub mod model;
 pub mod page;
+pub mod tree;
 pub mod validate;
 
 pub use model::{Classification, Dataset, Figure, Group, Unit, YearRecord};

@@ -239,6 +239,59 @@ impl DataError {
     }
 }
 
+impl DataError {
+    /// The place the error is about, named as the decoder names places
+    /// (`dataset.yearly[2018].total`): the editor shows the message next to that cell.
+    /// `None` for the file as a whole.
+    pub fn place(&self) -> Option<String> {
+        use DataError::*;
+        let year = |y: &u16, field: &str| format!("dataset.yearly[{y}].{field}");
+        // Figures are named by id; the article and the years by what `validate` calls them.
+        let figure = |f: &str, field: &str| match f.strip_prefix("yearly ") {
+            Some(y) => format!("dataset.yearly[{y}].{field}"),
+            None if f == "article" => format!("dataset.article.{field}"),
+            None if f.starts_with("sums[") => format!("dataset.{f}"),
+            None => format!("dataset.figures[{f}].{field}"),
+        };
+        Some(match self {
+            NoDataset | Format(_) => return None,
+            MissingField { path } | UnknownField { path } | WrongType { path, .. } => path.clone(),
+            UnknownClassification { year: y, .. } | ClassificationReturns { year: y, .. } => {
+                year(y, "classification")
+            }
+            DuplicateClassification(id) => format!("dataset.classifications[{id}].id"),
+            UnknownDocument { year: y, .. } => year(y, "document"),
+            EmptySeries => "dataset.yearly".into(),
+            DuplicateYear(y) | MissingYear { next: y, .. } => year(y, "year"),
+            CountAboveTotal { year: y, field, .. } => {
+                year(y, if *field == "top" { "top" } else { "bottom" })
+            }
+            BadRate { year: y, field, .. } | RateAbove100 { year: y, field, .. } => year(y, field),
+            BottomRateWithoutCount { year: y } => year(y, "bottom"),
+            UnknownSentence { figure: f, .. } => figure(f, "source"),
+            QuoteNotInSentence { figure: f, .. } => figure(f, "quote"),
+            DuplicateFigure(id) => format!("dataset.figures[{id}].id"),
+            WrittenMismatch { figure: f, .. } => figure(f, "as_written"),
+            UnknownFigure { figure: f, .. } => figure(f, "of"),
+            PartAboveWhole { figure: f, .. } => figure(f, "value"),
+            PercentAbove100 { figure: f, value } if value.is_nan() => figure(f, "reported_share"),
+            PercentAbove100 { figure: f, .. } => figure(f, "value"),
+            SumMismatch { whole, .. } => figure(whole, "value"),
+        })
+    }
+
+    /// The message without the place it names, for showing next to that place.
+    pub fn message_at_place(&self, vi: bool) -> String {
+        let m = self.message(vi);
+        match self.place() {
+            Some(p) => m
+                .strip_prefix(&format!("{p}: "))
+                .map_or_else(|| m.clone(), str::to_string),
+            None => m,
+        }
+    }
+}
+
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} / {}", self.message(false), self.message(true))

@@ -18,6 +18,9 @@ impl Node for JsValue {
     fn number(&self) -> Option<f64> {
         self.as_f64()
     }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
     fn items(&self) -> Option<Vec<Self>> {
         Array::is_array(self).then(|| Array::from(self).to_vec())
     }
