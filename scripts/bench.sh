@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-trunk build --release >/dev/null
+bash scripts/build.sh >/dev/null
 node scripts/bench.mjs "${1:-20}" "${2:-3}"

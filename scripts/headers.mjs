@@ -13,16 +13,21 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] || 'dist';
-const html = readFileSync(join(dir, 'index.html'), 'utf8');
+// Every page of the site: the reader (index.html) and the staff editor (edit.html). One policy
+// for both, with the hashes of both pages' inline loaders.
+const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
 const hashes = [];
-// Only scripts that run: the dataset block (type="application/json") is data, which CSP does not
-// govern, so staff can change it without touching the policy.
-for (const m of html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) {
-  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
-}
-if (/<[^>]*\sstyle\s*=/.test(html.replace(/<script[\s\S]*?<\/script>/g, ''))) {
-  console.error('headers.mjs: index.html has an inline style attribute; CSP style-src \'self\' would block it');
-  process.exit(1);
+for (const page of pages) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  // Only scripts that run: the dataset block (type="application/json") is data, which CSP does
+  // not govern, so staff can change it without touching the policy.
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) {
+    hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  }
+  if (/<[^>]*\sstyle\s*=/.test(html.replace(/<script[\s\S]*?<\/script>/g, ''))) {
+    console.error(`headers.mjs: ${page} has an inline style attribute; CSP style-src 'self' would block it`);
+    process.exit(1);
+  }
 }
 const ancestors = process.env.TCCS_FRAME_ANCESTORS || '*';
 const policy = [
@@ -35,6 +40,9 @@ const policy = [
 ].join('; ');
 // frame-ancestors only works as an HTTP header, never in a <meta> tag.
 const csp = `${policy}; frame-ancestors ${ancestors}`;
+// The editor is for staff, not for embedding: only its own origin frames it (its live preview
+// is itself in a frame). A second policy: browsers enforce both.
+const EDITOR_CSP = "frame-ancestors 'self'";
 
 // Trunk names hashed files `<stem>-<hash>[_bg].<ext>`, the hash a 64-bit number in hex without
 // leading zeros (so usually 16 digits, sometimes fewer).
@@ -51,7 +59,8 @@ const rule = (path, lines) => `${path}\n${lines.map((l) => `  ${l}`).join('\n')}
 writeFileSync(join(dir, '_headers'), [
   rule('/*', [`Content-Security-Policy: ${csp}`, 'X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin']),
   rule('/', [`Cache-Control: ${REVALIDATE}`]),
-  ...unhashed.map((f) => rule(`/${f}`, [`Cache-Control: ${REVALIDATE}`])),
+  ...unhashed.map((f) => rule(`/${f}`, [`Cache-Control: ${REVALIDATE}`,
+    ...(f === 'edit.html' ? [`Content-Security-Policy: ${EDITOR_CSP}`] : [])])),
   ...hashed.map((f) => rule(`/${f}`, [`Cache-Control: ${IMMUTABLE}`])),
 ].join(''));
 
@@ -61,9 +70,10 @@ const common = [
   'add_header X-Content-Type-Options "nosniff" always;',
   'add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
 ];
-const location = (match, cache) => [
+const location = (match, cache, extra = []) => [
   `location ${match} {`,
   ...common.map((l) => `    ${l}`),
+  ...extra.map((l) => `    ${l}`),
   `    add_header Cache-Control "${cache}" always;`,
   '    try_files $uri $uri/ =404;',
   '}',
@@ -77,8 +87,9 @@ writeFileSync(join(dir, 'nginx.conf'), [
   '# nginx ≥ 1.21.4 maps .wasm to application/wasm in its mime.types (WebAssembly streaming needs it).',
   'index index.html;',
   location('/', REVALIDATE),
+  location('= /edit.html', REVALIDATE, [`add_header Content-Security-Policy "${EDITOR_CSP}" always;`]),
   location('~ "-[0-9a-f]{10,16}(_bg)?\\.[a-z0-9]+$"', IMMUTABLE),
   '',
 ].join('\n'));
 writeFileSync(join(dir, 'csp.txt'), csp + '\n');
-console.log(`headers.mjs: ${hashes.length} inline script hash(es), ${hashed.length} immutable file(s), frame-ancestors ${ancestors} -> ${dir}/_headers, nginx.conf, csp.txt`);
+console.log(`headers.mjs: ${pages.join(', ')}: ${hashes.length} inline script hash(es), ${hashed.length} immutable file(s), frame-ancestors ${ancestors} -> ${dir}/_headers, nginx.conf, csp.txt`);

@@ -19,6 +19,6 @@ step "component tests in headless Chromium" env \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --features hydrate --test web
-step "release build (trunk)" trunk build --release
+step "release build (trunk: editor, then reader)" bash scripts/build.sh
 step "end-to-end tests (Playwright + Chromium)" node --test --test-concurrency=1 tests/e2e/
 printf '\nAll tests passed in %ss.\n' "$(( $(date +%s) - start ))" >&2

@@ -18,6 +18,18 @@ pub fn app_html(ds: &'static Dataset) -> String {
     })
 }
 
+/// A page published for a dataset: the dataset block and the app's first DOM rendered from it,
+/// written into a page Trunk built (or one published before). Everything else, asset references
+/// and integrity hashes included, stays as it was, so the CSP and SRI stay valid. The build
+/// (`prerender`) and the editor's publish step (the `publisher` wasm) both call this.
+pub fn publish(page: &str, json: &str, ds: &'static Dataset) -> Result<String, String> {
+    let page = crate::data::page::write(page, json)
+        .ok_or("the page has no <!-- dataset --> mark or dataset block")?;
+    let page = inject(&page, &app_html(ds))
+        .ok_or("the page has no <!-- prerender:start --><!-- prerender:end --> marks")?;
+    defer_app_start(&page).map_err(str::to_string)
+}
+
 /// Puts `fragment` between the `<!-- prerender:start -->` and `<!-- prerender:end -->` marks of
 /// a page (replacing what an earlier run put there), or `None` without the marks. The marks stay
 /// outside `#app`, so a published page can be rendered again (another dataset, the editor).

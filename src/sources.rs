@@ -39,7 +39,7 @@ fn rate_name(of: &RateOf, ds: &Dataset, l: Lang) -> String {
     }
 }
 
-fn check_text(c: RateCheck, l: Lang) -> &'static str {
+pub fn check_text(c: RateCheck, l: Lang) -> &'static str {
     match c {
         RateCheck::Matches => l.t("Khớp", "Matches"),
         RateCheck::FewerDecimals => l.t(

@@ -147,10 +147,15 @@ impl Value {
         })
     }
 
-    /// The value at `path`, made if missing (objects get the field, appended).
+    /// The value at `path`, made if missing (objects get the field, appended; a `null` on the way
+    /// becomes an object).
     pub fn at_mut(&mut self, path: &[Step]) -> Option<&mut Value> {
         let mut v = self;
         for step in path {
+            // A field of nothing makes the object (an optional one, such as `basis`).
+            if matches!((step, &v), (Step::Key(_), Value::Null)) {
+                *v = Value::Obj(Vec::new());
+            }
             v = match (step, v) {
                 (Step::Key(k), Value::Obj(fields)) => {
                     let i = match fields.iter().position(|(f, _)| f == k) {

@@ -5,3 +5,6 @@
 pub mod changes;
 pub mod draft;
 pub mod paste;
+
+#[cfg(feature = "editor")]
+pub mod view;

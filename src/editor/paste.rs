@@ -378,7 +378,7 @@ pub fn rows(block: &[Vec<String>], header: bool, columns: &[Column]) -> Vec<Row>
 
 /// A record for a year the draft does not have: the previous year's classification, the
 /// article as document, no source yet (the editor then asks for one at its cell).
-fn new_record(draft: &Value, year: u16) -> Value {
+pub fn new_record(draft: &Value, year: u16) -> Value {
     let yearly = draft.list(&path!["yearly"]);
     let before = yearly
         .iter()

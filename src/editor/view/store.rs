@@ -1,0 +1,53 @@
+//! The draft in the browser's `localStorage`: written on every change, read at start and by the
+//! preview frame. Nothing leaves the browser.
+
+use leptos::prelude::*;
+
+/// The draft file's text.
+pub const DRAFT: &str = "tccs-editor-draft";
+/// When it was last written (ISO time), for "draft kept from …".
+pub const SAVED_AT: &str = "tccs-editor-saved-at";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+pub fn read() -> Option<(String, String)> {
+    let s = storage()?;
+    let text = s.get_item(DRAFT).ok().flatten()?;
+    let at = s.get_item(SAVED_AT).ok().flatten().unwrap_or_default();
+    Some((text, at))
+}
+
+/// Writes the draft; false when the browser refuses (private mode, storage full).
+pub fn write(text: &str) -> bool {
+    let Some(s) = storage() else { return false };
+    let at = String::from(js_sys::Date::new_0().to_iso_string());
+    s.set_item(DRAFT, text).is_ok() && s.set_item(SAVED_AT, &at).is_ok()
+}
+
+pub fn clear() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(DRAFT);
+        let _ = s.remove_item(SAVED_AT);
+    }
+}
+
+/// "29/11/2026 12:30" (or "2026-11-29 12:30") from an ISO time, in the browser's time zone.
+pub fn when(iso: &str, lang: crate::i18n::Lang) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    let (y, m, day, h, min) = (
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+    );
+    lang.t(
+        format!("{day:02}/{m:02}/{y} {h:02}:{min:02}"),
+        format!("{y}-{m:02}-{day:02} {h:02}:{min:02}"),
+    )
+}

@@ -1,0 +1,248 @@
+// The staff editor (edit.html), as staff use it: paste a 2018 row, fix the cell its message
+// points at, see the preview follow, publish, serve the published page with the rest of dist/,
+// and find the 2018 break on the reader's page. Also: the draft survives a reload, a broken file
+// is refused and leaves the draft alone, a cell can be edited by keyboard alone, axe finds
+// nothing, and the reader's page loads none of the editor.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { DIST, serve, launch, openPage, ready } from './helpers.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SHOTS = join(ROOT, 'target', 'screenshots');
+const FIXTURE = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/fixture-2016-2020.json'), 'utf8'));
+const Y2018 = FIXTURE.yearly.find((r) => r.year === 2018);
+let browser, server;
+before(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serve({ compressed: true, hostHeaders: true });
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function openEditor(url, size = {}) {
+  const opened = await openPage(browser, `${url}edit.html`, size);
+  await opened.page.waitForSelector('table.yearly tbody tr');
+  return opened;
+}
+
+/** The editor's input for a place of the dataset, by the decoder's name for it. */
+const cell = (place) => `[data-place="${place}"]`;
+
+async function openSection(page, heading) {
+  await page.click(`summary:has(#${heading})`);
+}
+
+test('paste a 2018 row, fix the cell its message names, preview, publish, and readers see the break', async () => {
+  const copy = mkdtempSync(join(tmpdir(), 'tccs-publish-'));
+  cpSync(DIST, copy, { recursive: true });
+  const host = await serve({ root: copy, compressed: true, hostHeaders: true });
+  const { page, context, problems } = await openEditor(host.url);
+
+  // What a 2018 row needs first: the classification of Quy định 132-QĐ/TW, and its document.
+  await openSection(page, 'h-classifications');
+  await page.getByRole('button', { name: /Quy định 132-QĐ\/TW/ }).click();
+  await openSection(page, 'h-documents');
+  await page.getByRole('button', { name: 'Thêm tài liệu' }).click();
+  const doc = FIXTURE.documents[0];
+  await page.fill(cell('dataset.documents[].id'), doc.id); // a new item is named by its id, still empty
+  await page.fill(cell(`dataset.documents[${doc.id}].title`), doc.title);
+  await page.fill(cell(`dataset.documents[${doc.id}].date`), doc.date);
+
+  // The row as a spreadsheet copies it, with a header, a wrong total ("9l") and "53/78"-style
+  // Vietnamese numbers.
+  const header = ['Năm', 'Cách xếp loại', 'Số đạt', 'Tổng số', 'Tỷ lệ (%)', 'Không hoàn thành', 'Tỷ lệ không hoàn thành', 'Tài liệu', 'Trích dẫn'];
+  const row = [2018, 'qd132', Y2018.top, '9l', `${Y2018.rate}%`, '02', Y2018.bottom_rate, doc.id, Y2018.quote];
+  await page.fill('#paste-box', `${header.join('\t')}\r\n${row.join('\t')}\r\n`);
+  const total = page.getByRole('textbox', { name: 'Dòng 1, Tổng số' });
+  await assert.doesNotReject(total.waitFor());
+  assert.equal(await total.getAttribute('aria-invalid'), 'true');
+  const message = await page.textContent(`#${await total.getAttribute('aria-describedby')}`);
+  assert.match(message, /“9l” không phải là số/);
+  const apply = page.getByRole('button', { name: /Áp dụng 1 dòng/ });
+  assert.ok(await apply.isDisabled(), 'nothing is applied while a cell is wrong');
+  assert.equal(await page.locator('table.yearly tbody tr').count(), 10, 'the draft is untouched');
+
+  // Fix the cell where the message is; then apply.
+  await total.fill(String(Y2018.total));
+  await page.waitForFunction(() => !document.querySelector('table.paste [aria-invalid="true"]'));
+  await apply.click();
+  await page.waitForSelector(cell('dataset.yearly[2018].total'));
+  assert.equal(await page.inputValue(cell('dataset.yearly[2018].total')), String(Y2018.total));
+  assert.equal(await page.inputValue(cell('dataset.yearly[2018].rate')), Y2018.rate);
+  assert.match(await page.textContent('#h-errors'), /Không có lỗi/);
+
+  // The preview (the reader's own app, in a frame) follows: 2018 and the new classification.
+  const frame = page.frameLocator('iframe.preview-frame');
+  await frame.locator('.range-ends').filter({ hasText: '2018' }).waitFor();
+  assert.match(await frame.locator('#chart-quality').textContent(), /132-QĐ\/TW/);
+  await page.screenshot({ path: join(SHOTS, 'editor-after-paste-1280.png') });
+
+  // A wrong value typed in the table: the build's message sits next to that cell.
+  await page.fill(cell('dataset.yearly[2018].top'), '95');
+  const top = page.locator(cell('dataset.yearly[2018].top'));
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute('aria-invalid') === 'true', cell('dataset.yearly[2018].top'));
+  assert.match(await page.textContent(`#${await top.getAttribute('aria-describedby')}`), /lớn hơn tổng số 91/);
+  await page.fill(cell('dataset.yearly[2018].top'), String(Y2018.top));
+  await page.waitForFunction(() => !document.querySelector('table.yearly [aria-invalid="true"]'));
+
+  // Publish: the summary names each change, old → new; then the two files.
+  await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
+  const changes = await page.$$eval('table.changes tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(changes.find((c) => c[0] === 'yearly[2018].total'), ['yearly[2018].total', '—', String(Y2018.total)]);
+  assert.ok(changes.some((c) => c[0] === 'classifications[qd132].name.vi'), changes.map((c) => c[0]).join(' '));
+  await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
+  const download = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tải ${name}` }).click()]);
+    assert.equal(d.suggestedFilename(), name);
+    await d.saveAs(join(copy, name));
+  };
+  await download('index.html');
+  await download('dataset.json');
+  assert.deepEqual(problems, [], 'the editor ran without a console error or warning');
+  await context.close();
+
+  // The staff procedure: upload both, delete the old page's compressed copies.
+  rmSync(join(copy, 'index.html.gz'));
+  rmSync(join(copy, 'index.html.br'));
+  const published = readFileSync(join(copy, 'index.html'), 'utf8');
+  const original = readFileSync(join(DIST, 'index.html'), 'utf8');
+  // Same asset references and integrity hashes (so the CSP and SRI hold), new data and view.
+  const assets = (h) => [...h.matchAll(/(?<![-\w])(?:href|src|from|integrity)[=:] ?["']([^"']+)["']/g)].map((m) => m[1]).filter((a) => !a.startsWith('#'));
+  assert.deepEqual(assets(published), assets(original));
+  assert.match(published.split('<!-- prerender:start -->')[1], /2018/, 'the pre-rendered page is made from the new data');
+  const json = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
+  assert.equal(json.yearly.at(-1).year, 2018);
+
+  // A reader, on the published page with the host's own headers (CSP included).
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const reader = await openPage(browser, host.url, { width, height });
+    await ready(reader.page);
+    const rows = await reader.page.$$eval('#table-quality tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.equal(rows.at(-1)[0], '2018');
+    assert.match(rows.at(-1).at(-1), /132-QĐ\/TW/);
+    assert.match(rows.at(-2).at(-1), /trong sạch/i);
+    assert.match(await reader.page.textContent('p.summary'), /2 cách xếp loại khác nhau/);
+    assert.deepEqual(reader.problems, [], 'hydrated without a warning: the page was rendered from its own block');
+    await reader.page.screenshot({ path: join(SHOTS, `published-2018-${width}.png`) });
+    await reader.context.close();
+  }
+  await host.close();
+  rmSync(copy, { recursive: true });
+});
+
+test('a reload keeps the draft; "discard" goes back to the published figures', async () => {
+  const { page, context, problems } = await openEditor(server.url);
+  await page.fill(cell('dataset.yearly[2017].total'), '91');
+  await page.waitForTimeout(100);
+  await page.reload();
+  await page.waitForSelector('table.yearly tbody tr');
+  assert.equal(await page.inputValue(cell('dataset.yearly[2017].total')), '91');
+  assert.match(await page.textContent('.messages'), /Đã mở lại bản nháp/);
+  await page.getByRole('button', { name: 'Bỏ bản nháp…' }).click();
+  await page.getByRole('button', { name: 'Bỏ bản nháp', exact: true }).click();
+  await page.waitForFunction((s) => document.querySelector(s).value === '90', cell('dataset.yearly[2017].total'));
+  await page.reload();
+  await page.waitForSelector('table.yearly tbody tr');
+  assert.equal(await page.inputValue(cell('dataset.yearly[2017].total')), '90');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a dropped file that is not a dataset is refused with a message, and the draft is untouched', async () => {
+  const { page, context, problems } = await openEditor(server.url);
+  await page.fill(cell('dataset.yearly[2016].total'), '88');
+  const before = await page.evaluate(() => localStorage.getItem('tccs-editor-draft'));
+  const drop = (name, text) => page.evaluate(([name, text]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text]);
+  for (const [name, text, why] of [
+    ['broken.json', '{"article": {', /không phải tệp JSON hợp lệ/],
+    ['other.json', '{"name": "something else", "items": [1, 2]}', /không phải tệp dữ liệu của trang này/],
+    ['newer.json', JSON.stringify({ ...FIXTURE, format: 2 }), /phiên bản mới hơn/],
+  ]) {
+    await drop(name, text);
+    await page.waitForFunction((n) => document.querySelector('.messages [role="alert"]')?.textContent.includes(n), name);
+    assert.match(await page.textContent('.messages [role="alert"]'), why, name);
+    assert.equal(await page.inputValue(cell('dataset.yearly[2016].total')), '88', `${name}: the draft is untouched`);
+    assert.equal(await page.evaluate(() => localStorage.getItem('tccs-editor-draft')), before);
+  }
+  // A valid file opens (and undo goes back).
+  await drop('fixture.json', JSON.stringify(FIXTURE));
+  await page.waitForSelector(cell('dataset.yearly[2020].total'));
+  await page.getByRole('button', { name: 'Hoàn tác' }).click();
+  await page.waitForSelector(cell('dataset.yearly[2008].total'));
+  assert.equal(await page.inputValue(cell('dataset.yearly[2016].total')), '88');
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+});
+
+test('a cell is edited with the keyboard alone, and undone from the keyboard', async () => {
+  const { page, context, problems } = await openEditor(server.url);
+  const target = 'dataset.yearly[2017].total';
+  let found = false;
+  for (let i = 0; i < 200 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate((p) => document.activeElement?.getAttribute('data-place') === p, target);
+  }
+  assert.ok(found, 'Tab reaches the cell');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('9l');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue(cell(target)), '91');
+  assert.match(await page.textContent('#h-errors'), /Không có lỗi/);
+  // Outside a text field, Ctrl+Z undoes the edit.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction((s) => document.querySelector(s).value === '90', cell(target));
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+});
+
+test('axe: no violations in the editor (vi and en, phone and desktop); screenshots', async () => {
+  for (const [width, height] of [[1280, 900], [390, 844]]) {
+    const { page, context, problems } = await openEditor(server.url, { width, height });
+    await page.frameLocator('iframe.preview-frame').locator('figure.card canvas').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `editor-${width}.png`) });
+    for (const lang of ['vi', 'en']) {
+      if (lang === 'en') await page.getByRole('button', { name: 'English' }).first().click();
+      await openSection(page, 'h-figures');
+      await page.fill('#paste-box', '2018\t20\t9l\t21,98');
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      assert.deepEqual(summary, [], `${width} ${lang}: ${summary.join('\n')}`);
+      await openSection(page, 'h-figures');
+      await page.fill('#paste-box', '');
+    }
+    assert.deepEqual(problems, []);
+    await page.evaluate(() => localStorage.clear());
+    await context.close();
+  }
+});
+
+test("the reader's page loads nothing of the editor", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const urls = [];
+  page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+  await page.reload();
+  await ready(page);
+  assert.ok(urls.some((u) => u.endsWith('.wasm')));
+  assert.deepEqual(urls.filter((u) => /editor|publisher|edit\.html/.test(u)), []);
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /edit\.html|editor-|publisher\.js|publisher_bg/);
+  assert.ok(existsSync(join(DIST, 'edit.html')) && existsSync(join(DIST, 'publisher_bg.wasm')));
+  await context.close();
+});
