@@ -12,6 +12,8 @@ step "cargo fmt --check" cargo fmt --all --check
 step "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
 step "clippy (native, build-time renderer)" cargo clippy --features ssr --all-targets --quiet -- -D warnings
 step "clippy (wasm32, reader)" cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets --quiet -- -D warnings
+step "clippy (wasm32, staff editor)" cargo clippy --target wasm32-unknown-unknown --features editor --bin editor --quiet -- -D warnings
+step "clippy (wasm32, publisher)" cargo clippy --target wasm32-unknown-unknown --features ssr --bin publisher --quiet -- -D warnings
 step "native tests" cargo test --quiet
 step "build-time render tests" cargo test --quiet --features ssr --test render
 step "component tests in headless Chromium" env \

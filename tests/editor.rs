@@ -1,6 +1,8 @@
 //! The staff editor's pure parts: the draft tree, the names of its places (which put each
 //! message next to its cell), pasting from a spreadsheet, undo/redo and the change summary.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use tccs_dashboard::data::tree::{Tree, Value};
 use tccs_dashboard::data::{self, DataError, EMBEDDED_JSON};
 use tccs_dashboard::editor::changes;

@@ -14,13 +14,19 @@ fn fail(msg: String) -> ! {
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(mut path) = args.next() else {
-        fail("usage: prerender <index.html> [dataset.json] | prerender --loader-only <page.html>".into())
+        fail(
+            "usage: prerender <index.html> [dataset.json] | prerender --loader-only <page.html>"
+                .into(),
+        )
     };
     // The editor's page has no dataset or pre-rendered view, only Trunk's loader to rewrite (so
     // its wasm too is fetched with its integrity hash enforced, and no preload warns).
     if path == "--loader-only" {
-        path = args.next().unwrap_or_else(|| fail("usage: prerender --loader-only <page.html>".into()));
-        let html = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("cannot read {path}: {e}")));
+        path = args
+            .next()
+            .unwrap_or_else(|| fail("usage: prerender --loader-only <page.html>".into()));
+        let html = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| fail(format!("cannot read {path}: {e}")));
         let html = render::defer_app_start(&html).unwrap_or_else(|e| fail(format!("{path}: {e}")));
         if let Err(e) = std::fs::write(&path, html) {
             fail(format!("cannot write {path}: {e}"));

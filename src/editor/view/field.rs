@@ -133,7 +133,10 @@ pub fn Field(
     let err_id = format!("{id}-err");
     let path = StoredValue::new(path);
     let place = Memo::new(move |_| e.draft.with(|d| path.with_value(|p| d.value.name(p))));
-    let external = Memo::new(move |_| e.draft.with(|d| path.with_value(|p| d.value.at(p).cloned())));
+    let external = Memo::new(move |_| {
+        e.draft
+            .with(|d| path.with_value(|p| d.value.at(p).cloned()))
+    });
     let text = RwSignal::new(show(kind, external.get_untracked().as_ref()));
     // Undo, redo, a paste: the value changed under the input; typing that means the same value
     // does not rewrite the input.
@@ -194,7 +197,13 @@ pub fn Field(
                 let mut list = choices.map(|c| c.get()).unwrap_or_default();
                 let current = text.get();
                 if kind == Kind::OptChoice {
-                    list.insert(0, (String::new(), e.lang.get().t("(bài báo)", "(the article)").into()));
+                    list.insert(
+                        0,
+                        (
+                            String::new(),
+                            e.lang.get().t("(bài báo)", "(the article)").into(),
+                        ),
+                    );
                 }
                 // A value that is not among the choices stays visible (and its message says why).
                 if !list.iter().any(|(v, _)| *v == current) {

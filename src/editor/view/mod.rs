@@ -77,11 +77,16 @@ impl Ed {
     }
 
     pub fn errors(&self) -> Vec<DataError> {
-        self.checked.with(|c| c.as_ref().err().cloned().unwrap_or_default())
+        self.checked
+            .with(|c| c.as_ref().err().cloned().unwrap_or_default())
     }
 
     /// (Vietnamese, English) text that follows the editor's language.
-    pub fn t(&self, vi: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn t(
+        &self,
+        vi: &'static str,
+        en: &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         let lang = self.lang;
         move || lang.get().t(vi, en)
     }

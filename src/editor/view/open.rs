@@ -44,9 +44,9 @@ pub fn parse(text: &str, name: &str) -> Result<Value, Msg> {
     if let Err(errors) = decode::dataset(&value) {
         // Something else altogether lacks the dataset's own parts; a dataset with fields this
         // format does not know comes from a newer version of it.
-        let missing_parts = errors.iter().any(|e| {
-            matches!(e, DataError::MissingField { path } if path.matches('.').count() == 1)
-        });
+        let missing_parts = errors.iter().any(
+            |e| matches!(e, DataError::MissingField { path } if path.matches('.').count() == 1),
+        );
         let newer = !missing_parts
             && errors
                 .iter()
@@ -80,9 +80,10 @@ async fn text_of(promise: js_sys::Promise) -> Option<String> {
 pub async fn published_page() -> Option<String> {
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
-    let res = JsFuture::from(leptos::prelude::window().fetch_with_str_and_init("index.html", &init))
-        .await
-        .ok()?;
+    let res =
+        JsFuture::from(leptos::prelude::window().fetch_with_str_and_init("index.html", &init))
+            .await
+            .ok()?;
     let res: web_sys::Response = res.dyn_into().ok()?;
     if !res.ok() {
         return None;

@@ -5,7 +5,7 @@ use super::field::new_id;
 use super::paste_panel::PastePanel;
 use super::preview::Preview;
 use super::publish::Publish;
-use super::sections::Sections;
+use super::sections::{Sections, Yearly};
 use super::{ed, open, store, Ed, Msg};
 use crate::data::page;
 use crate::data::tree::Value;
@@ -17,7 +17,8 @@ use wasm_bindgen::JsCast;
 /// Opens the editor: the kept draft if there is one, else the page's own dataset. The published
 /// page is always read too: the change summary compares with it.
 pub fn start() {
-    let kept = store::read().and_then(|(text, at)| open::parse(&text, "draft").ok().map(|v| (v, at)));
+    let kept =
+        store::read().and_then(|(text, at)| open::parse(&text, "draft").ok().map(|v| (v, at)));
     let ed = Ed::new(kept.as_ref().map_or(Value::Null, |(v, _)| v.clone()));
     if let Some((_, at)) = &kept {
         let (vi, en) = (store::when(at, Lang::Vi), store::when(at, Lang::En));
@@ -39,14 +40,19 @@ pub fn start() {
 fn load(ed: Ed) {
     // The draft, written on every change (skipped while nothing is open yet).
     Effect::new(move |_| {
-        let json = ed.draft.with(|d| (d.value != Value::Null).then(|| d.value.to_json()));
+        let json = ed
+            .draft
+            .with(|d| (d.value != Value::Null).then(|| d.value.to_json()));
         if let Some(json) = json {
             ed.saved.set(store::write(&json));
         }
     });
     leptos::task::spawn_local(async move {
         let published = open::published_page().await;
-        let block = published.as_deref().and_then(page::read).map(str::to_string);
+        let block = published
+            .as_deref()
+            .and_then(page::read)
+            .map(str::to_string);
         match block.map(|b| open::parse(&b, "index.html")) {
             Some(Ok(v)) => {
                 ed.base.set(Some(v.clone()));
@@ -62,7 +68,6 @@ fn load(ed: Ed) {
             None => {}
         }
     });
-
 }
 
 /// Opens a chosen or dropped file as the draft (one undo step), or says why not.
@@ -70,7 +75,10 @@ fn open_file(e: Ed, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let name = file.name();
         let Some(text) = open::file_text(&file).await else {
-            e.msg.set(Some(Msg::alert(format!("Không đọc được “{name}”."), format!("Could not read “{name}”."))));
+            e.msg.set(Some(Msg::alert(
+                format!("Không đọc được “{name}”."),
+                format!("Could not read “{name}”."),
+            )));
             return;
         };
         match open::parse(&text, &name) {
@@ -88,7 +96,12 @@ fn open_file(e: Ed, file: web_sys::File) {
 
 /// Moves focus to the cell a message is about (opening its section if it is folded).
 fn focus_place(place: String) {
-    let list = place.trim_start_matches("dataset.").split(['.', '[']).next().unwrap_or("").to_string();
+    let list = place
+        .trim_start_matches("dataset.")
+        .split(['.', '['])
+        .next()
+        .unwrap_or("")
+        .to_string();
     let find = move || -> Option<web_sys::HtmlElement> {
         let all = document().query_selector_all("[data-place]").ok()?;
         (0..all.length())
@@ -106,7 +119,14 @@ fn focus_place(place: String) {
         .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
     {
         d.set_open(true);
-        set_timeout(move || { if let Some(el) = find() { let _ = el.focus(); } }, std::time::Duration::from_millis(60));
+        set_timeout(
+            move || {
+                if let Some(el) = find() {
+                    let _ = el.focus();
+                }
+            },
+            std::time::Duration::from_millis(60),
+        );
     }
 }
 
@@ -232,7 +252,10 @@ fn EditorPage() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.code());
         }
-        document().set_title(l.t("Biên tập số liệu – Tổ chức cơ sở đảng", "Edit the figures – Grassroots Party organisations"));
+        document().set_title(l.t(
+            "Biên tập số liệu – Tổ chức cơ sở đảng",
+            "Edit the figures – Grassroots Party organisations",
+        ));
     });
     // Undo and redo from the keyboard, outside text fields (there the browser's own undo works).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -249,17 +272,25 @@ fn EditorPage() -> impl IntoView {
         let key = ev.key().to_lowercase();
         if key == "z" && !ev.shift_key() {
             ev.prevent_default();
-            e.draft.update(|d| { d.undo(); });
+            e.draft.update(|d| {
+                d.undo();
+            });
         } else if key == "y" || (key == "z" && ev.shift_key()) {
             ev.prevent_default();
-            e.draft.update(|d| { d.redo(); });
+            e.draft.update(|d| {
+                d.redo();
+            });
         }
     });
     // A file dropped anywhere on the page opens (the browser would otherwise navigate to it).
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
             open_file(e, f);
         }
     });
@@ -285,6 +316,7 @@ fn EditorPage() -> impl IntoView {
                         <div class="editor-cols">
                             <div class="editor-work">
                                 <Errors/>
+                                <Yearly/>
                                 <PastePanel/>
                                 <Sections/>
                                 <Publish/>

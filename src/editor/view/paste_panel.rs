@@ -36,12 +36,23 @@ pub fn PastePanel() -> impl IntoView {
         let lang = e.lang.get();
         let mut out: Vec<String> = rows.with(|rows| {
             rows.get(r)
-                .map(|row| row.issues.iter().filter(|(c, _)| *c == cell).map(|(_, i)| i.message(lang)).collect())
+                .map(|row| {
+                    row.issues
+                        .iter()
+                        .filter(|(c, _)| *c == cell)
+                        .map(|(_, i)| i.message(lang))
+                        .collect()
+                })
                 .unwrap_or_default()
         });
         checks.with(|checks| {
             if let Some(found) = checks.get(r) {
-                out.extend(found.iter().filter(|(c, _)| *c == cell).map(|(_, i)| i.message(lang)));
+                out.extend(
+                    found
+                        .iter()
+                        .filter(|(c, _)| *c == cell)
+                        .map(|(_, i)| i.message(lang)),
+                );
             }
         });
         out
@@ -56,7 +67,9 @@ pub fn PastePanel() -> impl IntoView {
             return;
         }
         let n = data_rows.get_untracked();
-        let next = e.draft.with_untracked(|d| rows.with_untracked(|r| paste::apply(&d.value, r)));
+        let next = e
+            .draft
+            .with_untracked(|d| rows.with_untracked(|r| paste::apply(&d.value, r)));
         e.draft.update(|d| d.replace(next));
         read(String::new());
         e.msg.set(Some(Msg::info(
@@ -68,7 +81,10 @@ pub fn PastePanel() -> impl IntoView {
     let column_head = move |j: usize| {
         let choose = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            if let Some(c) = Column::ALL.iter().find(|c| c.key() == v || (v == "skip" && **c == Column::Skip)) {
+            if let Some(c) = Column::ALL
+                .iter()
+                .find(|c| c.key() == v || (v == "skip" && **c == Column::Skip))
+            {
                 cols.update(|cs| cs[j] = *c);
             }
         };
@@ -96,7 +112,14 @@ pub fn PastePanel() -> impl IntoView {
     };
     let cell = move |r: usize, j: usize| {
         let offset = move || usize::from(header.get());
-        let value = move || grid.with(|g| g.get(r + offset()).and_then(|row| row.get(j)).cloned().unwrap_or_default());
+        let value = move || {
+            grid.with(|g| {
+                g.get(r + offset())
+                    .and_then(|row| row.get(j))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        };
         let msgs = move || issues_at(r, j);
         let bad = move || !msgs().is_empty();
         let id = super::field::new_id("p");

@@ -33,7 +33,9 @@ fn show(root: &web_sys::HtmlElement, note: &web_sys::Element) {
             SHOWN.with(|s| s.borrow_mut().take()); // unmounts the previous version
             root.set_inner_html("");
             let state = AppState::new(ds);
-            let handle = leptos::mount::mount_to(root.clone(), move || view! { <App state=state/> }.into_any());
+            let handle = leptos::mount::mount_to(root.clone(), move || {
+                view! { <App state=state/> }.into_any()
+            });
             SHOWN.with(|s| *s.borrow_mut() = Some((handle, text)));
         }
         Err(errors) => {
@@ -70,11 +72,16 @@ pub fn start_frame() {
             }
             let (root, note) = (root.clone(), note.clone());
             pending.set(
-                set_timeout_with_handle(move || show(&root, &note), std::time::Duration::from_millis(250)).ok(),
+                set_timeout_with_handle(
+                    move || show(&root, &note),
+                    std::time::Duration::from_millis(250),
+                )
+                .ok(),
             );
         },
     );
-    let _ = window().add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    let _ =
+        window().add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
     on_storage.forget(); // for the frame's life
 }
 
@@ -84,7 +91,10 @@ pub fn Preview() -> impl IntoView {
     let e = ed();
     let t = move |vi, en| e.t(vi, en);
     let desktop = RwSignal::new(false);
-    let src = format!("{}#preview", window().location().pathname().unwrap_or_default());
+    let src = format!(
+        "{}#preview",
+        window().location().pathname().unwrap_or_default()
+    );
     view! {
         <section class="panel preview" aria-labelledby="h-preview">
             <h2 id="h-preview">{t("Xem trước (như người đọc thấy)", "Preview (as readers see it)")}</h2>

@@ -55,7 +55,10 @@ pub fn Publish() -> impl IntoView {
         });
     });
     let summary = Memo::new(move |_| {
-        e.base.with(|b| e.draft.with(|d| b.as_ref().map(|b| changes::between(b, &d.value))))
+        e.base.with(|b| {
+            e.draft
+                .with(|d| b.as_ref().map(|b| changes::between(b, &d.value)))
+        })
     });
     let errors = Memo::new(move |_| e.checked.with(|c| c.as_ref().err().map_or(0, Vec::len)));
     let make = move |_| {
@@ -121,7 +124,8 @@ pub fn Publish() -> impl IntoView {
             </button>
         }
     };
-    let result = move || match stage.get() {
+    let result = move || {
+        match stage.get() {
         Stage::Working => Some(view! { <p role="status">{t("Đang tạo trang…", "Making the page…")}</p> }.into_any()),
         Stage::Failed(m) => Some(view! { <p class="cell-error" role="alert">{m}</p> }.into_any()),
         Stage::Ready { page, json } => Some(view! {
@@ -138,6 +142,7 @@ pub fn Publish() -> impl IntoView {
             </div>
         }.into_any()),
         _ => None,
+    }
     };
     view! {
         <section class="panel" aria-labelledby="h-publish">

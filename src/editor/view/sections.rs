@@ -40,7 +40,12 @@ fn sentence_ids() -> Signal<Vec<(String, String)>> {
         e.draft.with(|d| {
             d.value
                 .at(&path!["sentences"])
-                .map(|s| s.fields().iter().map(|(k, _)| (k.clone(), k.clone())).collect())
+                .map(|s| {
+                    s.fields()
+                        .iter()
+                        .map(|(k, _)| (k.clone(), k.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
     })
@@ -55,12 +60,24 @@ fn change(e: super::Ed, f: impl FnOnce(&mut Value)) {
 
 const YEAR_COLUMNS: [(&str, Kind, (&str, &str)); 10] = [
     ("year", Kind::Year, ("Năm", "Year")),
-    ("classification", Kind::Choice, ("Cách xếp loại", "Classification")),
+    (
+        "classification",
+        Kind::Choice,
+        ("Cách xếp loại", "Classification"),
+    ),
     ("top", Kind::Count, ("Số đạt loại cao nhất", "Top category")),
     ("total", Kind::Count, ("Tổng số", "Total")),
     ("rate", Kind::Rate, ("Tỷ lệ (%)", "Rate (%)")),
-    ("bottom", Kind::OptCount, ("Loại thấp nhất", "Bottom category")),
-    ("bottom_rate", Kind::OptRate, ("Tỷ lệ loại thấp nhất (%)", "Bottom rate (%)")),
+    (
+        "bottom",
+        Kind::OptCount,
+        ("Loại thấp nhất", "Bottom category"),
+    ),
+    (
+        "bottom_rate",
+        Kind::OptRate,
+        ("Tỷ lệ loại thấp nhất (%)", "Bottom rate (%)"),
+    ),
     ("document", Kind::OptChoice, ("Tài liệu", "Document")),
     ("source", Kind::Choice, ("Câu nguồn", "Source sentence")),
     ("quote", Kind::Text, ("Trích dẫn", "Quote")),
@@ -110,13 +127,15 @@ pub fn Yearly() -> impl IntoView {
                 view! { <td class=format!("col-{key}")>{field}</td> }
             })
             .collect_view();
-        let remove = move |_| change(e, |v| {
-            if let Some(list) = v.list_mut(&path!["yearly"]) {
-                if i < list.len() {
-                    list.remove(i);
+        let remove = move |_| {
+            change(e, |v| {
+                if let Some(list) = v.list_mut(&path!["yearly"]) {
+                    if i < list.len() {
+                        list.remove(i);
+                    }
                 }
-            }
-        });
+            })
+        };
         view! {
             <tr>
                 {cells}
@@ -129,18 +148,20 @@ pub fn Yearly() -> impl IntoView {
             </tr>
         }
     };
-    let add = move |_| change(e, |v| {
-        let last = v
-            .list(&path!["yearly"])
-            .last()
-            .and_then(|r| r.field("year"))
-            .and_then(Value::number_of)
-            .unwrap_or(2017.0);
-        let record = paste::new_record(v, last as u16 + 1);
-        if let Some(list) = v.list_mut(&path!["yearly"]) {
-            list.push(record);
-        }
-    });
+    let add = move |_| {
+        change(e, |v| {
+            let last = v
+                .list(&path!["yearly"])
+                .last()
+                .and_then(|r| r.field("year"))
+                .and_then(Value::number_of)
+                .unwrap_or(2017.0);
+            let record = paste::new_record(v, last as u16 + 1);
+            if let Some(list) = v.list_mut(&path!["yearly"]) {
+                list.push(record);
+            }
+        })
+    };
     view! {
         <section class="panel" aria-labelledby="h-yearly">
             <h2 id="h-yearly">{t("Số liệu theo năm", "Yearly figures")}</h2>
@@ -188,14 +209,45 @@ const CLASSIFICATIONS: ListSpec = ListSpec {
     item: ("Cách xếp loại", "Classification"),
     fields: &[
         ("id", Kind::Text, ("Mã", "Id")),
-        ("name.vi", Kind::Text, ("Tên (tiếng Việt)", "Name (Vietnamese)")),
+        (
+            "name.vi",
+            Kind::Text,
+            ("Tên (tiếng Việt)", "Name (Vietnamese)"),
+        ),
         ("name.en", Kind::Text, ("Tên (tiếng Anh)", "Name (English)")),
-        ("basis.vi", Kind::Text, ("Căn cứ (tiếng Việt)", "Basis (Vietnamese)")),
-        ("basis.en", Kind::Text, ("Căn cứ (tiếng Anh)", "Basis (English)")),
-        ("top.vi", Kind::Text, ("Loại cao nhất (tiếng Việt)", "Top category (Vietnamese)")),
-        ("top.en", Kind::Text, ("Loại cao nhất (tiếng Anh)", "Top category (English)")),
-        ("bottom.vi", Kind::Text, ("Loại thấp nhất (tiếng Việt)", "Bottom category (Vietnamese)")),
-        ("bottom.en", Kind::Text, ("Loại thấp nhất (tiếng Anh)", "Bottom category (English)")),
+        (
+            "basis.vi",
+            Kind::Text,
+            ("Căn cứ (tiếng Việt)", "Basis (Vietnamese)"),
+        ),
+        (
+            "basis.en",
+            Kind::Text,
+            ("Căn cứ (tiếng Anh)", "Basis (English)"),
+        ),
+        (
+            "top.vi",
+            Kind::Text,
+            ("Loại cao nhất (tiếng Việt)", "Top category (Vietnamese)"),
+        ),
+        (
+            "top.en",
+            Kind::Text,
+            ("Loại cao nhất (tiếng Anh)", "Top category (English)"),
+        ),
+        (
+            "bottom.vi",
+            Kind::Text,
+            (
+                "Loại thấp nhất (tiếng Việt)",
+                "Bottom category (Vietnamese)",
+            ),
+        ),
+        (
+            "bottom.en",
+            Kind::Text,
+            ("Loại thấp nhất (tiếng Anh)", "Bottom category (English)"),
+        ),
     ],
 };
 
@@ -224,16 +276,32 @@ const FIGURES: ListSpec = ListSpec {
     item: ("Số liệu", "Figure"),
     fields: &[
         ("id", Kind::Text, ("Mã", "Id")),
-        ("as_written", Kind::AsWritten, ("Số như văn bản ghi", "Number as written")),
+        (
+            "as_written",
+            Kind::AsWritten,
+            ("Số như văn bản ghi", "Number as written"),
+        ),
         ("group", Kind::Choice, ("Nhóm", "Group")),
         ("unit", Kind::Choice, ("Đơn vị", "Unit")),
-        ("label.vi", Kind::Text, ("Nhãn (tiếng Việt)", "Label (Vietnamese)")),
-        ("label.en", Kind::Text, ("Nhãn (tiếng Anh)", "Label (English)")),
+        (
+            "label.vi",
+            Kind::Text,
+            ("Nhãn (tiếng Việt)", "Label (Vietnamese)"),
+        ),
+        (
+            "label.en",
+            Kind::Text,
+            ("Nhãn (tiếng Anh)", "Label (English)"),
+        ),
         ("period", Kind::Text, ("Thời kỳ", "Period")),
         ("source", Kind::Choice, ("Câu nguồn", "Source sentence")),
         ("quote", Kind::Text, ("Trích dẫn", "Quote")),
         ("of", Kind::OptText, ("Là phần của (mã)", "Part of (id)")),
-        ("reported_share", Kind::OptRate, ("Tỷ lệ văn bản ghi (%)", "Share as reported (%)")),
+        (
+            "reported_share",
+            Kind::OptRate,
+            ("Tỷ lệ văn bản ghi (%)", "Share as reported (%)"),
+        ),
     ],
 };
 
@@ -255,7 +323,11 @@ const SUMS: ListSpec = ListSpec {
 fn choices_for(field: &str) -> Option<Signal<Vec<(String, String)>>> {
     use crate::data::{Group, Unit};
     let fixed = |ids: Vec<&'static str>| {
-        Signal::stored(ids.into_iter().map(|i| (i.to_string(), i.to_string())).collect())
+        Signal::stored(
+            ids.into_iter()
+                .map(|i| (i.to_string(), i.to_string()))
+                .collect(),
+        )
     };
     match field {
         "group" => Some(fixed(Group::ALL.iter().map(|g| g.id()).collect())),
@@ -303,7 +375,10 @@ fn qd132() -> Value {
     };
     Value::Obj(vec![
         ("id".into(), Value::Str("qd132".into())),
-        ("name".into(), l("Quy định 132-QĐ/TW", "Regulation 132-QĐ/TW")),
+        (
+            "name".into(),
+            l("Quy định 132-QĐ/TW", "Regulation 132-QĐ/TW"),
+        ),
         (
             "basis".into(),
             l(
@@ -311,8 +386,17 @@ fn qd132() -> Value {
                 "Regulation 132-QĐ/TW of 8 March 2018; Guidance 16-HD/BTCTW of 24 September 2018",
             ),
         ),
-        ("top".into(), l("hoàn thành xuất sắc nhiệm vụ", "completed their tasks excellently")),
-        ("bottom".into(), l("không hoàn thành nhiệm vụ", "did not complete their tasks")),
+        (
+            "top".into(),
+            l(
+                "hoàn thành xuất sắc nhiệm vụ",
+                "completed their tasks excellently",
+            ),
+        ),
+        (
+            "bottom".into(),
+            l("không hoàn thành nhiệm vụ", "did not complete their tasks"),
+        ),
     ])
 }
 
@@ -330,27 +414,38 @@ fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
                     .and_then(Value::str)
                     .unwrap_or("")
                     .to_string();
-                format!("{} {}", e.lang.get().t(spec.item.0, spec.item.1), if id.is_empty() { (i + 1).to_string() } else { id })
+                format!(
+                    "{} {}",
+                    e.lang.get().t(spec.item.0, spec.item.1),
+                    if id.is_empty() {
+                        (i + 1).to_string()
+                    } else {
+                        id
+                    }
+                )
             })
         });
-        let fields = spec
-            .fields
-            .iter()
-            .map(|(f, kind, label)| {
-                let path = sub(path![spec.key, i], f);
-                match choices_for(f) {
-                    Some(c) => view! { <Field path=path kind=*kind label=*label choices=c/> }.into_any(),
-                    None => view! { <Field path=path kind=*kind label=*label/> }.into_any(),
+        let fields =
+            spec.fields
+                .iter()
+                .map(|(f, kind, label)| {
+                    let path = sub(path![spec.key, i], f);
+                    match choices_for(f) {
+                        Some(c) => view! { <Field path=path kind=*kind label=*label choices=c/> }
+                            .into_any(),
+                        None => view! { <Field path=path kind=*kind label=*label/> }.into_any(),
+                    }
+                })
+                .collect_view();
+        let remove = move |_| {
+            change(e, |v| {
+                if let Some(list) = v.list_mut(&path![spec.key]) {
+                    if i < list.len() {
+                        list.remove(i);
+                    }
                 }
             })
-            .collect_view();
-        let remove = move |_| change(e, |v| {
-            if let Some(list) = v.list_mut(&path![spec.key]) {
-                if i < list.len() {
-                    list.remove(i);
-                }
-            }
-        });
+        };
         view! {
             <fieldset class="item">
                 <legend>{name}</legend>
@@ -361,21 +456,30 @@ fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
             </fieldset>
         }
     };
-    let add = move |_| change(e, |v| {
-        let t = template(spec);
-        if let Some(list) = v.list_mut(&path![spec.key]) {
-            list.push(t);
-        } else {
-            v.set(&path![spec.key], Value::Arr(vec![t]));
-        }
-    });
-    let add_qd132 = move |_| change(e, |v| {
-        if let Some(list) = v.list_mut(&path!["classifications"]) {
-            list.push(qd132());
-        }
-    });
+    let add = move |_| {
+        change(e, |v| {
+            let t = template(spec);
+            if let Some(list) = v.list_mut(&path![spec.key]) {
+                list.push(t);
+            } else {
+                v.set(&path![spec.key], Value::Arr(vec![t]));
+            }
+        })
+    };
+    let add_qd132 = move |_| {
+        change(e, |v| {
+            if let Some(list) = v.list_mut(&path!["classifications"]) {
+                list.push(qd132());
+            }
+        })
+    };
     let has_qd132 = Memo::new(move |_| {
-        e.draft.with(|d| d.value.list(&path!["classifications"]).iter().any(|c| c.field("id").and_then(Value::str) == Some("qd132")))
+        e.draft.with(|d| {
+            d.value
+                .list(&path!["classifications"])
+                .iter()
+                .any(|c| c.field("id").and_then(Value::str) == Some("qd132"))
+        })
     });
     let heading = format!("h-{}", spec.key);
     let labelled_by = heading.clone();
@@ -422,7 +526,12 @@ fn Sentences() -> impl IntoView {
         e.draft.with(|d| {
             d.value
                 .at(&path!["sentences"])
-                .map(|s| s.fields().iter().map(|(k, _)| k.clone()).collect::<Vec<_>>())
+                .map(|s| {
+                    s.fields()
+                        .iter()
+                        .map(|(k, _)| k.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -486,16 +595,44 @@ fn Sentences() -> impl IntoView {
 const ARTICLE: [(&str, Kind, (&str, &str)); 13] = [
     ("title", Kind::Text, ("Tiêu đề bài", "Title")),
     ("author", Kind::Text, ("Tác giả", "Author")),
-    ("date", Kind::Text, ("Ngày (YYYY-MM-DD)", "Date (YYYY-MM-DD)")),
-    ("date_as_written", Kind::Text, ("Ngày như bài ghi", "Date as written")),
+    (
+        "date",
+        Kind::Text,
+        ("Ngày (YYYY-MM-DD)", "Date (YYYY-MM-DD)"),
+    ),
+    (
+        "date_as_written",
+        Kind::Text,
+        ("Ngày như bài ghi", "Date as written"),
+    ),
     ("views", Kind::Count, ("Lượt xem", "Views")),
-    ("publisher.vi", Kind::Text, ("Nơi đăng (tiếng Việt)", "Publisher (Vietnamese)")),
-    ("publisher.en", Kind::Text, ("Nơi đăng (tiếng Anh)", "Publisher (English)")),
-    ("unit.vi", Kind::Text, ("Đơn vị (tiếng Việt)", "Unit (Vietnamese)")),
-    ("unit.en", Kind::Text, ("Đơn vị (tiếng Anh)", "Unit (English)")),
+    (
+        "publisher.vi",
+        Kind::Text,
+        ("Nơi đăng (tiếng Việt)", "Publisher (Vietnamese)"),
+    ),
+    (
+        "publisher.en",
+        Kind::Text,
+        ("Nơi đăng (tiếng Anh)", "Publisher (English)"),
+    ),
+    (
+        "unit.vi",
+        Kind::Text,
+        ("Đơn vị (tiếng Việt)", "Unit (Vietnamese)"),
+    ),
+    (
+        "unit.en",
+        Kind::Text,
+        ("Đơn vị (tiếng Anh)", "Unit (English)"),
+    ),
     ("period.from", Kind::Year, ("Từ năm", "From year")),
     ("period.to", Kind::Year, ("Đến năm", "To year")),
-    ("source", Kind::Text, ("Câu nguồn (mã)", "Source sentence (id)")),
+    (
+        "source",
+        Kind::Text,
+        ("Câu nguồn (mã)", "Source sentence (id)"),
+    ),
     ("quote", Kind::Text, ("Trích dẫn", "Quote")),
 ];
 
@@ -522,10 +659,10 @@ fn Article() -> impl IntoView {
     }
 }
 
+/// Everything but the yearly table (which comes first, with the paste panel after it).
 #[component]
 pub fn Sections() -> impl IntoView {
     view! {
-        <Yearly/>
         <ListEditor spec=&CLASSIFICATIONS/>
         <ListEditor spec=&DOCUMENTS/>
         <Sentences/>
