@@ -172,6 +172,15 @@ test('a dropped file that is not a dataset is refused with a message, and the dr
     assert.equal(await page.inputValue(cell('dataset.yearly[2016].total')), '88', `${name}: the draft is untouched`);
     assert.equal(await page.evaluate(() => localStorage.getItem('tccs-editor-draft')), before);
   }
+  // Pasted and dropped text is data, never markup.
+  await page.fill('#paste-box', '<img src=x onerror="window.pwned=1">\t<b>bold</b>');
+  await page.getByRole('textbox', { name: 'Dòng 1, Năm' }).waitFor();
+  assert.equal(await page.inputValue('table.paste input >> nth=0'), '<img src=x onerror="window.pwned=1">');
+  assert.equal(await page.$$eval('table.paste img, table.paste b', (els) => els.length), 0);
+  await drop('<img src=x onerror=window.pwned=1>.json', '<script>window.pwned=1</script>');
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.fill('#paste-box', '');
   // A valid file opens (and undo goes back).
   await drop('fixture.json', JSON.stringify(FIXTURE));
   await page.waitForSelector(cell('dataset.yearly[2020].total'));

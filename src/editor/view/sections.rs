@@ -337,6 +337,18 @@ fn choices_for(field: &str) -> Option<Signal<Vec<(String, String)>>> {
     }
 }
 
+/// Keeps `open` in step with a `<details>`: a folded section builds its inputs only when opened.
+fn follow(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) {
+    use wasm_bindgen::JsCast;
+    move |ev| {
+        let now = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        open.set(now);
+    }
+}
+
 /// `"name.vi"` as a path under an item.
 fn sub(item: Path, field: &str) -> Path {
     let mut p = item;
@@ -485,14 +497,7 @@ fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
     let labelled_by = heading.clone();
     view! {
         <section class="panel" aria-labelledby=labelled_by>
-            <details on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let open_now = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                open.set(open_now);
-            }>
+            <details on:toggle=follow(open)>
                 <summary>
                     <h2 id=heading>{e.t(spec.title.0, spec.title.1)} " (" {move || count.get()} ")"</h2>
                 </summary>
@@ -548,10 +553,7 @@ fn Sentences() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="h-sentences">
-            <details on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                open.set(ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open()));
-            }>
+            <details on:toggle=follow(open)>
                 <summary>
                     <h2 id="h-sentences">{e.t("Câu nguồn", "Source sentences")} " (" {move || keys.with(Vec::len)} ")"</h2>
                 </summary>
@@ -642,10 +644,7 @@ fn Article() -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         <section class="panel" aria-labelledby="h-article">
-            <details on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                open.set(ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open()));
-            }>
+            <details on:toggle=follow(open)>
                 <summary><h2 id="h-article">{e.t("Bài báo và nguồn", "Article and source")}</h2></summary>
                 {move || open.get().then(|| view! {
                     <div class="fields">
