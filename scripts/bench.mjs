@@ -148,6 +148,9 @@ await server.close();
 
 console.log('\n== transfer ==');
 console.log(`files requested by the page: ${[...requested.keys()].join(', ')}`);
+// The staff editor ships in dist/ too; readers must never download any of it.
+const editorFiles = [...requested.keys()].filter((p) => /edit\.html|editor|publisher/.test(p));
+console.log(`staff editor files among them: ${editorFiles.length ? editorFiles.join(', ') : 'none'}`);
 console.log(`first load, gzip -9 of the requested files: ${requestedGz} bytes (${(requestedGz / 1024).toFixed(1)} KiB)  budget 150 KB: ${verdict(requestedGz, 150 * 1024)}`);
 console.log(`first load, brotli -11 of the requested files: ${requestedBr} bytes (${(requestedBr / 1024).toFixed(1)} KiB)  budget 125 KB: ${verdict(requestedBr, 125 * 1024)}`);
 console.log(`bytes on the wire (gzip, headers included): ${transferred}`);
