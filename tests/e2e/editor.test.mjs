@@ -134,6 +134,19 @@ test('paste a 2018 row, fix the cell its message names, preview, publish, and re
   rmSync(copy, { recursive: true });
 });
 
+test('a second editor tab that wrote the draft is announced in the first', async () => {
+  const { page, context, problems } = await openEditor(server.url);
+  const other = await context.newPage();
+  await other.goto(`${server.url}edit.html`);
+  await other.waitForSelector('table.yearly tbody tr');
+  await other.fill(cell('dataset.yearly[2015].total'), '86');
+  await page.waitForSelector('.messages [role="alert"]');
+  assert.match(await page.textContent('.messages [role="alert"]'), /thẻ hoặc cửa sổ khác/);
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+});
+
 test('a reload keeps the draft; "discard" goes back to the published figures', async () => {
   const { page, context, problems } = await openEditor(server.url);
   await page.fill(cell('dataset.yearly[2017].total'), '91');
@@ -220,21 +233,23 @@ test('a cell is edited with the keyboard alone, and undone from the keyboard', a
   await context.close();
 });
 
-test('axe: no violations in the editor (vi and en, phone and desktop); screenshots', async () => {
-  for (const [width, height] of [[1280, 900], [390, 844]]) {
-    const { page, context, problems } = await openEditor(server.url, { width, height });
+test('axe: no violations in the editor (vi and en, phone and desktop, light and dark); screenshots', async () => {
+  for (const [width, height, colorScheme] of [[1280, 900, 'light'], [390, 844, 'dark']]) {
+    const { page, context, problems } = await openEditor(server.url, { width, height, colorScheme });
     await page.frameLocator('iframe.preview-frame').locator('figure.card canvas').first().waitFor();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, `editor-${width}.png`) });
+    await page.screenshot({ path: join(SHOTS, `editor-${width}-${colorScheme}.png`) });
     for (const lang of ['vi', 'en']) {
       if (lang === 'en') await page.getByRole('button', { name: 'English' }).first().click();
       await openSection(page, 'h-figures');
       await page.fill('#paste-box', '2018\t20\t9l\t21,98');
+      await page.getByRole('button', { name: /^(Bỏ bản nháp…|Discard the draft…)$/ }).click(); // its confirmation shows
       const { violations } = await new AxeBuilder({ page }).analyze();
       const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
       assert.deepEqual(summary, [], `${width} ${lang}: ${summary.join('\n')}`);
       await openSection(page, 'h-figures');
       await page.fill('#paste-box', '');
+      await page.locator('.confirm button').nth(1).click(); // keep the draft
     }
     assert.deepEqual(problems, []);
     await page.evaluate(() => localStorage.clear());

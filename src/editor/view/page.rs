@@ -294,7 +294,18 @@ fn EditorPage() -> impl IntoView {
             open_file(e, f);
         }
     });
+    // Another tab or window of the editor wrote the draft: this one is stale, and its next
+    // change would overwrite that work. Say so (reloading shows the other tab's draft).
+    let other = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(store::DRAFT) {
+            e.msg.set(Some(Msg::alert(
+                "Bản nháp vừa được sửa ở một thẻ hoặc cửa sổ khác. Tải lại trang này để xem bản đó; sửa tiếp ở đây sẽ ghi đè lên nó.",
+                "The draft was just changed in another tab or window. Reload this page to see it; editing on here would overwrite it.",
+            )));
+        }
+    });
     on_cleanup(move || {
+        other.remove();
         keys.remove();
         over.remove();
         drop.remove();
