@@ -6,7 +6,9 @@
 //! reads the draft from there, so it renders the reader's own components at a phone's and a
 //! desktop's real width.
 
+mod choices;
 mod field;
+mod lists;
 mod open;
 mod page;
 mod paste_panel;
@@ -14,6 +16,7 @@ mod preview;
 mod publish;
 mod sections;
 mod store;
+mod yearly;
 
 use super::draft::Draft;
 use crate::data::tree::Value;
@@ -79,6 +82,13 @@ impl Ed {
     pub fn errors(&self) -> Vec<DataError> {
         self.checked
             .with(|c| c.as_ref().err().cloned().unwrap_or_default())
+    }
+
+    /// Applies `f` to a copy of the draft and makes it one undo step (a row added or removed).
+    pub fn change(&self, f: impl FnOnce(&mut Value)) {
+        let mut v = self.draft.with_untracked(|d| d.value.clone());
+        f(&mut v);
+        self.draft.update(|d| d.replace(v));
     }
 
     /// (Vietnamese, English) text that follows the editor's language.

@@ -1,0 +1,137 @@
+//! The fields of a yearly record a pasted column can go to, with their names in both languages
+//! and the words of a header row that name them.
+
+use crate::i18n::Lang;
+
+/// Where a pasted column goes in a yearly record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Year,
+    Classification,
+    Top,
+    Total,
+    Rate,
+    Bottom,
+    BottomRate,
+    Document,
+    Source,
+    Quote,
+    /// Not used.
+    Skip,
+}
+
+impl Column {
+    pub const ALL: [Column; 11] = [
+        Column::Year,
+        Column::Classification,
+        Column::Top,
+        Column::Total,
+        Column::Rate,
+        Column::Bottom,
+        Column::BottomRate,
+        Column::Document,
+        Column::Source,
+        Column::Quote,
+        Column::Skip,
+    ];
+
+    /// Without a header row, columns are read in this order (the app's own table's order).
+    const BY_POSITION: [Column; 6] = [
+        Column::Year,
+        Column::Top,
+        Column::Total,
+        Column::Rate,
+        Column::Bottom,
+        Column::BottomRate,
+    ];
+
+    /// The field of the yearly record (also the column's name in a header row).
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Year => "year",
+            Column::Classification => "classification",
+            Column::Top => "top",
+            Column::Total => "total",
+            Column::Rate => "rate",
+            Column::Bottom => "bottom",
+            Column::BottomRate => "bottom_rate",
+            Column::Document => "document",
+            Column::Source => "source",
+            Column::Quote => "quote",
+            Column::Skip => "",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Column::Year => lang.t("Năm", "Year"),
+            Column::Classification => lang.t("Cách xếp loại", "Classification"),
+            Column::Top => lang.t("Số đạt loại cao nhất", "Top category"),
+            Column::Total => lang.t("Tổng số", "Total"),
+            Column::Rate => lang.t("Tỷ lệ (%)", "Rate (%)"),
+            Column::Bottom => lang.t("Số loại thấp nhất", "Bottom category"),
+            Column::BottomRate => lang.t("Tỷ lệ loại thấp nhất (%)", "Bottom rate (%)"),
+            Column::Document => lang.t("Tài liệu", "Document"),
+            Column::Source => lang.t("Mã câu nguồn", "Source sentence id"),
+            Column::Quote => lang.t("Trích dẫn", "Quote"),
+            Column::Skip => lang.t("(bỏ qua)", "(skip)"),
+        }
+    }
+
+    /// The column a header cell names: the field name, or the words of the app's own tables
+    /// and of a typical report ("Năm", "Tổng số", "Tỷ lệ", "Yếu kém"…).
+    fn from_header(cell: &str) -> Option<Column> {
+        let h = cell.trim().to_lowercase();
+        let h = h.trim_end_matches(['%', ')', '(', ' ']).trim();
+        if let Some(c) = Column::ALL.into_iter().find(|c| c.key() == h) {
+            return (c != Column::Skip).then_some(c);
+        }
+        let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+        let bottom = has(&["yếu", "không hoàn thành", "weak", "not complet", "bottom"]);
+        Some(if has(&["năm", "year"]) {
+            Column::Year
+        } else if has(&["tỷ lệ", "tỉ lệ", "rate", "share"]) {
+            if bottom {
+                Column::BottomRate
+            } else {
+                Column::Rate
+            }
+        } else if bottom {
+            Column::Bottom
+        } else if has(&["tổng", "total"]) {
+            Column::Total
+        } else if has(&["trong sạch", "xuất sắc", "đạt", "clean", "excellent", "top"]) {
+            Column::Top
+        } else if has(&["xếp loại", "classification"]) {
+            Column::Classification
+        } else if has(&["tài liệu", "document"]) {
+            Column::Document
+        } else if has(&["trích", "quote"]) {
+            Column::Quote
+        } else if has(&["nguồn", "source"]) {
+            Column::Source
+        } else {
+            return None;
+        })
+    }
+}
+
+/// The columns of a block: from its header row when the first row names them (then the header
+/// is not data), otherwise by position.
+pub fn guess(rows: &[Vec<String>]) -> (bool, Vec<Column>) {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if let Some(first) = rows.first() {
+        let named: Vec<Option<Column>> = first.iter().map(|c| Column::from_header(c)).collect();
+        if named.iter().flatten().count() * 2 >= first.len().max(1) && named[0].is_some() {
+            let mut cols: Vec<Column> = named
+                .into_iter()
+                .map(|c| c.unwrap_or(Column::Skip))
+                .collect();
+            cols.resize(width, Column::Skip);
+            return (true, cols);
+        }
+    }
+    let mut cols: Vec<Column> = Column::BY_POSITION.into_iter().take(width).collect();
+    cols.resize(width, Column::Skip);
+    (false, cols)
+}
