@@ -207,6 +207,14 @@ test('a dropped file that is not a dataset is refused with a message, and the dr
 
 test('a cell is edited with the keyboard alone, and undone from the keyboard', async () => {
   const { page, context, problems } = await openEditor(server.url);
+  // "Open a file…" is reached by Tab, and its focus shows on the label people see.
+  let onFile = false;
+  for (let i = 0; i < 10 && !onFile; i++) {
+    await page.keyboard.press('Tab');
+    onFile = await page.evaluate(() => document.activeElement?.type === 'file');
+  }
+  assert.ok(onFile, 'Tab reaches the file input');
+  assert.equal(await page.$eval('.file-input + label', (l) => getComputedStyle(l).outlineStyle), 'solid');
   const target = 'dataset.yearly[2017].total';
   let found = false;
   for (let i = 0; i < 200 && !found; i++) {

@@ -165,8 +165,10 @@ fn Toolbar() -> impl IntoView {
                 aria-keyshortcuts="Control+Z">{t("Hoàn tác", "Undo")}</button>
             <button class="action" on:click=move |_| e.draft.update(|d| { d.redo(); }) disabled=move || !can_redo.get()
                 aria-keyshortcuts="Control+Y">{t("Làm lại", "Redo")}</button>
-            <label class="action file" for=file_id.clone()>{t("Mở tệp…", "Open a file…")}</label>
-            <input id=file_id class="sr-only" type="file" accept=".json,application/json,.html,text/html" on:change=on_file/>
+            // The input itself takes the focus (keyboard: Tab, then Enter); the label beside it
+            // is what is seen, and shows the focus ring.
+            <input id=file_id.clone() class="sr-only file-input" type="file" accept=".json,application/json,.html,text/html" on:change=on_file/>
+            <label class="action file" for=file_id>{t("Mở tệp…", "Open a file…")}</label>
             {move || if confirm.get() {
                 view! {
                     <span class="confirm" role="group" aria-label=t("Bỏ bản nháp?", "Discard the draft?")>
