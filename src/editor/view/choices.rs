@@ -29,19 +29,21 @@ pub fn ids(list: &'static str, name: Option<&'static str>) -> Signal<Vec<(String
     })
 }
 
+/// The ids of the draft's source sentences, in file order.
+pub fn sentence_keys(v: &Value) -> Vec<String> {
+    v.at(&path!["sentences"])
+        .map(|s| s.fields().iter().map(|(k, _)| k.clone()).collect())
+        .unwrap_or_default()
+}
+
 pub fn sentence_ids() -> Signal<Vec<(String, String)>> {
     let e = ed();
     Signal::derive(move || {
         e.draft.with(|d| {
-            d.value
-                .at(&path!["sentences"])
-                .map(|s| {
-                    s.fields()
-                        .iter()
-                        .map(|(k, _)| (k.clone(), k.clone()))
-                        .collect()
-                })
-                .unwrap_or_default()
+            sentence_keys(&d.value)
+                .into_iter()
+                .map(|k| (k.clone(), k))
+                .collect()
         })
     })
 }

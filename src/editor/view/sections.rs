@@ -2,6 +2,7 @@
 //! source sentences, other figures, sums and the article. With the yearly table (`yearly.rs`),
 //! every value of the dataset file can be edited; lists can grow and shrink (`lists.rs`).
 
+use super::choices::sentence_keys;
 use super::ed;
 use super::field::{Field, Kind};
 use super::lists::{follow, sub, ListEditor, CLASSIFICATIONS, DOCUMENTS, FIGURES, SUMS};
@@ -13,19 +14,7 @@ use leptos::prelude::*;
 fn Sentences() -> impl IntoView {
     let e = ed();
     let open = RwSignal::new(false);
-    let keys = Memo::new(move |_| {
-        e.draft.with(|d| {
-            d.value
-                .at(&path!["sentences"])
-                .map(|s| {
-                    s.fields()
-                        .iter()
-                        .map(|(k, _)| k.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let keys = Memo::new(move |_| e.draft.with(|d| sentence_keys(&d.value)));
     let new_id = RwSignal::new(String::new());
     let add = move |_| {
         let id = new_id.get_untracked().trim().to_string();
