@@ -157,16 +157,17 @@ impl<N: Node> Fields<N> {
         (path, items.unwrap_or_default())
     }
 
-    /// Every object of an array field, each read by `item` from its own fields and named in
-    /// messages by its `label` field (`yearly[2018]`, `figures[members.women]`) or its index.
+    /// Every object of one of the format's [`LISTS`], each read by `item` from its own fields and
+    /// named in messages by its naming field (`yearly[2018]`, `figures[members.women]`) or its
+    /// index.
     #[inline(never)]
     fn objects<T>(
         &mut self,
         key: &str,
-        (label, required): (&str, bool),
         errs: &mut Errs,
         item: fn(Fields<N>, &mut Errs) -> T,
     ) -> Vec<T> {
+        let (label, required) = list(key);
         let (path, items) = self.items(key, required, errs);
         let mut out = Vec::with_capacity(items.len());
         for (i, n) in items.iter().enumerate() {
@@ -412,16 +413,11 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
     let ds = Dataset {
         article,
         sentences,
-        documents: f.objects("documents", list("documents"), e, document),
-        classifications: f.objects(
-            "classifications",
-            list("classifications"),
-            e,
-            classification,
-        ),
-        yearly: f.objects("yearly", list("yearly"), e, year),
-        figures: f.objects("figures", list("figures"), e, figure),
-        sums: f.objects("sums", list("sums"), e, sum_rule),
+        documents: f.objects("documents", e, document),
+        classifications: f.objects("classifications", e, classification),
+        yearly: f.objects("yearly", e, year),
+        figures: f.objects("figures", e, figure),
+        sums: f.objects("sums", e, sum_rule),
     };
     f.finish(e);
     if errs.is_empty() {
