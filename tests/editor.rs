@@ -20,10 +20,7 @@ fn errors(v: &Value) -> Vec<DataError> {
 }
 
 fn index_of(v: &Value, year: u16) -> usize {
-    v.list(&path!["yearly"])
-        .iter()
-        .position(|r| r.field("year").and_then(Value::number_of) == Some(year.into()))
-        .unwrap()
+    paste::index_of_year(v, year).unwrap()
 }
 
 #[test]

@@ -200,14 +200,6 @@ impl Value {
         }
     }
 
-    /// A number value; `None` for anything else.
-    pub fn number_of(&self) -> Option<f64> {
-        match self {
-            Value::Num(n) => Some(*n),
-            _ => None,
-        }
-    }
-
     /// Text of a string value; `None` for anything else.
     pub fn str(&self) -> Option<&str> {
         match self {

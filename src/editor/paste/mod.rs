@@ -11,6 +11,7 @@ mod column;
 pub use cell::{count, rate, Issue};
 pub use column::{guess, Column};
 
+use crate::data::decode::Node;
 use crate::data::tree::{Path, Tree, Value};
 use crate::data::DataError;
 use crate::path;
@@ -142,17 +143,26 @@ pub fn rows(block: &[Vec<String>], header: bool, columns: &[Column]) -> Vec<Row>
     out
 }
 
+/// A record's year: the number in its `year` field.
+fn year_of(record: &Value) -> Option<f64> {
+    record.field("year").and_then(Node::number)
+}
+
+/// Where the draft's record of `year` is in its yearly list.
+pub fn index_of_year(draft: &Value, year: u16) -> Option<usize> {
+    draft
+        .list(&path!["yearly"])
+        .iter()
+        .position(|r| year_of(r) == Some(year.into()))
+}
+
 /// A record for a year the draft does not have: the previous year's classification, the
 /// article as document, no source yet (the editor then asks for one at its cell).
 pub fn new_record(draft: &Value, year: u16) -> Value {
     let yearly = draft.list(&path!["yearly"]);
     let before = yearly
         .iter()
-        .rfind(|r| {
-            r.field("year")
-                .and_then(Value::number_of)
-                .is_some_and(|y| y < year.into())
-        })
+        .rfind(|r| year_of(r).is_some_and(|y| y < year.into()))
         .or(yearly.last());
     let class = before
         .and_then(|r| r.field("classification"))
@@ -178,20 +188,13 @@ pub fn apply(draft: &Value, rows: &[Row]) -> Value {
     let mut next = draft.clone();
     for row in rows {
         let Some(year) = row.year else { continue };
-        let yearly = next.list(&path!["yearly"]);
-        let at = yearly
-            .iter()
-            .position(|r| r.field("year").and_then(Value::number_of) == Some(year.into()));
-        let index = match at {
+        let index = match index_of_year(&next, year) {
             Some(i) => i,
             None => {
+                let yearly = next.list(&path!["yearly"]);
                 let i = yearly
                     .iter()
-                    .position(|r| {
-                        r.field("year")
-                            .and_then(Value::number_of)
-                            .is_some_and(|y| y > year.into())
-                    })
+                    .position(|r| year_of(r).is_some_and(|y| y > year.into()))
                     .unwrap_or(yearly.len());
                 let record = new_record(&next, year);
                 if let Some(list) = next.list_mut(&path!["yearly"]) {
@@ -226,14 +229,15 @@ pub fn apply(draft: &Value, rows: &[Row]) -> Value {
 /// cells they came from. Missing sources are left to the table (numbers first is a fine order).
 pub fn check(draft: &Value, rows: &[Row], columns: &[Column]) -> Vec<Vec<(usize, Issue)>> {
     let mut out: Vec<Vec<(usize, Issue)>> = rows.iter().map(|_| Vec::new()).collect();
-    if rows.iter().any(|r| !r.issues.is_empty()) {
-        return out; // the cells first
+    // Nothing pasted: nothing to check (the draft itself is checked once, by the editor). The
+    // cells' own problems come first.
+    if rows.is_empty() || rows.iter().any(|r| !r.issues.is_empty()) {
+        return out;
     }
     let next = apply(draft, rows);
     let Err(errors) = crate::data::checked(&next) else {
         return out;
     };
-    let yearly = next.list(&path!["yearly"]);
     for e in errors {
         if matches!(
             e,
@@ -244,10 +248,7 @@ pub fn check(draft: &Value, rows: &[Row], columns: &[Column]) -> Vec<Vec<(usize,
         let Some(place) = e.place() else { continue };
         for (ri, row) in rows.iter().enumerate() {
             let Some(year) = row.year else { continue };
-            let Some(index) = yearly
-                .iter()
-                .position(|r| r.field("year").and_then(Value::number_of) == Some(year.into()))
-            else {
+            let Some(index) = index_of_year(&next, year) else {
                 continue;
             };
             let record: Path = path!["yearly", index];

@@ -5,7 +5,7 @@ use super::choices::{ids, sentence_ids};
 use super::ed;
 use super::field::{show, Field, Kind};
 use crate::data::audit;
-use crate::data::tree::Value;
+use crate::data::decode::Node;
 use crate::editor::paste;
 use crate::format;
 use crate::path;
@@ -107,7 +107,7 @@ pub fn Yearly() -> impl IntoView {
                 .list(&path!["yearly"])
                 .last()
                 .and_then(|r| r.field("year"))
-                .and_then(Value::number_of)
+                .and_then(Node::number)
                 .unwrap_or(2017.0);
             let record = paste::new_record(v, last as u16 + 1);
             if let Some(list) = v.list_mut(&path!["yearly"]) {
