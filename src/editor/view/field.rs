@@ -97,19 +97,14 @@ pub fn new_id(prefix: &str) -> String {
 }
 
 /// The messages of the build's validation for one place of the draft.
-pub fn messages_at(path: StoredValue<Path>) -> Memo<Vec<String>> {
+fn messages_at(place: Memo<String>) -> Memo<Vec<String>> {
     let e = ed();
-    let place = Memo::new(move |_| e.draft.with(|d| path.with_value(|p| d.value.name(p))));
     Memo::new(move |_| {
         let vi = e.lang.get() == Lang::Vi;
-        let place = place.get();
-        e.checked.with(|c| match c {
-            Ok(_) => Vec::new(),
-            Err(errs) => errs
-                .iter()
-                .filter(|err| err.place().as_deref() == Some(place.as_str()))
-                .map(|err| err.message_at_place(vi))
-                .collect(),
+        e.by_place.with(|m| {
+            place.with(|p| m.get(p)).map_or_else(Vec::new, |errs| {
+                errs.iter().map(|err| err.message_at_place(vi)).collect()
+            })
         })
     })
 }
@@ -146,7 +141,7 @@ pub fn Field(
             text.set(show(kind, Some(&now)));
         }
     });
-    let msgs = messages_at(path);
+    let msgs = messages_at(place);
     let invalid = move || !msgs.with(Vec::is_empty);
     let commit = move |raw: String| {
         text.set(raw.clone());

@@ -23,6 +23,7 @@ use crate::data::tree::Value;
 use crate::data::{self, DataError, Dataset};
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// A message at the top of the editor: what happened to a file, a paste, a publish.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +62,9 @@ pub struct Ed {
     pub lang: RwSignal<Lang>,
     /// The draft through the build's decode and validate.
     pub checked: Memo<Result<Dataset, Vec<DataError>>>,
+    /// The errors by the place they name (`dataset.yearly[2018].total`): each cell looks up its
+    /// own, instead of every cell going through every error.
+    pub by_place: Memo<BTreeMap<String, Vec<DataError>>>,
     pub msg: RwSignal<Option<Msg>>,
     /// The draft is in the browser's storage (false: storage refused it, say so).
     pub saved: RwSignal<bool>,
@@ -69,11 +73,23 @@ pub struct Ed {
 impl Ed {
     fn new(value: Value) -> Self {
         let draft = RwSignal::new(Draft::new(value));
+        let checked = Memo::new(move |_| draft.with(|d| data::checked(&d.value)));
         Ed {
             draft,
             base: RwSignal::new(None),
             lang: RwSignal::new(Lang::Vi),
-            checked: Memo::new(move |_| draft.with(|d| data::checked(&d.value))),
+            checked,
+            by_place: Memo::new(move |_| {
+                let mut map: BTreeMap<String, Vec<DataError>> = BTreeMap::new();
+                checked.with(|c| {
+                    for e in c.as_ref().err().into_iter().flatten() {
+                        if let Some(p) = e.place() {
+                            map.entry(p).or_default().push(e.clone());
+                        }
+                    }
+                });
+                map
+            }),
             msg: RwSignal::new(None),
             saved: RwSignal::new(true),
         }
