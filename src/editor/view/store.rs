@@ -39,15 +39,6 @@ pub fn when(iso: &str, lang: crate::i18n::Lang) -> String {
     if d.get_time().is_nan() {
         return String::new();
     }
-    let (y, m, day, h, min) = (
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes(),
-    );
-    lang.t(
-        format!("{day:02}/{m:02}/{y} {h:02}:{min:02}"),
-        format!("{y}-{m:02}-{day:02} {h:02}:{min:02}"),
-    )
+    let (h, min) = (d.get_hours(), d.get_minutes());
+    format!("{} {h:02}:{min:02}", crate::web::date(&d, lang))
 }
