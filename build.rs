@@ -7,8 +7,12 @@
 mod data {
     #[path = "../src/data/decode.rs"]
     pub mod decode;
+    #[path = "../src/data/fields.rs"]
+    pub mod fields;
     #[path = "../src/data/model.rs"]
     pub mod model;
+    #[path = "../src/data/roles.rs"]
+    pub mod roles;
     #[path = "../src/data/validate.rs"]
     pub mod validate;
 }
@@ -20,6 +24,8 @@ fn main() {
         "src/data/model.rs",
         "src/data/decode.rs",
         "src/data/validate.rs",
+        "src/data/roles.rs",
+        "src/data/fields.rs",
     ] {
         println!("cargo:rerun-if-changed={f}");
     }

@@ -3,7 +3,8 @@
 //! what they hold. Pure functions of the dataset and the selection, tested natively.
 
 use crate::data::audit::{self, RateOf};
-use crate::data::{Dataset, Figure, Group};
+use crate::data::fields::YearField;
+use crate::data::{Dataset, Figure};
 use crate::i18n::Lang;
 use crate::json::Json;
 use crate::state::{ChartId, YearRange};
@@ -113,22 +114,28 @@ fn text(s: impl Into<String>) -> Cell {
 fn yearly(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
     let rates = audit::rates(ds);
     let find = |of: RateOf| rates.iter().find(|a| a.of == of);
+    // The record's own fields by their one column name (src/data/fields.rs); between them, the
+    // names of what the audit adds.
+    let field = |f: YearField| {
+        let (vi, en) = f.file_column();
+        lang.t(vi, en)
+    };
     let columns = [
-        lang.t("nam", "year"),
-        lang.t("cach_xep_loai", "classification"),
+        field(YearField::Year),
+        field(YearField::Classification),
         lang.t("loai_cao_nhat", "top_category"),
-        lang.t("so_loai_cao_nhat", "top"),
-        lang.t("tong_so", "total"),
-        lang.t("ty_le_bao_cao", "rate_reported"),
+        field(YearField::Top),
+        field(YearField::Total),
+        field(YearField::Rate),
         lang.t("ty_le_tinh_lai", "rate_computed"),
         lang.t("doi_chieu", "rate_check"),
         lang.t("loai_thap_nhat", "bottom_category"),
-        lang.t("so_loai_thap_nhat", "bottom"),
-        lang.t("ty_le_thap_nhat_bao_cao", "bottom_rate_reported"),
+        field(YearField::Bottom),
+        field(YearField::BottomRate),
         lang.t("ty_le_thap_nhat_tinh_lai", "bottom_rate_computed"),
         lang.t("doi_chieu_thap_nhat", "bottom_rate_check"),
-        lang.t("tai_lieu", "document"),
-        lang.t("nguon", "source"),
+        field(YearField::Document),
+        field(YearField::Source),
     ];
     let rows = ds
         .yearly
@@ -210,19 +217,9 @@ fn figures(ds: &Dataset, lang: Lang, keep: impl Fn(&Figure) -> bool) -> Table {
     }
 }
 
-fn group_of(id: ChartId) -> Option<Group> {
-    match id {
-        ChartId::Changes => Some(Group::Changes),
-        ChartId::Structure => Some(Group::Structure),
-        ChartId::Members => Some(Group::Members),
-        ChartId::Cadres => Some(Group::Cadres),
-        _ => None,
-    }
-}
-
 /// The export table of one chart (yearly charts: the selected years).
 pub fn chart_table(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> Table {
-    match group_of(id) {
+    match id.group() {
         Some(g) => figures(ds, lang, |f| f.group == g),
         None => yearly(ds, range, lang),
     }
@@ -233,7 +230,8 @@ pub fn dataset_tables(ds: &Dataset, range: YearRange, lang: Lang) -> (Table, Tab
     (yearly(ds, range, lang), figures(ds, lang, |_| true))
 }
 
-/// File name stem: `to-chuc-co-so-dang_quality_2010-2017`. Totals charts carry the article's period.
+/// File name stem: `<slug>_quality_2010-2017` (the slug is the dataset's). Totals charts carry the
+/// data's years.
 pub fn file_stem(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
     let (a, b) = match chart {
         Some(c) if !c.is_yearly() => ds.bounds(),
@@ -244,10 +242,17 @@ pub fn file_stem(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> Stri
     } else {
         format!("{a}-{b}")
     };
+    let slug = &ds.article.slug;
     match chart {
-        Some(c) => format!("to-chuc-co-so-dang_{}_{years}", c.id()),
-        None => format!("to-chuc-co-so-dang_{years}"),
+        Some(c) => format!("{slug}_{}_{years}", c.id()),
+        None => format!("{slug}_{years}"),
     }
+}
+
+/// File name of every figure other than the yearly series, for the data's years.
+pub fn figures_file_name(ds: &Dataset) -> String {
+    let (a, b) = ds.bounds();
+    format!("{}_so-lieu-khac_{a}-{b}.csv", ds.article.slug)
 }
 
 fn localized(l: &crate::data::model::Localized) -> Json<'_> {
@@ -277,6 +282,7 @@ fn article_json(a: &crate::data::model::Article) -> Json<'_> {
         ),
         ("source", Json::Str(&a.source)),
         ("quote", Json::Str(&a.quote)),
+        ("slug", Json::Str(&a.slug)),
     ])
 }
 
@@ -343,7 +349,7 @@ fn figure_json(f: &Figure) -> Json<'_> {
 /// The selection as JSON in the data file's own model, with the sentences it cites and the audit.
 pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
     let yearly_chart = chart.is_none_or(|c| c.is_yearly());
-    let group = chart.and_then(group_of);
+    let group = chart.and_then(ChartId::group);
     let yearly: Vec<_> = if yearly_chart {
         ds.yearly
             .iter()

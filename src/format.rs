@@ -131,3 +131,11 @@ pub fn escape_html(s: &str) -> String {
     }
     out
 }
+
+/// A figure's value as the reader writes it: its count as written (`1.173`) or its percentage.
+pub fn figure_value(f: &crate::data::Figure, l: Lang) -> String {
+    match f.unit {
+        crate::data::Unit::Percent => written_percent(&f.as_written, l),
+        crate::data::Unit::Count => as_written(&f.as_written, l),
+    }
+}

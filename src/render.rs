@@ -27,7 +27,43 @@ pub fn publish(page: &str, json: &str, ds: &'static Dataset) -> Result<String, S
         .ok_or("the page has no <!-- dataset --> mark or dataset block")?;
     let page = inject(&page, &app_html(ds))
         .ok_or("the page has no <!-- prerender:start --><!-- prerender:end --> marks")?;
+    let page = head_words(&page, ds);
     defer_app_start(&page).map_err(str::to_string)
+}
+
+/// The page's `<title>` and description, made from the dataset like every other word of it
+/// (Vietnamese, the page's default language): the title the app sets, and the summary sentence
+/// of all years.
+pub fn head_words(page: &str, ds: &Dataset) -> String {
+    use crate::format::escape_html;
+    use crate::i18n::Lang;
+    let (from, to) = ds.bounds();
+    let range = crate::state::YearRange { from, to };
+    let summary = crate::summary::sentence(&crate::summary::compute(ds, range), Lang::Vi);
+    let page = between(
+        page,
+        "<title>",
+        "</title>",
+        &escape_html(&crate::sources::page_title(ds, Lang::Vi)),
+    );
+    between(
+        &page,
+        "<meta name=\"description\" content=\"",
+        "\"",
+        &escape_html(&summary),
+    )
+}
+
+/// `page` with the text between the first `open` and the `close` after it replaced by `text`
+/// (unchanged without them).
+fn between(page: &str, open: &str, close: &str, text: &str) -> String {
+    let Some(a) = page.find(open).map(|a| a + open.len()) else {
+        return page.to_string();
+    };
+    let Some(b) = page[a..].find(close).map(|b| a + b) else {
+        return page.to_string();
+    };
+    format!("{}{text}{}", &page[..a], &page[b..])
 }
 
 /// Puts `fragment` between the `<!-- prerender:start -->` and `<!-- prerender:end -->` marks of

@@ -4,7 +4,7 @@
 //! which keeps this long, static page out of the wasm's view code.
 
 use crate::data::audit::{self, RateCheck, RateOf, Severity};
-use crate::data::{Dataset, Unit};
+use crate::data::Dataset;
 use crate::format;
 use crate::format::escape_html as escape;
 use crate::i18n::Lang;
@@ -39,29 +39,7 @@ fn rate_name(of: &RateOf, ds: &Dataset, l: Lang) -> String {
     }
 }
 
-pub fn check_text(c: RateCheck, l: Lang) -> &'static str {
-    match c {
-        RateCheck::Matches => l.t("Khớp", "Matches"),
-        RateCheck::FewerDecimals => l.t(
-            "Ghi ít chữ số thập phân (làm tròn)",
-            "Fewer decimals (rounded)",
-        ),
-        RateCheck::Truncated => l.t("Cắt bớt chữ số, không làm tròn", "Truncated, not rounded"),
-        RateCheck::Imprecise => l.t("Chênh lệch nhỏ (< 0,1 điểm)", "Slightly off (< 0.1 point)"),
-        RateCheck::Disagreement => l.t(
-            "Mâu thuẫn: khác số đếm hơn 0,1 điểm",
-            "Disagreement: off by more than 0.1 point",
-        ),
-    }
-}
-
-/// A figure's value as the reader writes it.
-pub fn figure_value(f: &crate::data::Figure, l: Lang) -> String {
-    match f.unit {
-        Unit::Percent => format::written_percent(&f.as_written, l),
-        Unit::Count => format::as_written(&f.as_written, l),
-    }
-}
+pub use crate::format::figure_value;
 
 pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     let a = &ds.article;
@@ -134,7 +112,7 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
             } else {
                 ""
             },
-            check_text(r.check, l)
+            r.check.words(l)
         );
     }
     h.push_str("</tbody></table></div><ul class=\"audit-notes\">");
@@ -150,13 +128,21 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     }
     if let Some((sum, whole)) = audit::member_overlap(ds) {
         let (sum, whole) = (format::int(sum, l), format::int(whole, l));
+        // The groups by their own labels: whatever the unit reports.
+        let groups: Vec<&str> = ds
+            .figures
+            .iter()
+            .filter(|f| f.of.as_deref() == Some(crate::data::roles::MEMBERS_NEW))
+            .map(|f| l.pick(&f.label))
+            .collect();
+        let groups = groups.join(l.t("; ", ", "));
         let _ = write!(
             h,
             "<li>{}</li>",
-            l.t(
-                format!("Các nhóm đảng viên mới (nữ, dân tộc ít người, độ tuổi đoàn viên, trình độ cao đẳng trở lên) chồng lấn: cộng lại {sum} > {whole}. Chúng là tỷ lệ của {whole}, không phải các phần của một tổng."),
-                format!("The new-member groups (women, ethnic minority, youth age, college or higher) overlap: they add up to {sum} > {whole}. They are shares of {whole}, not parts of a whole."),
-            )
+            e(&l.t(
+                format!("Các nhóm đảng viên mới ({groups}) chồng lấn: cộng lại {sum} > {whole}. Chúng là tỷ lệ của {whole}, không phải các phần của một tổng."),
+                format!("The new-member groups ({groups}) overlap: they add up to {sum} > {whole}. They are shares of {whole}, not parts of a whole."),
+            ))
         );
     }
     let _ = write!(
@@ -209,4 +195,47 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     }
     h.push_str("</tbody></table></div>");
     h
+}
+
+/// One headline tile: the value, what it counts (the figure's label and period) and its quote.
+pub struct Tile<'a> {
+    pub value: String,
+    pub label: String,
+    pub quote: &'a str,
+}
+
+/// The tiles the dataset lists under `headline`, made from each figure: its value (a part of a
+/// whole counted as `2.547/2.547`), its label and its period.
+pub fn headline_tiles(ds: &Dataset, l: Lang) -> Vec<Tile<'_>> {
+    ds.headline
+        .iter()
+        .filter_map(|id| ds.figure(id))
+        .map(|f| {
+            let whole =
+                f.of.as_deref()
+                    .and_then(|w| ds.figure(w))
+                    .filter(|w| w.unit == f.unit && f.unit == crate::data::Unit::Count);
+            let value = match whole {
+                Some(w) => format!("{}/{}", figure_value(f, l), figure_value(w, l)),
+                None => figure_value(f, l),
+            };
+            let period = crate::charts::view_model::period_label(ds, &f.period, l);
+            Tile {
+                value,
+                label: format!("{} · {period}", l.pick(&f.label)),
+                quote: &f.quote,
+            }
+        })
+        .collect()
+}
+
+/// The document's title: what the page is about, the unit and the years, all from the data.
+pub fn page_title(ds: &Dataset, l: Lang) -> String {
+    let (a, b) = ds.bounds();
+    let years = format::years(a, b);
+    let unit = l.pick(&ds.article.unit);
+    l.t(
+        format!("Tổ chức cơ sở đảng — {unit} {years}"),
+        format!("Grassroots Party organisations — {unit}, {years}"),
+    )
 }

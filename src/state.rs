@@ -34,50 +34,8 @@ impl YearRange {
     }
 }
 
-/// Every chart, with the stable id used in URLs (`chart=quality`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChartId {
-    Quality,
-    Rate,
-    Weak,
-    Changes,
-    Structure,
-    Members,
-    Cadres,
-}
-
-impl ChartId {
-    pub const ALL: [ChartId; 7] = [
-        ChartId::Quality,
-        ChartId::Rate,
-        ChartId::Weak,
-        ChartId::Changes,
-        ChartId::Structure,
-        ChartId::Members,
-        ChartId::Cadres,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ChartId::Quality => "quality",
-            ChartId::Rate => "rate",
-            ChartId::Weak => "weak",
-            ChartId::Changes => "changes",
-            ChartId::Structure => "structure",
-            ChartId::Members => "members",
-            ChartId::Cadres => "cadres",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ChartId> {
-        Self::ALL.into_iter().find(|c| c.id() == s.trim())
-    }
-
-    /// Charts of the yearly series follow the year filter; the others are 2008–2017 totals.
-    pub fn is_yearly(self) -> bool {
-        matches!(self, ChartId::Quality | ChartId::Rate | ChartId::Weak)
-    }
-}
+/// The charts are the data's roles (src/data/roles.rs): the state only chooses among them.
+pub use crate::data::roles::ChartId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {

@@ -46,7 +46,8 @@ fn the_page_is_the_app_in_its_default_view() {
         );
         assert!(card.contains("<tbody><tr"), "{id}: rows rendered");
         assert!(
-            card.contains("class=\"legend-") || card.contains("class=\"bars-"),
+            card.contains("class=\"plot-size legend\"")
+                || card.contains("class=\"plot-size bars\""),
             "{id}"
         );
     }

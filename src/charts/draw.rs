@@ -5,7 +5,7 @@
 
 use super::svg::Svg;
 use super::theme::{Theme, FONT};
-use super::view_model::{nice_step, ChartVm, Flag, Shape};
+use super::view_model::{nice_step, ChartVm, Flag, Mark, Shape};
 use crate::format;
 use crate::i18n::Lang;
 use plotters::coord::Shift;
@@ -182,9 +182,9 @@ fn legend<DB: DrawingBackend>(
         let (a, b) = ((x, y + theme.px(2.0)), (x + sw, y + theme.px(2.0) + sw));
         let mid = (x + sw / 2, y + theme.px(2.0) + sw / 2);
         match *mark {
-            "solid" => rect(root, a, b, p.primary.filled())?,
-            "solid2" => rect(root, a, b, p.alt.filled())?,
-            "square" => {
+            Mark::Solid => rect(root, a, b, p.primary.filled())?,
+            Mark::Solid2 => rect(root, a, b, p.alt.filled())?,
+            Mark::Square => {
                 let r = theme.px(4.0);
                 rect(
                     root,
@@ -193,7 +193,7 @@ fn legend<DB: DrawingBackend>(
                     p.alt.filled(),
                 )?
             }
-            "outline" => {
+            Mark::Outline => {
                 rect(root, a, b, p.secondary.mix(0.18).filled())?;
                 rect(
                     root,
@@ -202,11 +202,11 @@ fn legend<DB: DrawingBackend>(
                     p.secondary.stroke_width(theme.px(1.5).max(1) as u32),
                 )?;
             }
-            "dot" => root
+            Mark::Dot => root
                 .draw(&Circle::new(mid, theme.px(4.5), p.primary.filled()))
                 .map_err(err)?,
-            "cross" => cross(root, mid, theme.px(5.0), p.accent, theme)?,
-            _ => root
+            Mark::Cross => cross(root, mid, theme.px(5.0), p.accent, theme)?,
+            Mark::Dash => root
                 .draw_text(
                     "—",
                     &bold(theme, 12.0, p.muted, HPos::Center, VPos::Center),
@@ -653,14 +653,15 @@ fn draw_svg(svg: Svg, vm: &ChartVm, lang: Lang, theme: &Theme, caption: bool) ->
 }
 
 impl ChartVm {
-    /// The stylesheet class that gives the canvas this height (style/main.css: `.legend-N`,
-    /// `.bars-N`). The height is CSS, so the pre-rendered page reserves exactly the space the
-    /// chart takes (no layout shift when the wasm arrives) without a style attribute, which
-    /// the CSP forbids. tests/charts.rs checks the stylesheet has a rule for every chart.
-    pub fn height_class(&self) -> String {
+    /// What sizes the chart's box in the page: the stylesheet lays out one empty row per bar
+    /// (`bars`, 50 px each) or per legend entry (`legend`: one a row under 420 px, two above, on
+    /// top of the plot's own height), and the canvas fills the box. So the pre-rendered page
+    /// reserves exactly the space the chart takes, for any number of bars or entries, without a
+    /// style attribute (the CSP forbids them) and with the formula of [`Self::css_height`].
+    pub fn size_rows(&self) -> (&'static str, usize) {
         match self.shape {
-            Shape::HBars => format!("bars-{}", self.data.len()),
-            _ => format!("legend-{}", self.legend.len()),
+            Shape::HBars => ("bars", self.data.len()),
+            _ => ("legend", self.legend.len()),
         }
     }
 

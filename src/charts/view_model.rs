@@ -3,9 +3,11 @@
 //! holds exactly the numbers drawn.
 
 use crate::data::audit::{self, RateCheck, Severity};
+use crate::data::fields::YearField;
 use crate::data::model::Localized;
 use crate::data::model::Segment;
-use crate::data::{Classification, Dataset, Figure, Group};
+use crate::data::roles;
+use crate::data::{Classification, Dataset, Figure};
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::{ChartId, YearRange};
@@ -33,6 +35,25 @@ pub enum Flag {
     NotReported,
     /// A change of classification (a footnote; the chart draws the boundary).
     Break,
+}
+
+/// The mark a legend entry shows: the same marks the chart draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A filled bar of the first classification.
+    Solid,
+    /// A filled bar of a second classification.
+    Solid2,
+    /// The outlined bar of a total.
+    Outline,
+    /// A rate's dot (first classification).
+    Dot,
+    /// A rate's square (a second classification).
+    Square,
+    /// A recomputed rate where it differs.
+    Cross,
+    /// "Not reported" (never zero).
+    Dash,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,9 +92,8 @@ pub struct ChartVm {
     pub data: Vec<Datum>,
     /// Where the classification changes: (index of the first datum under the new one, its name).
     pub breaks: Vec<(usize, String)>,
-    /// Legend entries: (mark, text). Marks: "solid", "solid2" (a second classification),
-    /// "outline", "dot", "square", "cross", "dash".
-    pub legend: Vec<(&'static str, String)>,
+    /// Legend entries: (mark, text).
+    pub legend: Vec<(Mark, String)>,
     /// Footnotes (disagreements, overlaps, what the article leaves unexplained).
     pub notes: Vec<(Flag, String)>,
     pub source: String,
@@ -204,10 +224,10 @@ impl<'a> Schemes<'a> {
     fn legend(
         &self,
         lang: Lang,
-        marks: [&'static str; 2],
+        marks: [Mark; 2],
         pick: fn(&Classification) -> &Localized,
         single: &str,
-    ) -> Vec<(&'static str, String)> {
+    ) -> Vec<(Mark, String)> {
         if self.segments.len() < 2 {
             return vec![(marks[0], format::capitalise(single))];
         }
@@ -229,27 +249,12 @@ impl<'a> Schemes<'a> {
     }
 }
 
-fn check_label(check: RateCheck, lang: Lang) -> &'static str {
-    match check {
-        RateCheck::Matches => lang.t("khớp", "matches"),
-        RateCheck::FewerDecimals => {
-            lang.t("làm tròn ít chữ số thập phân", "rounded to fewer decimals")
-        }
-        RateCheck::Truncated => lang.t("cắt bớt thay vì làm tròn", "truncated, not rounded"),
-        RateCheck::Imprecise => lang.t("chênh lệch nhỏ", "slightly off"),
-        RateCheck::Disagreement => lang.t(
-            "KHÁC với số đếm của bài báo",
-            "DISAGREES with the article's own counts",
-        ),
-    }
-}
-
 /// The tooltip line of a rate the audit flags: the recomputed value and what the check found.
 fn recomputed_line(computed: &str, check: RateCheck, lang: Lang) -> String {
     format!(
         "{}: {computed} — {}",
         lang.t("Tính lại", "Recomputed"),
-        check_label(check, lang)
+        check.words(lang)
     )
 }
 
@@ -298,6 +303,12 @@ pub fn nice_step(raw: f64) -> f64 {
     m * mag
 }
 
+/// "Rate (as reported)": the yearly field's own label, in tooltips as in tables.
+fn rate_label(lang: Lang) -> &'static str {
+    let (vi, en) = YearField::Rate.label();
+    lang.t(vi, en)
+}
+
 fn years_subtitle(range: YearRange, what: &str) -> String {
     format!("{what} · {}", format::years(range.from, range.to))
 }
@@ -308,33 +319,88 @@ fn quality(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
 
 /// The quality chart, the audit of each row's reported rate, and the classifications of the
 /// years: the rate chart is the same rows drawn as the reported percentage.
-type QualityParts<'a> = (ChartVm, Vec<Option<audit::RateAudit>>, Schemes<'a>);
+type QualityParts<'a> = (
+    ChartVm,
+    Vec<Option<audit::RateAudit>>,
+    Vec<YearCells>,
+    Schemes<'a>,
+);
 
-/// The table's classification cell, when the dataset has more than one.
-fn scheme_cell(
-    schemes: &Schemes<'_>,
-    c: Option<&Classification>,
-    lang: Lang,
-    cells: &mut Vec<String>,
-) {
-    if schemes.several {
-        cells.push(c.map_or_else(String::new, |c| lang.pick(&c.name).to_string()));
+/// A column of a yearly chart's table after the year. Tables are made of named columns, so a
+/// chart that shows fewer of them (the rate chart) picks them by name, never by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    /// The counted category (top or bottom).
+    Counted,
+    Total,
+    Reported,
+    Recomputed,
+    Check,
+}
+
+const COUNT_COLUMNS: [Col; 5] = [
+    Col::Counted,
+    Col::Total,
+    Col::Reported,
+    Col::Recomputed,
+    Col::Check,
+];
+const RATE_COLUMNS: [Col; 3] = [Col::Reported, Col::Recomputed, Col::Check];
+
+/// One year's table cells by column (the classification's name is added when the dataset has
+/// more than one).
+#[derive(Debug, Clone, Default)]
+struct YearCells {
+    counted: String,
+    total: String,
+    reported: String,
+    recomputed: String,
+    check: String,
+    scheme: Option<String>,
+}
+
+impl YearCells {
+    fn pick(&self, columns: &[Col]) -> Vec<String> {
+        let mut out: Vec<String> = columns
+            .iter()
+            .map(|c| match c {
+                Col::Counted => &self.counted,
+                Col::Total => &self.total,
+                Col::Reported => &self.reported,
+                Col::Recomputed => &self.recomputed,
+                Col::Check => &self.check,
+            })
+            .cloned()
+            .collect();
+        out.extend(self.scheme.clone());
+        out
     }
 }
 
-/// The table header of a yearly chart: year, the counted category, total, rates, check, and the
-/// classification when the dataset has more than one.
-fn yearly_columns(schemes: &Schemes<'_>, lang: Lang, counted: &str) -> Vec<String> {
-    let mut columns = vec![
-        lang.t("Năm", "Year").into(),
-        format::capitalise(counted),
-        lang.t("Tổng số TCCS đảng", "Total organisations").into(),
-        lang.t("Tỷ lệ (bài báo)", "Rate (article)").into(),
-        lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
-        lang.t("Đối chiếu", "Check").into(),
-    ];
+/// The classification's name for the table, when the dataset has more than one.
+fn scheme_name(schemes: &Schemes<'_>, c: Option<&Classification>, lang: Lang) -> Option<String> {
+    schemes
+        .several
+        .then(|| c.map_or_else(String::new, |c| lang.pick(&c.name).to_string()))
+}
+
+/// The table header of a yearly chart: the year, the named columns, and the classification when
+/// the dataset has more than one.
+fn yearly_columns(schemes: &Schemes<'_>, lang: Lang, counted: &str, cols: &[Col]) -> Vec<String> {
+    let field = |f: YearField| {
+        let (vi, en) = f.label();
+        lang.t(vi, en).to_string()
+    };
+    let mut columns = vec![field(YearField::Year)];
+    columns.extend(cols.iter().map(|c| match c {
+        Col::Counted => format::capitalise(counted),
+        Col::Total => field(YearField::Total),
+        Col::Reported => field(YearField::Rate),
+        Col::Recomputed => lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
+        Col::Check => lang.t("Đối chiếu", "Check").into(),
+    }));
     if schemes.several {
-        columns.push(lang.t("Cách xếp loại", "Classification").into());
+        columns.push(field(YearField::Classification));
     }
     columns
 }
@@ -344,6 +410,7 @@ fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) -> QualityPar
     let mut data = Vec::new();
     let mut notes = Vec::new();
     let mut audits = Vec::new();
+    let mut all_cells = Vec::new();
     for (series, seg) in schemes.segments.iter().enumerate() {
         let top_label = seg
             .classification
@@ -364,11 +431,7 @@ fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) -> QualityPar
                     format::int(r.top, lang),
                     format::int(r.total, lang)
                 ),
-                format!(
-                    "{}: {}",
-                    lang.t("Tỷ lệ (bài báo)", "Rate (article)"),
-                    reported
-                ),
+                format!("{}: {reported}", rate_label(lang)),
             ];
             if flag != Flag::None {
                 tooltip.push(recomputed_line(&computed_s, check, lang));
@@ -388,14 +451,14 @@ fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) -> QualityPar
                     ),
                 ));
             }
-            let mut cells = vec![
-                format::int(r.top, lang),
-                format::int(r.total, lang),
+            let year_cells = YearCells {
+                counted: format::int(r.top, lang),
+                total: format::int(r.total, lang),
                 reported,
-                computed_s,
-                check_label(check, lang).to_string(),
-            ];
-            scheme_cell(&schemes, seg.classification, lang, &mut cells);
+                recomputed: computed_s,
+                check: check.words(lang).to_string(),
+                scheme: scheme_name(&schemes, seg.classification, lang),
+            };
             data.push(Datum {
                 label: r.year.to_string(),
                 value: Some(f64::from(r.top)),
@@ -405,18 +468,19 @@ fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) -> QualityPar
                 flag,
                 series: series as u8,
                 tooltip,
-                cells,
+                cells: year_cells.pick(&COUNT_COLUMNS),
             });
             audits.push(audit);
+            all_cells.push(year_cells);
         }
     }
     notes.extend(schemes.notes(lang));
     let max = data.iter().filter_map(|d| d.whole).fold(0.0, f64::max);
     let top = schemes.top(lang);
-    let columns = yearly_columns(&schemes, lang, &top);
-    let mut legend = schemes.legend(lang, ["solid", "solid2"], |c| &c.top, &top);
+    let columns = yearly_columns(&schemes, lang, &top, &COUNT_COLUMNS);
+    let mut legend = schemes.legend(lang, [Mark::Solid, Mark::Solid2], |c| &c.top, &top);
     legend.push((
-        "outline",
+        Mark::Outline,
         lang.t("Tổng số tổ chức", "All organisations").into(),
     ));
     let vm = ChartVm {
@@ -436,14 +500,14 @@ fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) -> QualityPar
         notes,
         source: yearly_source_line(ds, range, lang),
     };
-    (vm, audits, schemes)
+    (vm, audits, all_cells, schemes)
 }
 
 fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
-    let (mut vm, audits, schemes) = quality_with_audits(ds, range, lang);
+    let (mut vm, audits, cells, schemes) = quality_with_audits(ds, range, lang);
     let mut any_diff = false;
     let years = ds.yearly.iter().filter(|r| range.contains(r.year));
-    for ((d, a), r) in vm.data.iter_mut().zip(audits).zip(years) {
+    for (((d, a), r), c) in vm.data.iter_mut().zip(audits).zip(years).zip(&cells) {
         if let Some(a) = a {
             d.value = Some(a.reported_value);
             d.whole = None;
@@ -453,12 +517,12 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                 any_diff = true;
             }
         }
-        d.cells.drain(..2);
+        d.cells = c.pick(&RATE_COLUMNS);
     }
-    vm.columns.drain(1..3);
     vm.id = ChartId::Rate;
     vm.shape = Shape::Line;
     let top = schemes.top(lang);
+    vm.columns = yearly_columns(&schemes, lang, &top, &RATE_COLUMNS);
     vm.title = lang.t(format!("Tỷ lệ đạt {top}"), format!("Share rated {top}"));
     vm.subtitle = years_subtitle(
         range,
@@ -471,15 +535,15 @@ fn rate(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     vm.y_max = 100.0;
     vm.legend = if schemes.segments.len() < 2 {
         vec![(
-            "dot",
+            Mark::Dot,
             lang.t("Tỷ lệ bài báo ghi", "Rate as reported").into(),
         )]
     } else {
-        schemes.legend(lang, ["dot", "square"], |c| &c.top, "")
+        schemes.legend(lang, [Mark::Dot, Mark::Square], |c| &c.top, "")
     };
     if any_diff {
         vm.legend.push((
-            "cross",
+            Mark::Cross,
             lang.t(
                 "Tính lại từ số đếm (khi khác)",
                 "Recomputed from counts (where different)",
@@ -504,7 +568,7 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                 .iter()
                 .find(|a| a.of == audit::RateOf::Bottom(r.year))
                 .cloned();
-            let mut d = match r.bottom {
+            let d = match r.bottom {
                 Some(w) => {
                     let rate = r
                         .bottom_rate
@@ -527,7 +591,7 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                             format::int(w, lang),
                             format::int(r.total, lang)
                         ),
-                        format!("{}: {}", lang.t("Tỷ lệ (bài báo)", "Rate (article)"), rate),
+                        format!("{}: {rate}", rate_label(lang)),
                     ];
                     if flag != Flag::None {
                         tooltip.push(recomputed_line(&computed, check, lang));
@@ -541,13 +605,15 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                         flag,
                         series: series as u8,
                         tooltip,
-                        cells: vec![
-                            format::int(w, lang),
-                            format::int(r.total, lang),
-                            rate,
-                            computed,
-                            check_label(check, lang).into(),
-                        ],
+                        cells: YearCells {
+                            counted: format::int(w, lang),
+                            total: format::int(r.total, lang),
+                            reported: rate,
+                            recomputed: computed,
+                            check: check.words(lang).into(),
+                            scheme: scheme_name(&schemes, seg.classification, lang),
+                        }
+                        .pick(&COUNT_COLUMNS),
                     }
                 }
                 None => Datum {
@@ -571,16 +637,17 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                             ),
                         }
                     }],
-                    cells: vec![
-                        not_reported.into(),
-                        format::int(r.total, lang),
-                        "—".into(),
-                        "—".into(),
-                        "—".into(),
-                    ],
+                    cells: YearCells {
+                        counted: not_reported.into(),
+                        total: format::int(r.total, lang),
+                        reported: "—".into(),
+                        recomputed: "—".into(),
+                        check: "—".into(),
+                        scheme: scheme_name(&schemes, seg.classification, lang),
+                    }
+                    .pick(&COUNT_COLUMNS),
                 },
             };
-            scheme_cell(&schemes, seg.classification, lang, &mut d.cells);
             data.push(d);
         }
     }
@@ -607,10 +674,10 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
             format!("reported for {} and {last} only", init.join(", ")),
         ),
     };
-    let columns = yearly_columns(&schemes, lang, &bottom);
-    let mut legend = schemes.legend(lang, ["solid", "solid2"], |c| &c.bottom, &bottom);
+    let columns = yearly_columns(&schemes, lang, &bottom, &COUNT_COLUMNS);
+    let mut legend = schemes.legend(lang, [Mark::Solid, Mark::Solid2], |c| &c.bottom, &bottom);
     legend.push((
-        "dash",
+        Mark::Dash,
         lang.t(
             "— không báo cáo (không phải 0)",
             "— not reported (not zero)",
@@ -642,24 +709,70 @@ fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
     }
 }
 
-fn period_label(f: &Figure, lang: Lang) -> String {
-    match f.period.split_once("..") {
+/// A figure's period in words: "2008–2017", or "at publication (2018)" for "now", the year
+/// being the article's own.
+pub fn period_label(ds: &Dataset, period: &str, lang: Lang) -> String {
+    match period.split_once("..") {
         Some((a, b)) => format!("{a}–{b}"),
-        None => lang
-            .t("tại thời điểm bài báo (2018)", "at publication (2018)")
-            .into(),
+        None => {
+            let y = ds.publication_year();
+            lang.t(
+                format!("tại thời điểm công bố ({y})"),
+                format!("at publication ({y})"),
+            )
+        }
     }
 }
 
-/// Horizontal bars of figures of a group (in data-file order), values as counts or shares of a whole.
-fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&str>) -> ChartVm {
-    let whole = share_of.and_then(|w| ds.figure(w));
-    let figures: Vec<&Figure> = ds
-        .group(group)
-        .filter(|f| share_of.is_none() || f.of.as_deref() == share_of)
-        .filter(|f| !(id == ChartId::Cadres && f.id == "cadres.secretaries_directors"))
-        .collect();
-    let data: Vec<Datum> = figures
+/// What a totals chart draws: the figures of its group that share its period (the new-member
+/// groups: the shares of `members.new`), the whole they are shares of, and the rest of the group
+/// (another period, or not a share), which become notes.
+struct Totals<'a> {
+    bars: Vec<&'a Figure>,
+    whole: Option<&'a Figure>,
+    rest: Vec<&'a Figure>,
+    period: String,
+}
+
+impl<'a> Totals<'a> {
+    fn of(ds: &'a Dataset, id: ChartId) -> Self {
+        let group: Vec<&Figure> = id.group().map_or_else(Vec::new, |g| ds.group(g).collect());
+        let whole = (id == ChartId::Members)
+            .then(|| ds.figure(roles::MEMBERS_NEW))
+            .flatten();
+        // The chart's period: its role figure's (the first of its group's otherwise).
+        let lead = match id {
+            ChartId::Members => whole,
+            ChartId::Cadres => ds.figure(roles::CADRES_ADDED),
+            _ => None,
+        }
+        .or(group.first().copied());
+        let period = lead.map_or_else(String::new, |f| f.period.clone());
+        let (bars, rest): (Vec<&Figure>, Vec<&Figure>) =
+            group.into_iter().partition(|f| match whole {
+                Some(w) => f.of.as_deref() == Some(w.id.as_str()),
+                None => f.period == period,
+            });
+        let rest = rest
+            .into_iter()
+            .filter(|f| whole.is_none_or(|w| w.id != f.id))
+            .collect();
+        Totals {
+            bars,
+            whole,
+            rest,
+            period,
+        }
+    }
+}
+
+/// Horizontal bars of a group's figures (in data-file order), values as counts or shares of a
+/// whole.
+fn hbars(ds: &Dataset, id: ChartId, lang: Lang) -> ChartVm {
+    let t = Totals::of(ds, id);
+    let whole = t.whole;
+    let data: Vec<Datum> = t
+        .bars
         .iter()
         .map(|f| {
             let label = lang.pick(&f.label).to_string();
@@ -685,9 +798,9 @@ fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&
                         tooltip: vec![
                             label,
                             format!(
-                                "{count} / {} {}",
+                                "{count} / {} ({})",
                                 format::as_written(&w.as_written, lang),
-                                lang.t("đảng viên mới", "new members")
+                                lang.pick(&w.label)
                             ),
                             format!(
                                 "{}: {}",
@@ -699,7 +812,7 @@ fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&
                         .chain(
                             reported
                                 .clone()
-                                .map(|r| format!("{}: {r}", lang.t("Bài báo ghi", "Article says"))),
+                                .map(|r| format!("{}: {r}", lang.t("Nguồn ghi", "Source says"))),
                         )
                         .collect(),
                         cells: vec![
@@ -717,67 +830,88 @@ fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&
                     value_label: count.clone(),
                     flag: Flag::None,
                     series: 0,
-                    tooltip: vec![label, count.clone(), period_label(f, lang)],
-                    cells: vec![count, period_label(f, lang)],
+                    tooltip: vec![label, count.clone(), period_label(ds, &f.period, lang)],
+                    cells: vec![count, period_label(ds, &f.period, lang)],
                 },
             }
         })
         .collect();
     let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
+    let period = period_label(ds, &t.period, lang);
+    let unfiltered = lang.t("không theo bộ lọc năm", "not filtered by year");
     let (title, subtitle): (&str, String) = match id {
         ChartId::Changes => (
+            lang.t("Thay đổi tổ chức cơ sở đảng", "Organisational changes"),
             lang.t(
-                "Thay đổi tổ chức theo Nghị quyết 22",
-                "Organisational changes under Resolution 22",
+                format!("Số tổ chức · {period} · {unfiltered}"),
+                format!("Organisations · {period} · {unfiltered}"),
             ),
-            lang.t(
-                "Số tổ chức cơ sở đảng · 10 năm 2008–2017 · không theo bộ lọc năm",
-                "Organisations · 10 years 2008–2017 · not filtered by year",
-            )
-            .into(),
         ),
         ChartId::Structure => (
-            lang.t("Cơ cấu tổ chức hiện nay", "Structure today"),
+            lang.t("Cơ cấu tổ chức", "Structure"),
             lang.t(
-                "Số tổ chức · tại thời điểm bài báo (2018) · không theo bộ lọc năm",
-                "Organisations · at publication (2018) · not filtered by year",
-            )
-            .into(),
-        ),
-        ChartId::Members => (
-            lang.t(
-                "Đảng viên mới kết nạp: tỷ lệ theo nhóm",
-                "New Party members: share by group",
+                format!("Số tổ chức · {period} · {unfiltered}"),
+                format!("Organisations · {period} · {unfiltered}"),
             ),
-            lang.t(
-                "% của 1.173 đảng viên mới · 2008–2017 · các nhóm chồng lấn, không cộng thành 100%",
-                "% of 1,173 new members · 2008–2017 · groups overlap and do not add up to 100%",
-            )
-            .into(),
         ),
+        ChartId::Members => {
+            let of = whole.map_or_else(String::new, |w| {
+                format!(
+                    "{} ({})",
+                    lang.pick(&w.label),
+                    format::as_written(&w.as_written, lang)
+                )
+            });
+            (
+                lang.t(
+                    "Đảng viên mới kết nạp: tỷ lệ theo nhóm",
+                    "New Party members: share by group",
+                ),
+                lang.t(
+                    format!("% của {of} · {period} · các nhóm chồng lấn, không cộng thành 100%"),
+                    format!("% of {of} · {period} · groups overlap and do not add up to 100%"),
+                ),
+            )
+        }
         _ => (
             lang.t("Cấp ủy viên được bổ sung", "Committee members added"),
             lang.t(
-                "Số người · 2008–2017 · không theo bộ lọc năm",
-                "People · 2008–2017 · not filtered by year",
-            )
-            .into(),
+                format!("Số người · {period} · {unfiltered}"),
+                format!("People · {period} · {unfiltered}"),
+            ),
         ),
     };
+    // The unit's own words for the chart, where the data gives them.
+    let title = ds
+        .chart_title(id.id())
+        .map_or_else(|| title.to_string(), |l| lang.pick(l).to_string());
     let mut columns = vec![
         lang.t("Hạng mục", "Item").to_string(),
         lang.t("Số lượng", "Number").into(),
     ];
     if whole.is_some() {
         columns.push(lang.t("Tỷ lệ tính", "Share (computed)").into());
-        columns.push(lang.t("Tỷ lệ bài báo ghi", "Share (article)").into());
+        columns.push(lang.t("Tỷ lệ nguồn ghi", "Share (as reported)").into());
     } else {
         columns.push(lang.t("Thời kỳ", "Period").into());
     }
+    let mut notes = hbar_notes(ds, id, lang);
+    // The rest of the group, each in a sentence of its own with its period.
+    notes.extend(t.rest.iter().map(|f| {
+        (
+            Flag::None,
+            format!(
+                "{} ({}): {}.",
+                lang.pick(&f.label),
+                period_label(ds, &f.period, lang),
+                format::figure_value(f, lang)
+            ),
+        )
+    }));
     ChartVm {
         id,
         shape: Shape::HBars,
-        title: title.into(),
+        title,
         subtitle,
         percent_axis: whole.is_some(),
         y_max: if whole.is_some() {
@@ -789,13 +923,42 @@ fn hbars(ds: &Dataset, id: ChartId, group: Group, lang: Lang, share_of: Option<&
         data,
         breaks: vec![],
         legend: vec![],
-        notes: hbar_notes(ds, id, lang),
+        notes,
         source: source_line(ds, lang),
     }
 }
 
+/// "Whole: 90 = part 28 + part 62": each sum rule of the chart's group, from the figures.
+fn sum_notes(ds: &Dataset, id: ChartId, lang: Lang) -> Vec<(Flag, String)> {
+    let group = id.group();
+    let value = |f: &Figure| format::figure_value(f, lang);
+    ds.sums
+        .iter()
+        .filter_map(|rule| {
+            let whole = ds.figure(&rule.whole).filter(|w| Some(w.group) == group)?;
+            let parts: Option<Vec<String>> = rule
+                .parts
+                .iter()
+                .map(|p| {
+                    ds.figure(p)
+                        .map(|f| format!("{} {}", lang.pick(&f.label), value(f)))
+                })
+                .collect();
+            Some((
+                Flag::None,
+                format!(
+                    "{}: {} = {}.",
+                    lang.pick(&whole.label),
+                    value(whole),
+                    parts?.join(" + ")
+                ),
+            ))
+        })
+        .collect()
+}
+
 fn hbar_notes(ds: &Dataset, id: ChartId, lang: Lang) -> Vec<(Flag, String)> {
-    let mut notes = Vec::new();
+    let mut notes = sum_notes(ds, id, lang);
     match id {
         ChartId::Changes => {
             if let Some(u) = audit::unreconciled(ds) {
@@ -803,11 +966,11 @@ fn hbar_notes(ds: &Dataset, id: ChartId, lang: Lang) -> Vec<(Flag, String)> {
                     Flag::Note,
                     lang.t(
                         format!(
-                            "Các thay đổi không khớp với mức tăng tổng số: thành lập {} − giải thể {} = {:+}, nhưng tổng số tăng từ {} ({}) lên {} ({}), tức {:+}. Bài báo không giải thích.",
+                            "Các thay đổi không khớp với mức tăng tổng số: thành lập {} − giải thể {} = {:+}, nhưng tổng số tăng từ {} ({}) lên {} ({}), tức {:+}. Nguồn không giải thích.",
                             u.established, u.dissolved, u.net_changes(), u.first_total, u.first_year, u.last_total, u.last_year, u.growth()
                         ),
                         format!(
-                            "The changes do not match the growth of the total: established {} − dissolved {} = {:+}, yet the total grew from {} ({}) to {} ({}), i.e. {:+}. The article does not explain this.",
+                            "The changes do not match the growth of the total: established {} − dissolved {} = {:+}, yet the total grew from {} ({}) to {} ({}), i.e. {:+}. The source does not explain this.",
                             u.established, u.dissolved, u.net_changes(), u.first_total, u.first_year, u.last_total, u.last_year, u.growth()
                         ),
                     ),
@@ -825,25 +988,6 @@ fn hbar_notes(ds: &Dataset, id: ChartId, lang: Lang) -> Vec<(Flag, String)> {
                 ));
             }
         }
-        ChartId::Structure => notes.push((
-            Flag::None,
-            lang.t(
-                "90 tổ chức cơ sở đảng = 28 đảng bộ cơ sở + 62 chi bộ cơ sở; 28 đảng bộ cơ sở có 1 đảng bộ bộ phận và 132 chi bộ trực thuộc.",
-                "90 grassroots organisations = 28 grassroots committees + 62 grassroots cells; the 28 committees hold 1 sub-committee and 132 subordinate cells.",
-            )
-            .into(),
-        )),
-        ChartId::Cadres => {
-            if let Some(f) = ds.figure("cadres.secretaries_directors") {
-                notes.push((
-                    Flag::None,
-                    lang.t(
-                        format!("Nhiệm kỳ 2010–2015 và 2015–2020: {} bí thư cấp ủy cơ sở là giám đốc, phó giám đốc sở hoặc lãnh đạo cơ quan, đoàn thể, đơn vị sự nghiệp.", f.as_written),
-                        format!("Terms 2010–2015 and 2015–2020: {} grassroots secretaries are department directors or deputies, or heads of agencies and public units.", f.as_written),
-                    ),
-                ));
-            }
-        }
         _ => {}
     }
     notes
@@ -855,10 +999,7 @@ pub fn build(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> ChartVm
         ChartId::Quality => quality(ds, range, lang),
         ChartId::Rate => rate(ds, range, lang),
         ChartId::Weak => weak(ds, range, lang),
-        ChartId::Changes => hbars(ds, id, Group::Changes, lang, None),
-        ChartId::Structure => hbars(ds, id, Group::Structure, lang, None),
-        ChartId::Members => hbars(ds, id, Group::Members, lang, Some("members.new")),
-        ChartId::Cadres => hbars(ds, id, Group::Cadres, lang, None),
+        _ => hbars(ds, id, lang),
     }
 }
 

@@ -85,12 +85,7 @@ pub fn App(state: AppState) -> impl IntoView {
                 let _ = html.set_attribute("lang", l.code());
             }
         }
-        // The years are the dataset's: a page carrying another period says so.
-        let years = crate::format::years(bounds.0, bounds.1);
-        doc.set_title(&l.t(
-            format!("Tổ chức cơ sở đảng Khối các cơ quan tỉnh Gia Lai {years}"),
-            format!("Grassroots Party organisations, Gia Lai Provincial Agencies Bloc, {years}"),
-        ));
+        doc.set_title(&crate::sources::page_title(state.ds, l));
     });
     let tab = Memo::new(move |_| view.with(|v| v.tab));
     let embed = Memo::new(move |_| view.with(|v| v.embed));

@@ -135,7 +135,7 @@ pub fn ChartCard(
     });
     let backend = StoredValue::new_local(None);
     let plot = NodeRef::<html::Div>::new();
-    // The canvas's CSS width, as laid out (its height comes from the stylesheet: height_class).
+    // The canvas's CSS width, as laid out (its height comes from the stylesheet: size_rows).
     let width = RwSignal::new(0.0f64);
     let visible = RwSignal::new(false);
     let painted = RwSignal::new(false);
@@ -371,7 +371,11 @@ pub fn ChartCard(
                     }
                 }
             >
-                <canvas node_ref=canvas aria-hidden="true" class=move || vm.with(ChartVm::height_class)></canvas>
+                // The box's height: one empty row per bar or legend entry (ChartVm::size_rows).
+                <div class=move || vm.with(|v| format!("plot-size {}", v.size_rows().0)) aria-hidden="true">
+                    {move || (0..vm.with(|v| v.size_rows().1)).map(|_| view! { <i></i> }).collect_view()}
+                </div>
+                <canvas node_ref=canvas aria-hidden="true"></canvas>
                 // The chart as SVG in the pre-rendered page, over the canvas until the canvas is
                 // painted: on screen as soon as the HTML arrives, and the chart without JavaScript.
                 <div class="plot-fallback" node_ref=fallback aria-hidden="true" inner_html=fallback_svg></div>

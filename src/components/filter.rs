@@ -53,7 +53,6 @@ pub fn YearFilter() -> impl IntoView {
     };
     let parse = |v: String| v.parse::<u16>().ok();
     let preset = move |a: u16, b: u16, label: String| {
-        let (a, b) = (a.clamp(first, last), b.clamp(first, last));
         view! {
             <button
                 class="preset"
@@ -106,10 +105,16 @@ pub fn YearFilter() -> impl IntoView {
             <div class="presets" id="year-options" class:open=move || options_open.get()>
                 {move || {
                     let l = lang.get();
+                    // The unit's congress terms (the dataset's `terms`), cut to the data's years.
+                    let terms = s
+                        .ds
+                        .terms_in_data()
+                        .into_iter()
+                        .map(|(t, a, b)| preset(a, b, term_label(t, a, b, l)))
+                        .collect_view();
                     view! {
                         {preset(first, last, l.t("Tất cả các năm", "All years").into())}
-                        {preset(2010, 2015, l.t("Nhiệm kỳ 2010–2015", "Term 2010–2015").into())}
-                        {preset(2015, 2020, l.t("Nhiệm kỳ 2015–2020 (đến 2017)", "Term 2015–2020 (to 2017)").into())}
+                        {terms}
                     }
                 }}
                 <label class="single">
@@ -145,6 +150,23 @@ pub fn YearFilter() -> impl IntoView {
                 </button>
             </div>
         </fieldset>
+    }
+}
+
+/// A term's label, saying where the data cuts it: "Nhiệm kỳ 2015–2020 (đến 2017)".
+fn term_label(t: &crate::data::model::Term, from: u16, to: u16, l: crate::i18n::Lang) -> String {
+    let label = l.pick(&t.label);
+    match (from > t.from, to < t.to) {
+        (false, false) => label.to_string(),
+        (false, true) => l.t(format!("{label} (đến {to})"), format!("{label} (to {to})")),
+        (true, false) => l.t(
+            format!("{label} (từ {from})"),
+            format!("{label} (from {from})"),
+        ),
+        (true, true) => l.t(
+            format!("{label} ({})", format::years(from, to)),
+            format!("{label} ({})", format::years(from, to)),
+        ),
     }
 }
 

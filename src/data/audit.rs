@@ -2,6 +2,8 @@
 //! article leaves unexplained. The results are data the UI shows; none of them stops the build.
 
 use super::model::{parse_written, Dataset, Group};
+use super::roles;
+use crate::i18n::Lang;
 
 /// How a reported percentage relates to the computed one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,26 @@ impl RateCheck {
                 Severity::Note
             }
             RateCheck::Disagreement => Severity::Disagreement,
+        }
+    }
+
+    /// What the check found, in words: the one wording of every table, tooltip, page and the
+    /// editor.
+    pub fn words(self, l: Lang) -> &'static str {
+        match self {
+            RateCheck::Matches => l.t("Khớp", "Matches"),
+            RateCheck::FewerDecimals => l.t(
+                "Ghi ít chữ số thập phân (làm tròn)",
+                "Fewer decimals (rounded)",
+            ),
+            RateCheck::Truncated => l.t("Cắt bớt chữ số, không làm tròn", "Truncated, not rounded"),
+            RateCheck::Imprecise => {
+                l.t("Chênh lệch nhỏ (< 0,1 điểm)", "Slightly off (< 0.1 point)")
+            }
+            RateCheck::Disagreement => l.t(
+                "Mâu thuẫn: khác số đếm hơn 0,1 điểm",
+                "Disagreement: off by more than 0.1 point",
+            ),
         }
     }
 }
@@ -183,10 +205,10 @@ pub fn unreconciled(ds: &Dataset) -> Option<Unreconciled> {
         first_total: first.total,
         last_year: last.year,
         last_total: last.total,
-        established: get("changes.established")?,
-        dissolved: get("changes.dissolved")?,
-        merged: get("changes.merged").unwrap_or(0),
-        transferred: get("changes.transferred").unwrap_or(0),
+        established: get(roles::CHANGES_ESTABLISHED)?,
+        dissolved: get(roles::CHANGES_DISSOLVED)?,
+        merged: get(roles::CHANGES_MERGED).unwrap_or(0),
+        transferred: get(roles::CHANGES_TRANSFERRED).unwrap_or(0),
     };
     (u.net_changes() != u.growth()).then_some(u)
 }
@@ -194,10 +216,10 @@ pub fn unreconciled(ds: &Dataset) -> Option<Unreconciled> {
 /// Sum of categories that overlap (women, ethnic minority, youth, higher education) and the whole
 /// they are shares of: when the sum exceeds the whole, they cannot be parts of it.
 pub fn member_overlap(ds: &Dataset) -> Option<(f64, f64)> {
-    let whole = ds.figure("members.new")?.value;
+    let whole = ds.figure(roles::MEMBERS_NEW)?.value;
     let sum: f64 = ds
         .group(Group::Members)
-        .filter(|f| f.of.as_deref() == Some("members.new"))
+        .filter(|f| f.of.as_deref() == Some(roles::MEMBERS_NEW))
         .map(|f| f.value)
         .sum();
     (sum > whole).then_some((sum, whole))

@@ -226,12 +226,15 @@ pub fn name_of<N: Node>(v: &N) -> Option<String> {
 }
 
 /// The lists of the format and the field that names their items in messages (none: the index).
-pub const LISTS: [(&str, &str, bool); 5] = [
+pub const LISTS: [(&str, &str, bool); 8] = [
     ("documents", "id", false),
     ("classifications", "id", true),
     ("yearly", "year", true),
     ("figures", "id", true),
     ("sums", "", false),
+    ("terms", "", false),
+    ("headline", "", false),
+    ("chart_titles", "chart", false),
 ];
 
 /// The naming field and whether the list is required, for one of [`LISTS`].
@@ -289,9 +292,35 @@ fn article<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Article {
         period,
         source: f.text("source", errs),
         quote: f.text("quote", errs),
+        slug: f.text("slug", errs),
     };
     f.finish(errs);
     a
+}
+
+fn term<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Term {
+    let t = Term {
+        label: f.localized("label", errs),
+        from: f.whole("from", YEAR, errs) as u16,
+        to: f.whole("to", YEAR, errs) as u16,
+    };
+    f.finish(errs);
+    t
+}
+
+fn headline_tile<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> String {
+    let id = f.text("figure", errs);
+    f.finish(errs);
+    id
+}
+
+fn chart_title<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> ChartTitle {
+    let t = ChartTitle {
+        chart: f.text("chart", errs),
+        title: f.localized("title", errs),
+    };
+    f.finish(errs);
+    t
 }
 
 fn document<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Document {
@@ -317,17 +346,18 @@ fn classification<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Classification 
 }
 
 fn year<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> YearRecord {
+    use super::fields::YearField as Y;
     let r = YearRecord {
-        year: f.whole("year", YEAR, errs) as u16,
-        classification: f.text("classification", errs),
-        top: f.whole("top", COUNT, errs),
-        total: f.whole("total", COUNT, errs),
-        rate: f.text("rate", errs),
-        bottom: f.opt_whole("bottom", COUNT, errs),
-        bottom_rate: f.opt_text("bottom_rate", errs),
-        document: f.opt_text("document", errs),
-        source: f.text("source", errs),
-        quote: f.text("quote", errs),
+        year: f.whole(Y::Year.key(), YEAR, errs) as u16,
+        classification: f.text(Y::Classification.key(), errs),
+        top: f.whole(Y::Top.key(), COUNT, errs),
+        total: f.whole(Y::Total.key(), COUNT, errs),
+        rate: f.text(Y::Rate.key(), errs),
+        bottom: f.opt_whole(Y::Bottom.key(), COUNT, errs),
+        bottom_rate: f.opt_text(Y::BottomRate.key(), errs),
+        document: f.opt_text(Y::Document.key(), errs),
+        source: f.text(Y::Source.key(), errs),
+        quote: f.text(Y::Quote.key(), errs),
     };
     f.finish(errs);
     r
@@ -418,6 +448,9 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
         yearly: f.objects("yearly", e, year),
         figures: f.objects("figures", e, figure),
         sums: f.objects("sums", e, sum_rule),
+        terms: f.objects("terms", e, term),
+        headline: f.objects("headline", e, headline_tile),
+        chart_titles: f.objects("chart_titles", e, chart_title),
     };
     f.finish(e);
     if errs.is_empty() {

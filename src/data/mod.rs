@@ -3,8 +3,10 @@
 
 pub mod audit;
 pub mod decode;
+pub mod fields;
 pub mod model;
 pub mod page;
+pub mod roles;
 pub mod tree;
 pub mod validate;
 

@@ -22,6 +22,28 @@ pub struct Dataset {
     pub figures: Vec<Figure>,
     /// Parts that must add up to a whole (28 + 62 = 90).
     pub sums: Vec<SumRule>,
+    /// The unit's congress terms, offered as year presets. Optional.
+    pub terms: Vec<Term>,
+    /// The figures shown as headline tiles, in order (figure ids). Optional.
+    pub headline: Vec<String>,
+    /// A chart's title where the unit's own words say more than the chart's generic one
+    /// ("… under Resolution 22"). Optional.
+    pub chart_titles: Vec<ChartTitle>,
+}
+
+/// A congress term (nhiệm kỳ): a preset of the year filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub label: Localized,
+    pub from: u16,
+    pub to: u16,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartTitle {
+    /// A chart id (`changes`).
+    pub chart: String,
+    pub title: Localized,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +65,9 @@ pub struct Article {
     pub period: Period,
     pub source: String,
     pub quote: String,
+    /// The start of every download's file name (`to-chuc-co-so-dang-khoi-cac-co-quan-gia-lai`):
+    /// lower-case ASCII letters, digits and hyphens.
+    pub slug: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,6 +346,31 @@ impl Dataset {
     /// (the app's tables and the pre-rendered one follow this one rule).
     pub fn several_classifications(&self) -> bool {
         self.classifications.len() > 1
+    }
+
+    /// The title the data gives a chart, if any.
+    pub fn chart_title(&self, chart: &str) -> Option<&Localized> {
+        self.chart_titles
+            .iter()
+            .find(|t| t.chart == chart)
+            .map(|t| &t.title)
+    }
+
+    /// The year the article was published (its ISO date's first four digits): what figures of
+    /// the period "now" describe.
+    pub fn publication_year(&self) -> &str {
+        self.article.date.get(..4).unwrap_or(&self.article.date)
+    }
+
+    /// The terms that overlap the data's years, each cut to them: (term, first year shown,
+    /// last year shown). A term entirely outside the data is not offered.
+    pub fn terms_in_data(&self) -> Vec<(&Term, u16, u16)> {
+        let (first, last) = self.bounds();
+        self.terms
+            .iter()
+            .filter(|t| t.from <= last && t.to >= first && t.from <= t.to)
+            .map(|t| (t, t.from.max(first), t.to.min(last)))
+            .collect()
     }
 
     /// First and last year of the series (validation guarantees it is not empty).

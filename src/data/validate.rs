@@ -2,6 +2,7 @@
 //! copies. Each message names the figure or year and says what to fix, in Vietnamese and English.
 
 use super::model::{parse_written, plain, Dataset, Unit};
+use super::roles::{self, ChartId, Lack};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -95,6 +96,31 @@ pub enum DataError {
         expected: f64,
         parts_sum: f64,
     },
+    /// A chart cannot be drawn without this figure (src/data/roles.rs).
+    MissingRole {
+        chart: ChartId,
+        figure: &'static str,
+    },
+    /// A totals chart has no figure of its group at all.
+    EmptyGroup {
+        chart: ChartId,
+        group: &'static str,
+    },
+    /// A congress term whose first year comes after its last (`terms[1]`).
+    TermReversed {
+        index: usize,
+        from: u16,
+        to: u16,
+    },
+    /// A headline tile names a figure that does not exist.
+    UnknownTile {
+        index: usize,
+        figure: String,
+    },
+    /// A chart title for a chart the app does not have.
+    UnknownChart(String),
+    /// The file-name stem is not lower-case ASCII letters, digits and hyphens.
+    BadSlug(String),
 }
 
 /// What a field must hold.
@@ -230,6 +256,30 @@ impl DataError {
                 format!("{whole}: the parts add up to {parts_sum}, but the whole is {expected}."),
             )
             }
+            MissingRole { chart, figure } => (
+                format!("{} cần số liệu `{figure}` (mã này đã bị đổi hoặc xóa)." , chart.name().0),
+                format!("{} needs the figure `{figure}` (its id was changed or it was removed).", chart.name().1),
+            ),
+            EmptyGroup { chart, group } => (
+                format!("{} cần ít nhất một số liệu thuộc nhóm `{group}`.", chart.name().0),
+                format!("{} needs at least one figure of the group `{group}`.", chart.name().1),
+            ),
+            TermReversed { index, from, to } => (
+                format!("terms[{index}]: nhiệm kỳ bắt đầu năm {from}, sau năm kết thúc {to}."),
+                format!("terms[{index}]: the term starts in {from}, after it ends in {to}."),
+            ),
+            UnknownTile { index, figure } => (
+                format!("headline[{index}]: ô số liệu chính dùng số liệu không tồn tại \"{figure}\"."),
+                format!("headline[{index}]: the key-figure tile names a figure that does not exist, \"{figure}\"."),
+            ),
+            UnknownChart(chart) => (
+                format!("chart_titles: không có biểu đồ \"{chart}\" (có: {})." , chart_ids()),
+                format!("chart_titles: there is no chart \"{chart}\" (there are: {}).", chart_ids()),
+            ),
+            BadSlug(slug) => (
+                format!("article.slug: \"{slug}\" phải chỉ gồm chữ thường không dấu, số và dấu gạch ngang (vd. to-chuc-co-so-dang)."),
+                format!("article.slug: \"{slug}\" must be lower-case letters without accents, digits and hyphens (e.g. to-chuc-co-so-dang)."),
+            ),
         };
         if vi {
             v
@@ -237,6 +287,10 @@ impl DataError {
             e
         }
     }
+}
+
+fn chart_ids() -> String {
+    ChartId::ALL.map(ChartId::id).join(", ")
 }
 
 impl DataError {
@@ -277,6 +331,11 @@ impl DataError {
             PercentAbove100 { figure: f, value } if value.is_nan() => figure(f, "reported_share"),
             PercentAbove100 { figure: f, .. } => figure(f, "value"),
             SumMismatch { whole, .. } => figure(whole, "value"),
+            MissingRole { .. } | EmptyGroup { .. } => "dataset.figures".into(),
+            TermReversed { index, .. } => format!("dataset.terms[{index}].from"),
+            UnknownTile { index, .. } => format!("dataset.headline[{index}].figure"),
+            UnknownChart(c) => format!("dataset.chart_titles[{c}].chart"),
+            BadSlug(_) => "dataset.article.slug".into(),
         })
     }
 
@@ -487,7 +546,53 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
             });
         }
     }
+    check_words(ds, &mut errors);
     errors
+}
+
+/// What the page's words are made of beyond the figures: the charts' roles, the terms, the
+/// headline tiles, the chart titles and the file-name stem.
+fn check_words(ds: &Dataset, errors: &mut Vec<DataError>) {
+    for lack in roles::lacking(ds) {
+        errors.push(match lack {
+            Lack::Figure(chart, figure) => DataError::MissingRole { chart, figure },
+            Lack::Group(chart, group) => DataError::EmptyGroup {
+                chart,
+                group: group.id(),
+            },
+        });
+    }
+    for (index, t) in ds.terms.iter().enumerate() {
+        if t.from > t.to {
+            errors.push(DataError::TermReversed {
+                index,
+                from: t.from,
+                to: t.to,
+            });
+        }
+    }
+    for (index, id) in ds.headline.iter().enumerate() {
+        if ds.figure(id).is_none() {
+            errors.push(DataError::UnknownTile {
+                index,
+                figure: id.clone(),
+            });
+        }
+    }
+    for t in &ds.chart_titles {
+        if ChartId::parse(&t.chart).is_none() {
+            errors.push(DataError::UnknownChart(t.chart.clone()));
+        }
+    }
+    let slug = &ds.article.slug;
+    let slug_ok = !slug.is_empty()
+        && !slug.starts_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !slug_ok {
+        errors.push(DataError::BadSlug(slug.clone()));
+    }
 }
 
 /// Decodes and validates parsed JSON: the one path every dataset takes, in the build, the tests

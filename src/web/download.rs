@@ -232,7 +232,7 @@ pub fn dataset_actions(s: AppState) -> impl IntoView {
         let (_, t) = export::dataset_tables(s.ds, range(), lang.get_untracked());
         report(save_text(
             &t.write(Dialect::Standard),
-            "to-chuc-co-so-dang_so-lieu-khac_2008-2017.csv",
+            &export::figures_file_name(s.ds),
             csv,
         ));
     };

@@ -60,7 +60,7 @@ pub fn Yearly() -> impl IntoView {
                     "{} {} · {}",
                     lang.t("tính lại", "computed"),
                     format::percent(a.computed, 2, lang),
-                    crate::sources::check_text(a.check, lang)
+                    a.check.words(lang)
                 ))
             })
         };
