@@ -1,6 +1,7 @@
 //! The fields of a yearly record a pasted column can go to, with their names in both languages
 //! and the words of a header row that name them.
 
+use crate::data::fields::YearField;
 use crate::i18n::Lang;
 
 /// Where a pasted column goes in a yearly record.
@@ -45,37 +46,34 @@ impl Column {
         Column::BottomRate,
     ];
 
-    /// The field of the yearly record (also the column's name in a header row).
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::Year => "year",
-            Column::Classification => "classification",
-            Column::Top => "top",
-            Column::Total => "total",
-            Column::Rate => "rate",
-            Column::Bottom => "bottom",
-            Column::BottomRate => "bottom_rate",
-            Column::Document => "document",
-            Column::Source => "source",
-            Column::Quote => "quote",
-            Column::Skip => "",
-        }
+    /// The yearly field the column goes to (`None`: skipped).
+    pub fn field(self) -> Option<YearField> {
+        Some(match self {
+            Column::Year => YearField::Year,
+            Column::Classification => YearField::Classification,
+            Column::Top => YearField::Top,
+            Column::Total => YearField::Total,
+            Column::Rate => YearField::Rate,
+            Column::Bottom => YearField::Bottom,
+            Column::BottomRate => YearField::BottomRate,
+            Column::Document => YearField::Document,
+            Column::Source => YearField::Source,
+            Column::Quote => YearField::Quote,
+            Column::Skip => return None,
+        })
     }
 
+    /// The field of the yearly record (also the column's name in a header row).
+    pub fn key(self) -> &'static str {
+        self.field().map_or("", YearField::key)
+    }
+
+    /// The field's one label (src/data/fields.rs).
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Column::Year => lang.t("Năm", "Year"),
-            Column::Classification => lang.t("Cách xếp loại", "Classification"),
-            Column::Top => lang.t("Số đạt loại cao nhất", "Top category"),
-            Column::Total => lang.t("Tổng số", "Total"),
-            Column::Rate => lang.t("Tỷ lệ (%)", "Rate (%)"),
-            Column::Bottom => lang.t("Số loại thấp nhất", "Bottom category"),
-            Column::BottomRate => lang.t("Tỷ lệ loại thấp nhất (%)", "Bottom rate (%)"),
-            Column::Document => lang.t("Tài liệu", "Document"),
-            Column::Source => lang.t("Mã câu nguồn", "Source sentence id"),
-            Column::Quote => lang.t("Trích dẫn", "Quote"),
-            Column::Skip => lang.t("(bỏ qua)", "(skip)"),
-        }
+        let (vi, en) = self
+            .field()
+            .map_or(("(bỏ qua)", "(skip)"), YearField::label);
+        lang.t(vi, en)
     }
 
     /// The column a header cell names: the field name, or the words of the app's own tables

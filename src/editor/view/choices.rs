@@ -1,5 +1,6 @@
-//! Choices the draft offers a field: the ids of its classifications, documents and source
-//! sentences, and the fixed names of a figure's group and unit.
+//! Choices the draft offers a field: its classifications, documents and source sentences (each
+//! shown by its reader-facing name, the id after it), and the fixed names of a figure's group
+//! and unit.
 
 use super::ed;
 use crate::data::tree::Value;
@@ -21,7 +22,9 @@ pub fn ids(list: &'static str, name: Option<&'static str>) -> Signal<Vec<(String
                         .and_then(|n| item.field(n))
                         .and_then(|n| n.field(if vi { "vi" } else { "en" }).or(Some(n)))
                         .and_then(Value::str)
-                        .map_or_else(|| id.clone(), |n| format!("{id} – {n}"));
+                        .filter(|n| !n.is_empty())
+                        // The staff's words first; the id after, for those who need it.
+                        .map_or_else(|| id.clone(), |n| format!("{n} ({id})"));
                     Some((id, label))
                 })
                 .collect()
@@ -40,9 +43,28 @@ pub fn sentence_ids() -> Signal<Vec<(String, String)>> {
     let e = ed();
     Signal::derive(move || {
         e.draft.with(|d| {
+            let sentences = d.value.at(&path!["sentences"]);
             sentence_keys(&d.value)
                 .into_iter()
-                .map(|k| (k.clone(), k))
+                .map(|k| {
+                    // The sentence's first words, then its id.
+                    let text = sentences
+                        .and_then(|s| s.field(&k))
+                        .and_then(Value::str)
+                        .unwrap_or("");
+                    let mut start: String = text
+                        .split_whitespace()
+                        .take(8)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if start.is_empty() {
+                        start.clone_from(&k);
+                    } else if text.split_whitespace().count() > 8 {
+                        start.push('…');
+                    }
+                    let label = format!("{start} ({k})");
+                    (k, label)
+                })
                 .collect()
         })
     })
@@ -62,6 +84,44 @@ pub fn choices_for(field: &str) -> Option<Signal<Vec<(String, String)>>> {
         "group" => Some(fixed(Group::ALL.iter().map(|g| g.id()).collect())),
         "unit" => Some(fixed(Unit::ALL.iter().map(|u| u.id()).collect())),
         "source" => Some(sentence_ids()),
+        "chart" => Some(Signal::derive(move || {
+            let lang = ed().lang.get();
+            crate::data::roles::ChartId::ALL
+                .iter()
+                .map(|c| {
+                    let (vi, en) = c.name();
+                    (
+                        c.id().to_string(),
+                        format!("{} ({})", lang.t(vi, en), c.id()),
+                    )
+                })
+                .collect()
+        })),
+        "figure" => Some(figure_ids()),
         _ => None,
     }
+}
+
+/// The draft's figures, by their label (the id after it).
+pub fn figure_ids() -> Signal<Vec<(String, String)>> {
+    let e = ed();
+    Signal::derive(move || {
+        let key = e.lang.get().t("vi", "en");
+        e.draft.with(|d| {
+            d.value
+                .list(&path!["figures"])
+                .iter()
+                .filter_map(|f| {
+                    let id = f.field("id")?.str()?.to_string();
+                    let label = f
+                        .field("label")
+                        .and_then(|l| l.field(key))
+                        .and_then(Value::str)
+                        .filter(|l| !l.is_empty())
+                        .map_or_else(|| id.clone(), |l| format!("{l} ({id})"));
+                    Some((id, label))
+                })
+                .collect()
+        })
+    })
 }

@@ -138,6 +138,56 @@ pub const SUMS: ListSpec = ListSpec {
     ],
 };
 
+pub const TERMS: ListSpec = ListSpec {
+    key: "terms",
+    title: ("Nhiệm kỳ", "Congress terms"),
+    hint: (
+        "Mỗi nhiệm kỳ là một nút chọn nhanh khoảng năm. Nhiệm kỳ vượt quá số liệu được cắt theo năm có số liệu; nhiệm kỳ nằm ngoài số liệu không hiện.",
+        "Each term is a quick choice of years. A term that runs past the data is cut to the data's years; a term outside the data is not shown.",
+    ),
+    item: ("Nhiệm kỳ", "Term"),
+    fields: &[
+        (
+            "label.vi",
+            Kind::Text,
+            ("Tên (tiếng Việt)", "Name (Vietnamese)"),
+        ),
+        ("label.en", Kind::Text, ("Tên (tiếng Anh)", "Name (English)")),
+        ("from", Kind::Year, ("Từ năm", "From year")),
+        ("to", Kind::Year, ("Đến năm", "To year")),
+    ],
+};
+
+pub const HEADLINE: ListSpec = ListSpec {
+    key: "headline",
+    title: ("Số liệu chính (ô đầu trang)", "Key figures (tiles)"),
+    hint: (
+        "Các số liệu hiện thành ô lớn, theo thứ tự này. Nhãn và thời kỳ lấy từ chính số liệu.",
+        "The figures shown as large tiles, in this order. Their label and period come from the figure itself.",
+    ),
+    item: ("Ô", "Tile"),
+    fields: &[("figure", Kind::Choice, ("Số liệu", "Figure"))],
+};
+
+pub const CHART_TITLES: ListSpec = ListSpec {
+    key: "chart_titles",
+    title: ("Tên biểu đồ riêng", "Chart titles of the unit"),
+    hint: (
+        "Tùy chọn: tên riêng của đơn vị cho một biểu đồ (ví dụ nêu nghị quyết). Không có thì dùng tên chung.",
+        "Optional: the unit's own title for a chart (naming a resolution, say). Without it the chart keeps its general title.",
+    ),
+    item: ("Tên biểu đồ", "Chart title"),
+    fields: &[
+        ("chart", Kind::Choice, ("Biểu đồ", "Chart")),
+        (
+            "title.vi",
+            Kind::Text,
+            ("Tên (tiếng Việt)", "Title (Vietnamese)"),
+        ),
+        ("title.en", Kind::Text, ("Tên (tiếng Anh)", "Title (English)")),
+    ],
+};
+
 /// Keeps `open` in step with a `<details>`: a folded section builds its inputs only when opened.
 pub fn follow(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) {
     use wasm_bindgen::JsCast;
@@ -223,13 +273,36 @@ pub fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
             e.draft.with(|d| {
                 let item = d.value.at(&path![spec.key, i]);
                 let id = item
-                    .and_then(|v| v.field("id").or(v.field("whole")))
+                    .and_then(|v| {
+                        v.field("id")
+                            .or(v.field("whole"))
+                            .or(v.field("figure"))
+                            .or(v.field("chart"))
+                    })
                     .and_then(Value::str)
                     .unwrap_or("")
                     .to_string();
+                let lang = e.lang.get();
+                // A figure a chart cannot be drawn without says so: renaming or removing it is
+                // refused by validation, with the chart's name (src/data/roles.rs).
+                let needed: Vec<&str> = if spec.key == "figures" {
+                    crate::data::roles::needed_by(&id)
+                        .map(|c| lang.t(c.name().0, c.name().1))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let needed = if needed.is_empty() {
+                    String::new()
+                } else {
+                    lang.t(
+                        format!(" — bắt buộc: {} cần số liệu này", needed.join(", ")),
+                        format!(" — required: {} needs this figure", needed.join(", ")),
+                    )
+                };
                 format!(
-                    "{} {}",
-                    e.lang.get().t(spec.item.0, spec.item.1),
+                    "{} {}{needed}",
+                    lang.t(spec.item.0, spec.item.1),
                     if id.is_empty() {
                         (i + 1).to_string()
                     } else {

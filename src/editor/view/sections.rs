@@ -5,7 +5,10 @@
 use super::choices::sentence_keys;
 use super::ed;
 use super::field::{Field, Kind};
-use super::lists::{follow, sub, ListEditor, CLASSIFICATIONS, DOCUMENTS, FIGURES, SUMS};
+use super::lists::{
+    follow, sub, ListEditor, CHART_TITLES, CLASSIFICATIONS, DOCUMENTS, FIGURES, HEADLINE, SUMS,
+    TERMS,
+};
 use crate::data::tree::Value;
 use crate::path;
 use leptos::prelude::*;
@@ -69,7 +72,7 @@ fn Sentences() -> impl IntoView {
     }
 }
 
-const ARTICLE: [(&str, Kind, (&str, &str)); 13] = [
+const ARTICLE: [(&str, Kind, (&str, &str)); 14] = [
     ("title", Kind::Text, ("Tiêu đề bài", "Title")),
     ("author", Kind::Text, ("Tác giả", "Author")),
     (
@@ -111,6 +114,14 @@ const ARTICLE: [(&str, Kind, (&str, &str)); 13] = [
         ("Câu nguồn (mã)", "Source sentence (id)"),
     ),
     ("quote", Kind::Text, ("Trích dẫn", "Quote")),
+    (
+        "slug",
+        Kind::Text,
+        (
+            "Tên tệp tải về (không dấu, vd. to-chuc-co-so-dang)",
+            "Download file name (no accents, e.g. to-chuc-co-so-dang)",
+        ),
+    ),
 ];
 
 #[component]
@@ -142,6 +153,9 @@ pub fn Sections() -> impl IntoView {
         <Sentences/>
         <ListEditor spec=&FIGURES/>
         <ListEditor spec=&SUMS/>
+        <ListEditor spec=&TERMS/>
+        <ListEditor spec=&HEADLINE/>
+        <ListEditor spec=&CHART_TITLES/>
         <Article/>
     }
 }

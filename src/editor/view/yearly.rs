@@ -6,35 +6,25 @@ use super::ed;
 use super::field::{show, Field, Kind};
 use crate::data::audit;
 use crate::data::decode::Node;
+use crate::data::fields::YearField;
 use crate::editor::paste;
 use crate::format;
 use crate::path;
 use leptos::prelude::*;
 
-const YEAR_COLUMNS: [(&str, Kind, (&str, &str)); 10] = [
-    ("year", Kind::Year, ("Năm", "Year")),
-    (
-        "classification",
-        Kind::Choice,
-        ("Cách xếp loại", "Classification"),
-    ),
-    ("top", Kind::Count, ("Số đạt loại cao nhất", "Top category")),
-    ("total", Kind::Count, ("Tổng số", "Total")),
-    ("rate", Kind::Rate, ("Tỷ lệ (%)", "Rate (%)")),
-    (
-        "bottom",
-        Kind::OptCount,
-        ("Loại thấp nhất", "Bottom category"),
-    ),
-    (
-        "bottom_rate",
-        Kind::OptRate,
-        ("Tỷ lệ loại thấp nhất (%)", "Bottom rate (%)"),
-    ),
-    ("document", Kind::OptChoice, ("Tài liệu", "Document")),
-    ("source", Kind::Choice, ("Câu nguồn", "Source sentence")),
-    ("quote", Kind::Text, ("Trích dẫn", "Quote")),
-];
+/// How each yearly field is edited (its key and label are the one list's, src/data/fields.rs).
+fn kind_of(f: YearField) -> Kind {
+    match f {
+        YearField::Year => Kind::Year,
+        YearField::Classification | YearField::Source => Kind::Choice,
+        YearField::Top | YearField::Total => Kind::Count,
+        YearField::Rate => Kind::Rate,
+        YearField::Bottom => Kind::OptCount,
+        YearField::BottomRate => Kind::OptRate,
+        YearField::Document => Kind::OptChoice,
+        YearField::Quote => Kind::Text,
+    }
+}
 
 #[component]
 pub fn Yearly() -> impl IntoView {
@@ -64,18 +54,19 @@ pub fn Yearly() -> impl IntoView {
                 ))
             })
         };
-        let cells = YEAR_COLUMNS
-            .iter()
-            .map(|(key, kind, label)| {
-                let choices = match *key {
-                    "classification" => Some(classes),
-                    "document" => Some(documents),
-                    "source" => Some(sentences),
+        let cells = YearField::ALL
+            .into_iter()
+            .map(|f| {
+                let (key, kind, label) = (f.key(), kind_of(f), f.label());
+                let choices = match f {
+                    YearField::Classification => Some(classes),
+                    YearField::Document => Some(documents),
+                    YearField::Source => Some(sentences),
                     _ => None,
                 };
                 let field = match choices {
-                    Some(c) => view! { <Field path=path!["yearly", i, *key] kind=*kind label=*label row=year choices=c/> }.into_any(),
-                    None => view! { <Field path=path!["yearly", i, *key] kind=*kind label=*label row=year/> }.into_any(),
+                    Some(c) => view! { <Field path=path!["yearly", i, key] kind=kind label=label row=year choices=c/> }.into_any(),
+                    None => view! { <Field path=path!["yearly", i, key] kind=kind label=label row=year/> }.into_any(),
                 };
                 view! { <td class=format!("col-{key}")>{field}</td> }
             })
@@ -108,7 +99,12 @@ pub fn Yearly() -> impl IntoView {
                 .last()
                 .and_then(|r| r.field("year"))
                 .and_then(Node::number)
-                .unwrap_or(2017.0);
+                // No year yet: the one after the article's period.
+                .or_else(|| {
+                    v.at(&path!["article", "period", "to"])
+                        .and_then(Node::number)
+                })
+                .unwrap_or_default();
             let record = paste::new_record(v, last as u16 + 1);
             if let Some(list) = v.list_mut(&path!["yearly"]) {
                 list.push(record);
@@ -126,7 +122,7 @@ pub fn Yearly() -> impl IntoView {
                 <table class="grid yearly">
                     <thead>
                         <tr>
-                            {YEAR_COLUMNS.iter().map(|(_, _, l)| view! { <th scope="col">{e.t(l.0, l.1)}</th> }).collect_view()}
+                            {YearField::ALL.map(|f| { let l = f.label(); view! { <th scope="col">{e.t(l.0, l.1)}</th> } }).collect_view()}
                             <th scope="col">{t("Kiểm tra tỷ lệ", "Rate check")}</th>
                             <th scope="col"><span class="sr-only">{t("Thao tác", "Actions")}</span></th>
                         </tr>
