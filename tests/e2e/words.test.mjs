@@ -160,8 +160,9 @@ function articleFacts() {
   }
   forms(String(ARTICLE.article.views)).forEach((x) => numbers.add(x));
   numbers.add(ARTICLE.article.date_as_written);
-  // Small numbers (0–9) are everywhere (1 year, 2 schemes); the distinctive ones are the facts.
-  const distinctive = [...numbers].filter((n) => !/^\d$/.test(n));
+  // Small numbers (0–9) are everywhere (1 year, 2 schemes), and 100 is every percentage's whole
+  // ("do not add up to 100%"); the distinctive ones are the facts.
+  const distinctive = [...numbers].filter((n) => !/^\d$/.test(n) && n !== '100');
   const a = ARTICLE.article;
   const names = [a.title, a.author, a.publisher.vi, a.publisher.en, a.unit.vi, a.unit.en, 'Gia Lai', 'Khối các cơ quan', 'Provincial Agencies', 'Nghị quyết 22', 'Resolution 22'];
   return { numbers: distinctive, names };
