@@ -204,25 +204,27 @@ pub struct Tile<'a> {
     pub quote: &'a str,
 }
 
-/// The tiles the dataset lists under `headline`, made from each figure: its value (a part of a
-/// whole counted as `2.547/2.547`), its label and its period.
+/// The tiles the dataset lists under `headline`, made from each figure: its value, its label
+/// (a part of a whole adds both counts, `2.547/2.547`: a big number that long would not fit a
+/// phone's tile) and its period.
 pub fn headline_tiles(ds: &Dataset, l: Lang) -> Vec<Tile<'_>> {
     ds.headline
         .iter()
         .filter_map(|id| ds.figure(id))
         .map(|f| {
+            let value = figure_value(f, l);
             let whole =
                 f.of.as_deref()
                     .and_then(|w| ds.figure(w))
                     .filter(|w| w.unit == f.unit && f.unit == crate::data::Unit::Count);
-            let value = match whole {
-                Some(w) => format!("{}/{}", figure_value(f, l), figure_value(w, l)),
-                None => figure_value(f, l),
+            let label = match whole {
+                Some(w) => format!("{}: {value}/{}", l.pick(&f.label), figure_value(w, l)),
+                None => l.pick(&f.label).to_string(),
             };
             let period = crate::charts::view_model::period_label(ds, &f.period, l);
             Tile {
                 value,
-                label: format!("{} · {period}", l.pick(&f.label)),
+                label: format!("{label} · {period}"),
                 quote: &f.quote,
             }
         })

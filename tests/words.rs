@@ -219,8 +219,8 @@ fn notes_subtitles_and_tiles_are_made_from_the_figures() {
         [
             ("41", "Tổ chức cơ sở đảng · tại thời điểm công bố (2025)"),
             (
-                "3.790/3.815",
-                "Được giới thiệu về nơi cư trú · tại thời điểm công bố (2025)"
+                "3.790",
+                "Được giới thiệu về nơi cư trú: 3.790/3.815 · tại thời điểm công bố (2025)"
             ),
             ("2.406", "Đảng viên mới kết nạp · 2012–2024"),
             ("0,31%", "Vi phạm tư cách (bình quân) · 2012–2024"),
