@@ -312,3 +312,20 @@ fn the_change_summary_names_each_figure_old_and_new() {
         .iter()
         .all(|c| c.new.is_none()));
 }
+
+/// A header row in the yearly fields' own labels (src/data/fields.rs), in either language, names
+/// its columns: the one list the editor's table and the downloads use.
+#[test]
+fn header_rows_in_the_fields_own_labels_are_recognised() {
+    use tccs_dashboard::data::fields::YearField;
+    for lang in [0, 1] {
+        let header: Vec<String> = YearField::ALL
+            .iter()
+            .map(|f| if lang == 0 { f.label().0 } else { f.label().1 }.to_string())
+            .collect();
+        let (has_header, cols) = tccs_dashboard::editor::paste::guess(&[header]);
+        assert!(has_header);
+        let keys: Vec<&str> = cols.iter().map(|c| c.key()).collect();
+        assert_eq!(keys, YearField::ALL.map(YearField::key));
+    }
+}

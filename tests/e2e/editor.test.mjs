@@ -278,3 +278,29 @@ test("the reader's page loads nothing of the editor", async () => {
   assert.ok(existsSync(join(DIST, 'edit.html')) && existsSync(join(DIST, 'publisher_bg.wasm')));
   await context.close();
 });
+
+test('a figure a chart needs is marked required; renaming it is refused with the chart\'s name', async () => {
+  const { page, context, problems } = await openEditor(server.url);
+  await openSection(page, 'h-figures');
+  const id = cell('dataset.figures[structure.total].id');
+  await page.waitForSelector(id);
+  const legend = await page.$eval(id, (el) => el.closest('fieldset').querySelector('legend').textContent);
+  assert.match(legend, /bắt buộc: Biểu đồ cơ cấu cần số liệu này/);
+  // Choices show the staff's words, the id after them.
+  const options = await page.$$eval(`${cell('dataset.yearly[2008].classification')} option`, (os) => os.map((o) => o.textContent));
+  assert.ok(options.includes('Xếp loại trong sạch vững mạnh (tsvm)'), options.join(' | '));
+  await page.fill(id, 'structure.all');
+  await page.waitForSelector('ul.list-errors[data-place="dataset.figures"]:not([hidden])');
+  const message = await page.textContent('ul.list-errors[data-place="dataset.figures"]');
+  assert.match(message, /Biểu đồ cơ cấu cần số liệu `structure.total`/);
+  assert.match(await page.textContent('section.errors'), /Biểu đồ cơ cấu cần số liệu/);
+  // Publishing waits until it is fixed.
+  await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
+  assert.ok(await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).isDisabled());
+  await page.keyboard.press('Escape');
+  await page.fill(cell('dataset.figures[structure.all].id'), 'structure.total');
+  await page.waitForSelector('ul.list-errors[data-place="dataset.figures"][hidden]', { state: 'attached' });
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+});

@@ -79,10 +79,24 @@ impl Column {
     /// The column a header cell names: the field name, or the words of the app's own tables
     /// and of a typical report ("Năm", "Tổng số", "Tỷ lệ", "Yếu kém"…).
     fn from_header(cell: &str) -> Option<Column> {
-        let h = cell.trim().to_lowercase();
-        let h = h.trim_end_matches(['%', ')', '(', ' ']).trim();
-        if let Some(c) = Column::ALL.into_iter().find(|c| c.key() == h) {
-            return (c != Column::Skip).then_some(c);
+        let norm = |s: &str| {
+            s.trim()
+                .to_lowercase()
+                .trim_end_matches(['%', ')', '(', ' '])
+                .trim()
+                .to_string()
+        };
+        let h = norm(cell);
+        let h = h.as_str();
+        // The field's key or its one label (src/data/fields.rs), in either language.
+        let names = |c: &Column| {
+            c.field().is_some_and(|f| {
+                let (vi, en) = f.label();
+                f.key() == h || norm(vi) == h || norm(en) == h
+            })
+        };
+        if let Some(c) = Column::ALL.into_iter().find(names) {
+            return Some(c);
         }
         let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
         let bottom = has(&["yếu", "không hoàn thành", "weak", "not complet", "bottom"]);

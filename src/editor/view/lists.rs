@@ -369,8 +369,22 @@ pub fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
     });
     let heading = format!("h-{}", spec.key);
     let labelled_by = heading.clone();
+    // Messages about the list as a whole (a chart lacks a figure it needs): at the top of the
+    // section, shown folded or not, where staff who renamed or removed the figure look.
+    let list_place = format!("dataset.{}", spec.key);
+    let list_msgs = Memo::new(move |_| {
+        let vi = e.lang.get() == crate::i18n::Lang::Vi;
+        e.by_place.with(|m| {
+            m.get(&list_place)
+                .map(|errs| errs.iter().map(|err| err.message(vi)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="panel" aria-labelledby=labelled_by>
+            <ul class="list-errors" tabindex="-1" data-place=format!("dataset.{}", spec.key) hidden=move || list_msgs.with(Vec::is_empty)>
+                {move || list_msgs.get().into_iter().map(|m| view! { <li class="cell-error">{m}</li> }).collect_view()}
+            </ul>
             <details on:toggle=follow(open)>
                 <summary>
                     <h2 id=heading>{e.t(spec.title.0, spec.title.1)} " (" {move || count.get()} ")"</h2>
