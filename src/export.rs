@@ -440,3 +440,46 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
     ])
     .pretty()
 }
+
+/// The short citation of a chart in the reader's language: what it shows, the unit, the source
+/// (the article and any later document its years cite) and the view's address.
+pub fn citation(ds: &Dataset, vm: &crate::charts::ChartVm, lang: Lang, url: &str) -> String {
+    format!(
+        "{} — {}. {}. {url}",
+        vm.title,
+        lang.pick(&ds.article.unit),
+        vm.source
+    )
+}
+
+/// A chart's table as HTML for the clipboard, so that Word, LibreOffice Writer and Google Docs
+/// paste a real table: the caption (title and subtitle), the header row, the numbers as the
+/// reader sees them (`64,94%` in Vietnamese), the classification column when there are several,
+/// and a last row with the citation. Everything is escaped; the borders are attributes because
+/// word processors read them and ignore the page's stylesheet.
+pub fn clipboard_html(vm: &crate::charts::ChartVm, citation: &str) -> String {
+    use crate::format::escape_html as e;
+    let mut h = String::from("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">");
+    h.push_str(&format!(
+        "<caption>{} — {}</caption><thead><tr>",
+        e(&vm.title),
+        e(&vm.subtitle)
+    ));
+    for c in &vm.columns {
+        h.push_str(&format!("<th>{}</th>", e(c)));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for d in &vm.data {
+        h.push_str(&format!("<tr><th>{}</th>", e(&d.label)));
+        for c in &d.cells {
+            h.push_str(&format!("<td>{}</td>", e(c)));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str(&format!(
+        "</tbody><tfoot><tr><td colspan=\"{}\">{}</td></tr></tfoot></table>",
+        vm.columns.len().max(1),
+        e(citation)
+    ));
+    h
+}

@@ -216,3 +216,37 @@ fn number_formats_without_std_float_formatting() {
     assert_eq!(format::plain(-0.00001, 4), "0");
     assert_eq!(format::plain(-2.5, 4), "-2.5");
 }
+
+/// "Copy table" for word processors: a real table with the header, the numbers as the reader
+/// sees them in the language, and the citation in the last row; everything escaped.
+#[test]
+fn the_clipboard_table_is_a_real_table_with_its_citation() {
+    use tccs_dashboard::charts::build;
+    let range = YearRange {
+        from: 2008,
+        to: 2017,
+    };
+    for lang in [Lang::Vi, Lang::En] {
+        let vm = build(ds(), ChartId::Quality, range, lang);
+        let cite = export::citation(ds(), &vm, lang, "https://host/?time=2008..2017");
+        assert!(cite.contains(&ds().article.date_as_written));
+        assert!(cite.contains(lang.pick(&ds().article.unit)));
+        assert!(cite.ends_with("https://host/?time=2008..2017"));
+        let html = export::clipboard_html(&vm, &cite);
+        assert!(html.starts_with("<table") && html.ends_with("</table>"));
+        assert_eq!(
+            html.matches("<tr>").count(),
+            1 + 10 + 1,
+            "header, 10 years, citation"
+        );
+        let header = format!("<th>{}</th>", vm.columns[0]);
+        assert!(html.contains(&header));
+        // 2008 as the reader reads it.
+        let rate = if lang == Lang::Vi { "64,94%" } else { "64.94%" };
+        assert!(html.contains(&format!("<td>{rate}</td>")), "{html}");
+        assert!(html.contains(&format::escape_html(&cite)));
+    }
+    let mut vm = build(ds(), ChartId::Quality, range, Lang::Vi);
+    vm.title = "<b>x</b>".into();
+    assert!(!export::clipboard_html(&vm, "<script>").contains("<b>"));
+}

@@ -1,6 +1,7 @@
 //! Downloads and clipboard: everything happens in the browser (there is no server). Files are Blobs
 //! handed to a temporary `<a download>`; PNG is the chart re-drawn at 2× with its caption on an
-//! off-screen canvas, SVG the same drawing through plotters' SVG backend.
+//! off-screen canvas, SVG the same drawing through plotters' SVG backend. The clipboard gets the
+//! table as TSV and as an HTML table with its citation, the picture as PNG, or the citation.
 
 use crate::charts::{draw, to_svg, ChartVm, DrawOpts, Theme};
 use crate::components::{tr, AppState};
@@ -40,8 +41,9 @@ pub fn save_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     save_blob(&blob, name)
 }
 
-/// Draws the chart at 2× with title, subtitle and source, and saves it as PNG.
-pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
+/// The chart drawn at 2× with title, subtitle and source on an off-screen canvas: the picture
+/// the PNG download saves and "copy picture" puts on the clipboard.
+fn picture(vm: &ChartVm, lang: Lang) -> Result<web_sys::HtmlCanvasElement, JsValue> {
     let css_w = 720.0;
     let css_h = vm.export_height(css_w);
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
@@ -59,6 +61,12 @@ pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
         },
     )
     .map_err(|e| JsValue::from_str(&e))?;
+    Ok(canvas)
+}
+
+/// Draws the chart at 2× with title, subtitle and source, and saves it as PNG.
+pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
+    let canvas = picture(vm, lang)?;
     let name = name.to_string();
     let cb = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
         if let Some(b) = blob {
@@ -68,13 +76,94 @@ pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
     canvas.to_blob(cb.unchecked_ref())
 }
 
-/// Writes to the clipboard and reports whether it worked (the browser may refuse: no permission,
-/// page not focused); a refusal is a message to the user, never an unhandled rejection.
-pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let promise = window().navigator().clipboard().write_text(text);
+/// The asynchronous clipboard, where the browser has one (only secure contexts do).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let c = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("clipboard")).ok()?;
+    (!c.is_undefined() && !c.is_null()).then(|| c.unchecked_into())
+}
+
+/// Reports whether a clipboard write worked (the browser may refuse: no permission, page not
+/// focused, no clipboard): a refusal is a message to the user, never an unhandled rejection.
+fn report_write(promise: js_sys::Promise, done: impl FnOnce(bool) + 'static) {
     leptos::task::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
+}
+
+/// Writes text to the clipboard.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    match clipboard() {
+        Some(c) => report_write(c.write_text(text), done),
+        None => done(false),
+    }
+}
+
+/// Writes one clipboard item in several forms at once (`text/plain` and `text/html`, or
+/// `image/png`), each a Blob or a promise of one: the program pasted into takes the richest form
+/// it reads.
+fn copy_item(parts: &[(&str, JsValue)], done: impl FnOnce(bool) + 'static) {
+    let Some(c) = clipboard() else {
+        return done(false);
+    };
+    let record = js_sys::Object::new();
+    for (mime, v) in parts {
+        let _ = js_sys::Reflect::set(&record, &JsValue::from_str(mime), v);
+    }
+    // The constructor throws where ClipboardItem does not exist (older browsers): caught.
+    match web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record) {
+        Ok(item) => report_write(c.write(&js_sys::Array::of1(&item)), done),
+        Err(_) => done(false),
+    }
+}
+
+fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text.into()), &opts)
+}
+
+/// Whether the browser says it can put `mime` on the clipboard (`ClipboardItem.supports`; a
+/// browser without the question is asked by trying).
+fn clipboard_supports(mime: &str) -> bool {
+    let Ok(class) = js_sys::Reflect::get(&window(), &JsValue::from_str("ClipboardItem")) else {
+        return false;
+    };
+    if class.is_undefined() {
+        return false;
+    }
+    match js_sys::Reflect::get(&class, &JsValue::from_str("supports"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        Some(f) => f
+            .call1(&class, &JsValue::from_str(mime))
+            .is_ok_and(|v| v.is_truthy()),
+        None => true,
+    }
+}
+
+/// Puts the chart's picture (the PNG download's) on the clipboard. The clipboard is given the
+/// promise of the PNG at once, so the browser still counts the click as the reason to write.
+fn copy_picture(vm: &ChartVm, lang: Lang, done: impl FnOnce(bool) + 'static) {
+    if !clipboard_supports("image/png") {
+        return done(false);
+    }
+    let Ok(canvas) = picture(vm, lang) else {
+        return done(false);
+    };
+    let png = js_sys::Promise::new(&mut |resolve, reject| {
+        let fail = reject.clone();
+        let cb = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            let _ = match blob {
+                Some(b) => resolve.call1(&JsValue::NULL, &b),
+                None => fail.call0(&JsValue::NULL),
+            };
+        });
+        if canvas.to_blob(cb.unchecked_ref()).is_err() {
+            let _ = reject.call0(&JsValue::NULL);
+        }
+    });
+    copy_item(&[("image/png", png.into())], done);
 }
 
 /// The action bar of a chart card.
@@ -155,26 +244,74 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
         );
         status.set(if ok { l.t(vi, en) } else { refused }.to_string());
     };
+    let view_url = move || {
+        super::url_for(&crate::state::to_query(
+            &s.view.get_untracked(),
+            s.ds.bounds(),
+        ))
+    };
+    let cite =
+        move || vm.with_untracked(|v| export::citation(s.ds, v, lang.get_untracked(), &view_url()));
+    // Both forms: cells for Excel (text/plain, TSV) and a real table with its citation for Word,
+    // LibreOffice and Google Docs (text/html).
     let copy_table = move |_| {
+        let l = lang.get_untracked();
         let tsv = table().write(Dialect::Tsv {
-            decimal_comma: lang.get_untracked() == Lang::Vi,
+            decimal_comma: l == Lang::Vi,
         });
-        copy_text(&tsv, move |ok| {
-            copied(
-                ok,
-                "Đã chép bảng (dán vào Excel/Word).",
-                "Table copied (paste into Excel/Word).",
-            )
+        let (html, rows) =
+            vm.with_untracked(|v| (export::clipboard_html(v, &cite()), v.data.len()));
+        let parts =
+            text_blob(&tsv, "text/plain").and_then(|p| Ok((p, text_blob(&html, "text/html")?)));
+        let done = move |ok: bool| {
+            status.set(if ok {
+                l.t(
+                    format!("Đã chép bảng {rows} dòng, kèm nguồn (dán vào Word, Excel, Zalo)."),
+                    format!("Copied the table, {rows} rows with the source (paste into Word, Excel, Zalo)."),
+                )
+            } else {
+                l.t(
+                    "Trình duyệt không cho chép bảng; hãy dùng bảng số liệu hoặc tải CSV.",
+                    "The browser refused to copy the table; use the data table or the CSV.",
+                )
+                .to_string()
+            })
+        };
+        match parts {
+            Ok((plain, rich)) => copy_item(
+                &[("text/plain", plain.into()), ("text/html", rich.into())],
+                done,
+            ),
+            Err(_) => done(false),
+        }
+    };
+    let copy_picture = move |_| {
+        let l = lang.get_untracked();
+        vm.with_untracked(|v| {
+            copy_picture(v, l, move |ok| {
+                status.set(
+                    if ok {
+                        l.t("Đã chép hình, kèm nguồn.", "Picture copied, with its source.")
+                    } else {
+                        l.t(
+                            "Trình duyệt này không chép được hình; hãy dùng nút “Ảnh PNG” để tải về.",
+                            "This browser cannot copy pictures; use “PNG image” to download it.",
+                        )
+                    }
+                    .to_string(),
+                )
+            })
         });
     };
+    let copy_citation = move |_| {
+        copy_text(&cite(), move |ok| {
+            copied(ok, "Đã chép trích dẫn.", "Citation copied.")
+        })
+    };
     let copy_link = move |_| {
-        copy_text(
-            &super::url_for(&crate::state::to_query(
-                &s.view.get_untracked(),
-                s.ds.bounds(),
-            )),
-            move |ok| copied(ok, "Đã chép đường dẫn.", "Link copied."),
-        );
+        copy_text(&view_url(), move |ok| {
+            copied(ok, "Đã chép đường dẫn.", "Link copied.")
+        });
     };
     fn button(
         lang: Memo<Lang>,
@@ -195,6 +332,8 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
                 {button(lang, "dl-png", "Ảnh PNG", "PNG image", png)}
                 {button(lang, "dl-svg", "Ảnh SVG", "SVG image", svg)}
                 {button(lang, "copy-table", "Chép bảng", "Copy table", copy_table)}
+                {button(lang, "copy-picture", "Sao chép hình", "Copy picture", copy_picture)}
+                {button(lang, "copy-citation", "Chép trích dẫn", "Copy citation", copy_citation)}
                 {button(lang, "copy-link", "Chép đường dẫn", "Copy link", copy_link)}
             </div>
             <p class="status" role="status">{move || status.get()}</p>
