@@ -64,6 +64,9 @@ pub fn run(root: web_sys::HtmlElement, ds: &'static data::Dataset, hydrate: bool
         leptos::mount::mount_to(root, move || view! { <App state=state/> }).forget();
     }
     state.apply_query(&query());
+    // Then what the reader did before the app started, in order (static/boot.js recorded it):
+    // after the URL, which was there first.
+    replay_early_input();
     state
         .dark
         .set(media_matches("(prefers-color-scheme: dark)"));
@@ -77,6 +80,19 @@ pub fn run(root: web_sys::HtmlElement, ds: &'static data::Dataset, hydrate: bool
         embed::init(state);
     }
     state
+}
+
+/// Replays the input static/boot.js recorded before the app started (none in the tests, which
+/// load no boot script).
+#[cfg(feature = "hydrate")]
+fn replay_early_input() {
+    let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    let Some(early) = get(&window(), "tccsEarly") else {
+        return;
+    };
+    if let Some(f) = get(&early, "replay").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = f.call0(&early);
+    }
 }
 
 /// The current `location.search`.

@@ -1,0 +1,132 @@
+// A reader's first touch is never lost: with the wasm held back (a phone on a slow network),
+// what the reader does on the pre-rendered page is applied once the app starts, in order:
+// handles moved by keyboard and pointer, one year chosen, a preset, the language, a tab, "show
+// table". Buttons pressed early say they are loading, then work (a download, play). Hydration
+// still keeps the pre-rendered nodes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serve({ compressed: true }); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Opens the page with the wasm held back until `release()`. */
+async function held(query = '', size = { width: 1280, height: 900 }) {
+  const { page, context, problems } = await openPage(browser, null, size);
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.url}${query}`);
+  await page.waitForFunction(() => window.tccsEarly && document.querySelector('#year-from'));
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-ready')), false, 'the app has not started');
+  return { page, context, problems, release: async () => { release(); await ready(page); } };
+}
+
+const time = (page) => new URL(page.url()).searchParams.get('time');
+const years = (page, chart) => page.$$eval(`#table-${chart} tbody th`, (ths) => ths.map((t) => t.textContent));
+
+test('handles moved by keyboard and by pointer, and the language, before the app starts', async () => {
+  const { page, context, problems, release } = await held();
+  const before = await page.$('#year-from');
+  // Keyboard: the first handle four years on.
+  await page.focus('#year-from');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  // Pointer: drag the second handle's thumb (at the right end) two years to the left.
+  const box = await page.$eval('#year-to', (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  const step = (box.w - 20) / 9;
+  await page.mouse.move(box.x + box.w - 10, box.y + box.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.w - 10 - step * 2, box.y + box.h / 2, { steps: 8 });
+  await page.mouse.up();
+  const want = { from: await page.inputValue('#year-from'), to: await page.inputValue('#year-to') };
+  assert.equal(want.from, '2012');
+  assert.ok(Number(want.to) < 2017, `the pointer moved the handle (${want.to})`);
+  await page.click('button.lang');
+  assert.equal(await page.getAttribute('button.lang', 'aria-busy'), 'true', 'a pressed button says it is waiting');
+  await release();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction((t) => new URL(location.href).searchParams.get('time') === t, `${want.from}..${want.to}`);
+  assert.equal(time(page), `${want.from}..${want.to}`);
+  assert.equal(await page.textContent('.range-value'), `${want.from}–${want.to}`);
+  assert.equal(await page.inputValue('#year-from'), want.from, 'the handle stays where the reader left it');
+  assert.equal(await page.inputValue('#year-to'), want.to);
+  const shown = await years(page, 'quality');
+  assert.equal(shown[0], want.from);
+  assert.equal(shown.at(-1), want.to);
+  assert.match(await page.textContent('p.summary'), new RegExp(`${want.from}`));
+  assert.equal(await page.getAttribute('button.lang', 'aria-busy'), null);
+  // Hydration kept the node the reader touched.
+  assert.ok(await page.evaluate((el) => el === document.querySelector('#year-from'), before));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('one year chosen, then a preset: applied in the order they were made', async () => {
+  let { page, context, problems, release } = await held();
+  await page.selectOption('.single select', '2014');
+  await release();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2014');
+  assert.deepEqual(await years(page, 'quality'), ['2014']);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  ({ page, context, problems, release } = await held());
+  await page.selectOption('.single select', '2014');
+  await page.click('button.preset:has-text("2010–2015")');
+  await release();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2010..2015');
+  assert.deepEqual(await years(page, 'quality'), ['2010', '2011', '2012', '2013', '2014', '2015']);
+  assert.equal(await page.getAttribute('button.preset:has-text("2010–2015")', 'aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"show table" and a tab pressed early are applied; the Sources view shows', async () => {
+  const { page, context, problems, release } = await held();
+  await page.click('#chart-quality button.toggle-table');
+  await release();
+  await page.waitForFunction(() => document.querySelector('#chart-quality button.toggle-table').getAttribute('aria-expanded') === 'true');
+  assert.ok(await page.isVisible('#table-quality'));
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const second = await held();
+  await second.page.click('button.tab:has-text("Nguồn")');
+  await second.release();
+  await second.page.waitForSelector('#figures');
+  assert.equal(new URL(second.page.url()).searchParams.get('tab'), 'sources');
+  assert.deepEqual(second.problems, []);
+  await second.context.close();
+});
+
+test('a download and play pressed early say "loading…", then work', async () => {
+  const { page, context, problems, release } = await held();
+  await page.click('#chart-quality details.downloads summary');
+  await page.click('#chart-quality button.dl-csv');
+  const busy = await page.$eval('#chart-quality button.dl-csv', (b) => ({
+    busy: b.getAttribute('aria-busy'), after: getComputedStyle(b, '::after').content,
+  }));
+  assert.equal(busy.busy, 'true');
+  assert.match(busy.after, /đang tải/);
+  await page.click('button.play');
+  const download = page.waitForEvent('download');
+  await release();
+  assert.match((await download).suggestedFilename(), /_quality_2008-2017\.csv$/);
+  await page.waitForFunction(() => document.querySelector('button.play').getAttribute('aria-pressed') === 'true');
+  assert.equal(await page.getAttribute('#chart-quality button.dl-csv', 'aria-busy'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('if the wasm never comes, early presses stop waiting and the page stays readable', async () => {
+  const { page, context } = await openPage(browser, null);
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.tccsEarly);
+  await page.click('button.lang').catch(() => {});
+  await page.waitForSelector('.boot-error');
+  await page.waitForFunction(() => !document.querySelector('button.lang').hasAttribute('aria-busy'));
+  assert.equal(await page.$$eval('#table-quality tbody tr', (r) => r.length), 10);
+  await context.close();
+});
