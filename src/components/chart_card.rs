@@ -372,9 +372,13 @@ pub fn ChartCard(
                 }
             >
                 // The box's height: one empty row per bar or legend entry (ChartVm::size_rows).
-                <div class=move || vm.with(|v| format!("plot-size {}", v.size_rows().0)) aria-hidden="true">
-                    {move || (0..vm.with(|v| v.size_rows().1)).map(|_| view! { <i></i> }).collect_view()}
-                </div>
+                // Written as markup (like the table rows): a list of views here would bring its
+                // own hydration code into the wasm for a few empty elements.
+                <div
+                    class=move || vm.with(|v| format!("plot-size {}", v.size_rows().0))
+                    aria-hidden="true"
+                    inner_html=move || "<i></i>".repeat(vm.with(|v| v.size_rows().1))
+                ></div>
                 <canvas node_ref=canvas aria-hidden="true"></canvas>
                 // The chart as SVG in the pre-rendered page, over the canvas until the canvas is
                 // painted: on screen as soon as the HTML arrives, and the chart without JavaScript.

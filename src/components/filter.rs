@@ -105,17 +105,13 @@ pub fn YearFilter() -> impl IntoView {
             <div class="presets" id="year-options" class:open=move || options_open.get()>
                 {move || {
                     let l = lang.get();
-                    // The unit's congress terms (the dataset's `terms`), cut to the data's years.
-                    let terms = s
-                        .ds
-                        .terms_in_data()
-                        .into_iter()
-                        .map(|(t, a, b)| preset(a, b, term_label(t, a, b, l)))
-                        .collect_view();
-                    view! {
-                        {preset(first, last, l.t("Tất cả các năm", "All years").into())}
-                        {terms}
-                    }
+                    // All years, then the unit's congress terms (the dataset's `terms`), cut to
+                    // the data's years: one list of one kind of button.
+                    let all = (first, last, l.t("Tất cả các năm", "All years").to_string());
+                    std::iter::once(all)
+                        .chain(s.ds.terms_in_data().into_iter().map(|(t, a, b)| (a, b, term_label(t, a, b, l))))
+                        .map(|(a, b, label)| preset(a, b, label))
+                        .collect_view()
                 }}
                 <label class="single">
                     <span>{tr(lang, "Một năm", "One year")}</span>
