@@ -241,3 +241,18 @@ pub fn page_title(ds: &Dataset, l: Lang) -> String {
         format!("Grassroots Party organisations — {unit}, {years}"),
     )
 }
+
+/// The headline tiles as list items (escaped): the value, what it counts, its quote as a tooltip.
+pub fn headline_html(ds: &Dataset, l: Lang) -> String {
+    let mut h = String::new();
+    for t in headline_tiles(ds, l) {
+        let _ = write!(
+            h,
+            "<li title=\"{}\"><strong>{}</strong><span>{}</span></li>",
+            escape(t.quote),
+            escape(&t.value),
+            escape(&t.label)
+        );
+    }
+    h
+}
