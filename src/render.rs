@@ -40,46 +40,31 @@ pub fn head_words(page: &str, ds: &Dataset) -> String {
     let (from, to) = ds.bounds();
     let range = crate::state::YearRange { from, to };
     let summary = crate::summary::sentence(&crate::summary::compute(ds, range), Lang::Vi);
-    let page = between(
-        page,
-        "<title>",
-        "</title>",
-        &escape_html(&crate::sources::page_title(ds, Lang::Vi)),
-    );
-    between(
-        &page,
-        "<meta name=\"description\" content=\"",
-        "\"",
-        &escape_html(&summary),
-    )
+    // A page without the tag keeps its head as it is.
+    let title = escape_html(&crate::sources::page_title(ds, Lang::Vi));
+    let page = between(page, "<title>", "</title>", &title).unwrap_or_else(|| page.to_string());
+    let description = "<meta name=\"description\" content=\"";
+    between(&page, description, "\"", &escape_html(&summary)).unwrap_or(page)
 }
 
-/// `page` with the text between the first `open` and the `close` after it replaced by `text`
-/// (unchanged without them).
-fn between(page: &str, open: &str, close: &str, text: &str) -> String {
-    let Some(a) = page.find(open).map(|a| a + open.len()) else {
-        return page.to_string();
-    };
-    let Some(b) = page[a..].find(close).map(|b| a + b) else {
-        return page.to_string();
-    };
-    format!("{}{text}{}", &page[..a], &page[b..])
+/// `page` with the text between the first `open` and the `close` after it replaced by `text`,
+/// or `None` without them.
+fn between(page: &str, open: &str, close: &str, text: &str) -> Option<String> {
+    let a = page.find(open)? + open.len();
+    let b = a + page[a..].find(close)?;
+    Some(format!("{}{text}{}", &page[..a], &page[b..]))
 }
 
 /// Puts `fragment` between the `<!-- prerender:start -->` and `<!-- prerender:end -->` marks of
 /// a page (replacing what an earlier run put there), or `None` without the marks. The marks stay
 /// outside `#app`, so a published page can be rendered again (another dataset, the editor).
 pub fn inject(index_html: &str, fragment: &str) -> Option<String> {
-    const START: &str = "<!-- prerender:start -->";
-    const END: &str = "<!-- prerender:end -->";
-    let a = index_html.find(START)? + START.len();
-    let b = a + index_html[a..].find(END)?;
-    Some(format!(
-        "{}{}{}",
-        &index_html[..a],
+    between(
+        index_html,
+        "<!-- prerender:start -->",
+        "<!-- prerender:end -->",
         fragment,
-        &index_html[b..]
-    ))
+    )
 }
 
 /// Marks the loader this module writes, so that rendering a page again leaves it alone.
