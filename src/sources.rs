@@ -130,9 +130,7 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
         let (sum, whole) = (format::int(sum, l), format::int(whole, l));
         // The groups by their own labels: whatever the unit reports.
         let groups: Vec<&str> = ds
-            .figures
-            .iter()
-            .filter(|f| f.of.as_deref() == Some(crate::data::roles::MEMBERS_NEW))
+            .parts_of(crate::data::roles::MEMBERS_NEW)
             .map(|f| l.pick(&f.label))
             .collect();
         let groups = groups.join(l.t("; ", ", "));

@@ -218,8 +218,8 @@ pub fn unreconciled(ds: &Dataset) -> Option<Unreconciled> {
 pub fn member_overlap(ds: &Dataset) -> Option<(f64, f64)> {
     let whole = ds.figure(roles::MEMBERS_NEW)?.value;
     let sum: f64 = ds
-        .group(Group::Members)
-        .filter(|f| f.of.as_deref() == Some(roles::MEMBERS_NEW))
+        .parts_of(roles::MEMBERS_NEW)
+        .filter(|f| f.group == Group::Members)
         .map(|f| f.value)
         .sum();
     (sum > whole).then_some((sum, whole))

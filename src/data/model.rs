@@ -303,6 +303,13 @@ impl Dataset {
         self.figures.iter().filter(move |f| f.group == group)
     }
 
+    /// The figures that are parts or shares of the figure `whole` (their `of`).
+    pub fn parts_of<'a>(&'a self, whole: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {
+        self.figures
+            .iter()
+            .filter(move |f| f.of.as_deref() == Some(whole))
+    }
+
     pub fn year(&self, year: u16) -> Option<&YearRecord> {
         self.yearly.iter().find(|r| r.year == year)
     }
