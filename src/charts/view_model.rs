@@ -822,38 +822,38 @@ fn hbars(ds: &Dataset, id: ChartId, lang: Lang) -> ChartVm {
                         ],
                     }
                 }
-                None => Datum {
-                    label: label.clone(),
-                    value: Some(f.value),
-                    whole: None,
-                    computed: None,
-                    value_label: count.clone(),
-                    flag: Flag::None,
-                    series: 0,
-                    tooltip: vec![label, count.clone(), period_label(ds, &f.period, lang)],
-                    cells: vec![count, period_label(ds, &f.period, lang)],
-                },
+                None => {
+                    let period = period_label(ds, &f.period, lang);
+                    Datum {
+                        label: label.clone(),
+                        value: Some(f.value),
+                        whole: None,
+                        computed: None,
+                        value_label: count.clone(),
+                        flag: Flag::None,
+                        series: 0,
+                        tooltip: vec![label, count.clone(), period.clone()],
+                        cells: vec![count, period],
+                    }
+                }
             }
         })
         .collect();
     let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
     let period = period_label(ds, &t.period, lang);
     let unfiltered = lang.t("không theo bộ lọc năm", "not filtered by year");
+    let organisations = || {
+        lang.t(
+            format!("Số tổ chức · {period} · {unfiltered}"),
+            format!("Organisations · {period} · {unfiltered}"),
+        )
+    };
     let (title, subtitle): (&str, String) = match id {
         ChartId::Changes => (
             lang.t("Thay đổi tổ chức cơ sở đảng", "Organisational changes"),
-            lang.t(
-                format!("Số tổ chức · {period} · {unfiltered}"),
-                format!("Organisations · {period} · {unfiltered}"),
-            ),
+            organisations(),
         ),
-        ChartId::Structure => (
-            lang.t("Cơ cấu tổ chức", "Structure"),
-            lang.t(
-                format!("Số tổ chức · {period} · {unfiltered}"),
-                format!("Organisations · {period} · {unfiltered}"),
-            ),
-        ),
+        ChartId::Structure => (lang.t("Cơ cấu tổ chức", "Structure"), organisations()),
         ChartId::Members => {
             let of = whole.map_or_else(String::new, |w| {
                 format!(

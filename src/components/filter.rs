@@ -159,10 +159,7 @@ fn term_label(t: &crate::data::model::Term, from: u16, to: u16, l: crate::i18n::
             format!("{label} (từ {from})"),
             format!("{label} (from {from})"),
         ),
-        (true, true) => l.t(
-            format!("{label} ({})", format::years(from, to)),
-            format!("{label} ({})", format::years(from, to)),
-        ),
+        (true, true) => format!("{label} ({})", format::years(from, to)),
     }
 }
 

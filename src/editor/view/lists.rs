@@ -372,17 +372,18 @@ pub fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
     // Messages about the list as a whole (a chart lacks a figure it needs): at the top of the
     // section, shown folded or not, where staff who renamed or removed the figure look.
     let list_place = format!("dataset.{}", spec.key);
+    let place = list_place.clone();
     let list_msgs = Memo::new(move |_| {
         let vi = e.lang.get() == crate::i18n::Lang::Vi;
         e.by_place.with(|m| {
-            m.get(&list_place)
+            m.get(&place)
                 .map(|errs| errs.iter().map(|err| err.message(vi)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
     view! {
         <section class="panel" aria-labelledby=labelled_by>
-            <ul class="list-errors" tabindex="-1" data-place=format!("dataset.{}", spec.key) hidden=move || list_msgs.with(Vec::is_empty)>
+            <ul class="list-errors" tabindex="-1" data-place=list_place hidden=move || list_msgs.with(Vec::is_empty)>
                 {move || list_msgs.get().into_iter().map(|m| view! { <li class="cell-error">{m}</li> }).collect_view()}
             </ul>
             <details on:toggle=follow(open)>
