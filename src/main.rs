@@ -7,5 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("This is a WebAssembly app: build it with `trunk build --release` (see README.md).");
+    eprintln!("This is a WebAssembly app: build the site with `scripts/build.sh` (see README.md).");
 }

@@ -39,6 +39,19 @@ test('_headers: hashed files are immutable for a year, the rest revalidate, one 
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
 });
 
+test('dist/ is the release: both pages, rendered, with no development live-reload script', () => {
+  // A development server's page (Trunk's `serve`) carries a live-reload script whose WebSocket
+  // address fails on every real host; dist/ must never hold one (scripts/serve.sh builds into
+  // target/serve). The release page is rendered: its dataset block and first DOM are there.
+  for (const page of ['index.html', 'edit.html']) {
+    const html = readFileSync(join(DIST, page), 'utf8');
+    assert.doesNotMatch(html, /__trunk_address__|__TRUNK_|ws:\/\/|new WebSocket/, `${page} has no live-reload script`);
+  }
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.match(index, /<script type="application\/json" id="dataset"/);
+  assert.match(index, /<figure [^>]*data-chart="quality"/);
+});
+
 test('nginx.conf: serves the precompressed files, and its immutable location matches exactly the hashed files', () => {
   const conf = readFileSync(join(DIST, 'nginx.conf'), 'utf8');
   assert.match(conf, /^gzip_static on;$/m);
