@@ -21,5 +21,7 @@ pub mod summary;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod render;
+#[cfg(feature = "hydrate")]
+pub mod start;
 #[cfg(feature = "ui")]
 pub mod web;

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    tccs_dashboard::web::start();
+    tccs_dashboard::start::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

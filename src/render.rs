@@ -1,8 +1,9 @@
 //! The build-time renderer (feature `ssr`): the app's own components rendered to HTML, for the
 //! page's first DOM. The browser hydrates exactly this; nothing is rendered twice.
 
-use crate::components::{App, AppState};
+use crate::components::App;
 use crate::data::Dataset;
+use crate::state::AppState;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use std::sync::Arc;

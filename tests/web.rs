@@ -25,7 +25,7 @@ fn mount() -> web_sys::HtmlElement {
         tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap(),
     ));
     // Rendered fresh (no pre-rendered DOM here), then the URL and the browser hooks, as at start.
-    tccs_dashboard::web::run(host.clone(), ds, false);
+    tccs_dashboard::start::run(host.clone(), ds, false);
     host
 }
 

@@ -6,67 +6,12 @@ use super::filter::YearFilter;
 use super::headline::Headline;
 use super::sources::Sources;
 use super::tr;
-use crate::data::Dataset;
-use crate::i18n::Lang;
-use crate::state::{parse_query, to_query, ChartId, Notice, Tab, ViewState, YearRange};
+use crate::state::{to_query, AppState, ChartId, Tab};
 use crate::web;
 // Either and Option rather than AnyView (`into_any`, `<Show>`): an AnyView's vtable holds every
 // render path of everything inside it, async hydration included (measured: +60 KB gzip of wasm).
 use leptos::either::Either;
 use leptos::prelude::*;
-
-/// Everything the views share. `Copy`: signals are handles.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub ds: &'static Dataset,
-    pub view: RwSignal<ViewState>,
-    pub notices: RwSignal<Vec<Notice>>,
-    pub dark: RwSignal<bool>,
-    /// The page is being printed (or saved as PDF): every chart paints, the footer says what
-    /// was printed from where and when.
-    pub printing: RwSignal<bool>,
-    /// Derived, so that views reading only the language do not re-run when the years change.
-    pub lang: Memo<Lang>,
-    pub range: Memo<YearRange>,
-}
-
-impl AppState {
-    /// The default view (all years, Vietnamese, the dashboard): what the build renders and what
-    /// hydration starts from. The URL's view is applied after hydration ([`Self::apply_query`]),
-    /// so the pre-rendered DOM and the first hydrated render always agree.
-    pub fn new(ds: &'static Dataset) -> Self {
-        let view = RwSignal::new(ViewState::new(ds.bounds()));
-        AppState {
-            ds,
-            view,
-            notices: RwSignal::new(Vec::new()),
-            dark: RwSignal::new(false),
-            printing: RwSignal::new(false),
-            lang: Memo::new(move |_| view.with(|v| v.lang)),
-            range: Memo::new(move |_| view.with(|v| v.range)),
-        }
-    }
-
-    /// The view a URL asks for, and a notice for each part of it that could not be used.
-    pub fn apply_query(&self, query: &str) {
-        let (wanted, notices) = parse_query(query, self.ds.bounds());
-        if self.view.with_untracked(|v| *v != wanted) {
-            self.view.set(wanted);
-        }
-        if !notices.is_empty() {
-            self.notices.set(notices);
-        }
-    }
-
-    pub fn set_range(&self, from: u16, to: u16) {
-        let r = YearRange { from, to }.clamp(self.ds.bounds());
-        self.view.update(|v| v.range = r);
-    }
-
-    pub fn set_lang(&self, lang: Lang) {
-        self.view.update(|v| v.lang = lang);
-    }
-}
 
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
@@ -106,7 +51,7 @@ pub fn App(state: AppState) -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     let lang = s.lang;
     let tab = Memo::new(move |_| s.view.with(|v| v.tab));
     let tab_button = move |t: Tab, vi: &'static str, en: &'static str| {
@@ -155,7 +100,7 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Notices() -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     view! {
         <div class="notices" role="status">
             {move || s.notices.with(|n| !n.is_empty()).then(|| view! {
@@ -177,7 +122,7 @@ fn Notices() -> impl IntoView {
 
 #[component]
 fn Dashboard() -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     let alone = Memo::new(move |_| s.view.with(|v| v.chart));
     // The charts shown (one with `chart=`), in two grids: the first two (a desktop's first row;
     // a phone's first screen holds the first), then the headline figures, then the rest.
@@ -202,13 +147,13 @@ fn Dashboard() -> impl IntoView {
         <div class="charts">{move || shown().enumerate().take(super::FIRST_ROW).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| view! { <Headline/> })}
         <div class="charts">{move || shown().enumerate().skip(super::FIRST_ROW).map(card).collect_view()}</div>
-        {move || alone.get().is_none().then(|| web::download::dataset_actions(s))}
+        {move || alone.get().is_none().then(|| super::actions::dataset_actions(s))}
     }
 }
 
 #[component]
 fn Footer() -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     let a = &s.ds.article;
     // What a printout ends with: where it was printed from (the view's own URL, with its years)
     // and when. Made only when printing (it reads the browser).

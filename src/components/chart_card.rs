@@ -76,7 +76,7 @@ pub fn ChartCard(
     #[prop(optional)]
     with_summary: bool,
 ) -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     let (first, last) = s.ds.bounds();
     let all = YearRange {
         from: first,
@@ -469,6 +469,6 @@ pub fn ChartCard(
 /// Download and copy actions of a chart (CSV, Excel CSV, JSON, PNG, SVG, copy table, copy link).
 #[component]
 pub fn Downloads(vm: RwSignal<ChartVm>) -> impl IntoView {
-    let s = super::app_state();
-    web::download::actions(s, vm)
+    let s = crate::state::app_state();
+    super::actions::actions(s, vm)
 }

@@ -21,7 +21,7 @@ pub fn snippet(base: &str, query: &str, title: &str, height: u32) -> String {
 
 #[component]
 pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     let lang = s.lang;
     let dialog = NodeRef::<html::Dialog>::new();
     let copied = RwSignal::new(None::<bool>);

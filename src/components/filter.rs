@@ -10,7 +10,7 @@ use std::time::Duration;
 
 #[component]
 pub fn YearFilter() -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     let lang = s.lang;
     let (first, last) = s.ds.bounds();
     let from = Memo::new(move |_| s.range.get().from);

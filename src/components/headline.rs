@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Headline() -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     // Markup made from the figures (escaped), like the tables: a list of views would bring its
     // own hydration code into the wasm for a few tiles of text.
     let tiles = move || crate::sources::headline_html(s.ds, s.lang.get());

@@ -1,5 +1,6 @@
 //! Leptos views. Signals live in one small [`AppState`] provided by context.
 
+mod actions;
 mod app;
 mod chart_card;
 mod embed_dialog;
@@ -7,7 +8,7 @@ mod filter;
 mod headline;
 mod sources;
 
-pub use app::{App, AppState};
+pub use app::App;
 
 /// How many charts the dashboard's first grid holds (a desktop's first row, a phone's first
 /// screen and the next chart): the headline figures follow them, and in the build's page they
@@ -26,10 +27,4 @@ pub fn tr(
     en: &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || lang.get().t(vi, en)
-}
-
-/// The shared state. Leptos' `expect_context` formats the missing type's name with `Debug` in
-/// its panic message, which brings std's string escaping into the wasm; a plain `expect` does not.
-pub fn app_state() -> AppState {
-    use_context::<AppState>().expect("AppState is provided by App")
 }

@@ -4,6 +4,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Sources() -> impl IntoView {
-    let s = super::app_state();
+    let s = crate::state::app_state();
     view! { <section class="sources" inner_html=move || crate::sources::sources_html(s.ds, s.lang.get())></section> }
 }

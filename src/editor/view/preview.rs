@@ -4,8 +4,9 @@
 //! the origin when the editor writes the draft).
 
 use super::{ed, store};
-use crate::components::{App, AppState};
+use crate::components::App;
 use crate::data::Dataset;
+use crate::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
 

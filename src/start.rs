@@ -1,0 +1,89 @@
+//! The reader's start-up: reads the page's dataset block, hydrates the pre-rendered DOM with the
+//! app, applies the URL and what the reader did before the app started, and connects the state
+//! to the browser. The one place that knows both the views (`components`) and the browser glue
+//! (`web`); nothing imports it but the binaries and the tests.
+
+use crate::components::App;
+use crate::data;
+use crate::state::AppState;
+use crate::web;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Starts the app on the page the build rendered: reads the dataset block, hydrates the
+/// pre-rendered DOM (the same components made it, so nothing is rebuilt or repainted), then
+/// applies the URL's view. A broken dataset leaves the pre-rendered page and adds an alert.
+pub fn start() {
+    let Some(root) = document().get_element_by_id("app") else {
+        return;
+    };
+    // `app-ready` tells boot.js the wasm ran (so it reports no load failure), in both cases.
+    let mark = |outcome: &str| {
+        if let Some(html) = document().document_element() {
+            let _ = html.class_list().add_2("app-ready", outcome);
+        }
+    };
+    match web::page::read() {
+        Ok((ds, pre_rendered)) => {
+            let ds: &'static data::Dataset = Box::leak(Box::new(ds));
+            let root: web_sys::HtmlElement = root.unchecked_into();
+            // Hydration in a task of its own: reading and checking the dataset and hydrating
+            // the page are ~40 and ~70 ms at 4× CPU; one task of both blocks a reader's tap for
+            // their sum (Lighthouse counts it in TBT), two tasks let input in between.
+            set_timeout(
+                move || {
+                    // A block edited by hand no longer matches the pre-rendered DOM: render it
+                    // fresh rather than hydrate a DOM of other figures.
+                    run(root, ds, pre_rendered);
+                    mark("app-ready");
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        Err(errors) => {
+            web::page::show_errors(&errors);
+            mark("data-error");
+        }
+    }
+}
+
+/// Puts the app in `root` (hydrating what is there, or replacing it), then applies the URL and
+/// connects it to the browser: colour scheme, embedding. Returns the state (the tests drive it).
+pub fn run(root: web_sys::HtmlElement, ds: &'static data::Dataset, hydrate: bool) -> AppState {
+    let state = AppState::new(ds);
+    if hydrate {
+        leptos::mount::hydrate_from(root, move || view! { <App state=state/> }).forget();
+    } else {
+        root.set_inner_html("");
+        leptos::mount::mount_to(root, move || view! { <App state=state/> }).forget();
+    }
+    state.apply_query(&web::query());
+    // Then what the reader did before the app started, in order (static/boot.js recorded it):
+    // after the URL, which was there first.
+    replay_early_input();
+    state
+        .dark
+        .set(web::media_matches("(prefers-color-scheme: dark)"));
+    web::on_media_change("(prefers-color-scheme: dark)", move |d| state.dark.set(d));
+    // Printing: Ctrl+P and "save as PDF" fire beforeprint; print emulation (and some browsers)
+    // only switch the media query. Either paints every chart before the print layout.
+    web::on_media_change("print", move |p| state.printing.set(p));
+    web::on_window_event("beforeprint", move || state.printing.set(true));
+    web::on_window_event("afterprint", move || state.printing.set(false));
+    if state.view.with_untracked(|v| v.embed) || web::in_iframe() {
+        web::embed::init(state);
+    }
+    state
+}
+
+/// Replays the input static/boot.js recorded before the app started (none in the tests, which
+/// load no boot script).
+fn replay_early_input() {
+    let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    let Some(early) = get(&window(), "tccsEarly") else {
+        return;
+    };
+    if let Some(f) = get(&early, "replay").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = f.call0(&early);
+    }
+}
