@@ -5,9 +5,9 @@
 use crate::data::audit::{self, RateOf};
 use crate::data::fields::YearField;
 use crate::data::{Dataset, Figure};
-use crate::i18n::Lang;
-use crate::json::Json;
 use crate::state::{ChartId, YearRange};
+use crate::text::json::Json;
+use crate::text::lang::Lang;
 
 /// A cell of an export table: text, or a number kept as a number until the format is chosen.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ pub enum Dialect {
 
 fn num(v: f64) -> String {
     // Up to 4 decimals, no trailing zeros: 67.9487, 64.94, 85.
-    crate::format::plain(v, 4)
+    crate::text::format::plain(v, 4)
 }
 
 /// RFC 4180 quoting: a field with the separator, a quote or a line break is quoted, quotes doubled.
@@ -458,7 +458,7 @@ pub fn citation(ds: &Dataset, vm: &crate::charts::ChartVm, lang: Lang, url: &str
 /// and a last row with the citation. Everything is escaped; the borders are attributes because
 /// word processors read them and ignore the page's stylesheet.
 pub fn clipboard_html(vm: &crate::charts::ChartVm, citation: &str) -> String {
-    use crate::format::escape_html as e;
+    use crate::text::format::escape_html as e;
     let mut h = String::from("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">");
     h.push_str(&format!(
         "<caption>{} — {}</caption><thead><tr>",

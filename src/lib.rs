@@ -10,12 +10,10 @@ pub mod charts;
 pub mod data;
 pub mod editor;
 pub mod export;
-pub mod format;
-pub mod i18n;
-pub mod json;
 pub mod sources;
 pub mod state;
 pub mod summary;
+pub mod text;
 
 #[cfg(feature = "ui")]
 pub mod components;

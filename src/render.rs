@@ -36,8 +36,8 @@ pub fn publish(page: &str, json: &str, ds: &'static Dataset) -> Result<String, S
 /// (Vietnamese, the page's default language): the title the app sets, and the summary sentence
 /// of all years.
 pub fn head_words(page: &str, ds: &Dataset) -> String {
-    use crate::format::escape_html;
-    use crate::i18n::Lang;
+    use crate::text::format::escape_html;
+    use crate::text::lang::Lang;
     let (from, to) = ds.bounds();
     let range = crate::state::YearRange { from, to };
     let summary = crate::summary::sentence(&crate::summary::compute(ds, range), Lang::Vi);

@@ -5,9 +5,9 @@
 
 use crate::data::audit::{self, RateCheck, RateOf, Severity};
 use crate::data::Dataset;
-use crate::format;
-use crate::format::escape_html as escape;
-use crate::i18n::Lang;
+use crate::text::format;
+use crate::text::format::escape_html as escape;
+use crate::text::lang::Lang;
 use std::fmt::Write;
 
 /// Opens a scrollable, keyboard-focusable table region named by the heading `id` (the table's

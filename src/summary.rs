@@ -3,9 +3,9 @@
 
 use crate::data::model::Segment;
 use crate::data::{audit, Classification, Dataset};
-use crate::format;
-use crate::i18n::Lang;
 use crate::state::YearRange;
+use crate::text::format;
+use crate::text::lang::Lang;
 
 /// Figures behind the summary of one classification's years (tested on their own, then worded).
 #[derive(Debug, Clone, PartialEq)]

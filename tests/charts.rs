@@ -5,10 +5,10 @@ use tccs_dashboard::charts::svg::Svg;
 use tccs_dashboard::charts::theme::{contrast, Theme};
 use tccs_dashboard::charts::{build, to_svg, Flag, Shape};
 use tccs_dashboard::data;
-use tccs_dashboard::format;
-use tccs_dashboard::i18n::Lang;
 use tccs_dashboard::state::{ChartId, YearRange};
 use tccs_dashboard::summary;
+use tccs_dashboard::text::format;
+use tccs_dashboard::text::lang::Lang;
 
 const ALL: YearRange = YearRange {
     from: 2008,

@@ -168,7 +168,7 @@ fn pasted_cells_in_the_wrong_format_are_named_and_nothing_is_applied() {
         assert!(!r
             .issues
             .iter()
-            .any(|(_, i)| i.message(tccs_dashboard::i18n::Lang::Vi).is_empty()));
+            .any(|(_, i)| i.message(tccs_dashboard::text::lang::Lang::Vi).is_empty()));
     }
 }
 

@@ -2,9 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use tccs_dashboard::export::{self, Cell, Dialect, Table};
-use tccs_dashboard::i18n::Lang;
 use tccs_dashboard::state::{ChartId, YearRange};
-use tccs_dashboard::{data, format};
+use tccs_dashboard::text::lang::Lang;
+use tccs_dashboard::{data, text::format};
 
 fn ds() -> &'static data::Dataset {
     data::embedded().unwrap()
@@ -169,7 +169,7 @@ fn the_whole_json_export_carries_the_data_file_records_unchanged() {
 
 #[test]
 fn json_writer_escapes_and_nests() {
-    use tccs_dashboard::json::Json;
+    use tccs_dashboard::text::json::Json;
     let v = Json::Obj(vec![
         ("quote", Json::Str("a \"b\" \\ c\nd\u{1}\u{a0}Đảng")),
         (
@@ -197,7 +197,7 @@ fn json_writer_escapes_and_nests() {
 
 #[test]
 fn number_formats_without_std_float_formatting() {
-    use tccs_dashboard::format;
+    use tccs_dashboard::text::format;
     assert_eq!(format::number(1173.0, 0, Lang::Vi), "1.173");
     assert_eq!(format::number(1173.0, 0, Lang::En), "1,173");
     assert_eq!(format::number(53.0 / 78.0 * 100.0, 2, Lang::Vi), "67,95");

@@ -1,9 +1,9 @@
 //! URL state: every input maps to a valid state, never a panic; defaults stay out of the URL.
 
-use tccs_dashboard::i18n::Lang;
 use tccs_dashboard::state::{
     decode_component, parse_query, parse_time, to_query, ChartId, Notice, Tab, YearRange,
 };
+use tccs_dashboard::text::lang::Lang;
 
 const B: (u16, u16) = (2008, 2017);
 

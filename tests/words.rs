@@ -5,9 +5,9 @@
 use tccs_dashboard::charts::{build, to_svg, ChartVm};
 use tccs_dashboard::data::roles::{self, ChartId, ROLES};
 use tccs_dashboard::data::{self, parse, DataError};
-use tccs_dashboard::i18n::Lang;
 use tccs_dashboard::sources;
 use tccs_dashboard::state::YearRange;
+use tccs_dashboard::text::lang::Lang;
 
 const UNIT: &str = include_str!("fixtures/fixture-unit-2012-2024.json");
 

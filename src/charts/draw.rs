@@ -6,8 +6,8 @@
 use super::svg::Svg;
 use super::theme::{Theme, FONT};
 use super::view_model::{nice_step, ChartVm, Flag, Mark, Shape};
-use crate::format;
-use crate::i18n::Lang;
+use crate::text::format;
+use crate::text::lang::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -5,7 +5,7 @@
 //! The markup follows plotters-svg (same elements, anchors and font-size convention), so the
 //! drawing code and its tests do not care which one they get.
 
-use crate::format::plain;
+use crate::text::format::plain;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -209,7 +209,7 @@ impl DrawingBackend for Svg<'_> {
             }
         }
         self.out.push_str(">\n");
-        self.out.push_str(&crate::format::escape_html(text));
+        self.out.push_str(&crate::text::format::escape_html(text));
         self.out.push_str("\n</text>\n");
         Ok(())
     }

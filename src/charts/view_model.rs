@@ -8,9 +8,9 @@ use crate::data::model::Localized;
 use crate::data::model::Segment;
 use crate::data::roles;
 use crate::data::{Classification, Dataset, Figure};
-use crate::format;
-use crate::i18n::Lang;
 use crate::state::{ChartId, YearRange};
+use crate::text::format;
+use crate::text::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -1007,7 +1007,7 @@ pub fn build(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> ChartVm
 /// filter change then costs one DOM operation per table instead of one per cell, and the wasm
 /// carries no view type per row.
 pub fn table_rows_html(vm: &ChartVm) -> String {
-    use crate::format::escape_html as escape;
+    use crate::text::format::escape_html as escape;
     let mut out = String::new();
     for d in &vm.data {
         out.push_str(if d.flag == Flag::Disagreement {

@@ -5,8 +5,8 @@
 use super::tr;
 use crate::charts::{to_svg, ChartVm};
 use crate::export::{self, Dialect};
-use crate::i18n::Lang;
 use crate::state::AppState;
+use crate::text::lang::Lang;
 use crate::web::{self, download};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -68,7 +68,7 @@ fn Header() -> impl IntoView {
     // The dataset's years, made once; leaked to `&'static str` so the heading reuses `tr`'s
     // view code instead of a view type of its own (+1.6 KB gzip of wasm, measured).
     let (a, b) = s.ds.bounds();
-    let years = crate::format::years(a, b);
+    let years = crate::text::format::years(a, b);
     let leak = |t: String| -> &'static str { Box::leak(t.into_boxed_str()) };
     let heading = tr(
         lang,

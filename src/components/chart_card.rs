@@ -66,7 +66,7 @@ fn observe_visible(el: &web_sys::Element, visible: RwSignal<bool>) {
 
 /// A CSS length (no std float formatting in the wasm: see format.rs).
 fn px(v: f64) -> String {
-    format!("{}px", crate::format::plain(v, 1))
+    format!("{}px", crate::text::format::plain(v, 1))
 }
 
 #[component]

@@ -3,7 +3,7 @@
 //! presets for the congress terms, and a play button that steps through the years.
 
 use super::tr;
-use crate::format;
+use crate::text::format;
 use crate::web;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -150,7 +150,12 @@ pub fn YearFilter() -> impl IntoView {
 }
 
 /// A term's label, saying where the data cuts it: "Nhiệm kỳ 2015–2020 (đến 2017)".
-fn term_label(t: &crate::data::model::Term, from: u16, to: u16, l: crate::i18n::Lang) -> String {
+fn term_label(
+    t: &crate::data::model::Term,
+    from: u16,
+    to: u16,
+    l: crate::text::lang::Lang,
+) -> String {
     let label = l.pick(&t.label);
     match (from > t.from, to < t.to) {
         (false, false) => label.to_string(),

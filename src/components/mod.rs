@@ -15,7 +15,7 @@ pub use app::App;
 /// are the charts whose picture shows while the wasm loads.
 pub const FIRST_ROW: usize = 2;
 
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 use leptos::prelude::*;
 
 /// A (Vietnamese, English) string that follows the language. Every call site shares this one

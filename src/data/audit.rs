@@ -3,7 +3,7 @@
 
 use super::model::{parse_written, Dataset, Group};
 use super::roles;
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 
 /// How a reported percentage relates to the computed one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

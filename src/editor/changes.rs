@@ -3,7 +3,7 @@
 //! year added in the middle shows as that year, not as every later row changed.
 
 use crate::data::tree::{Path, Step, Tree, Value};
-use crate::format;
+use crate::text::format;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {

@@ -4,7 +4,7 @@
 
 use super::{parse_query, Notice, ViewState, YearRange};
 use crate::data::Dataset;
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 use leptos::prelude::*;
 
 /// Everything the views share. `Copy`: signals are handles.

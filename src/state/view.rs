@@ -4,7 +4,7 @@
 //! `?time=2010..2017` (also `time=2015`, `time=earliest..latest`), `lang=vi|en`, `chart=<id>`,
 //! `tab=dashboard|sources`, `embed=1`.
 
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct YearRange {
@@ -87,7 +87,7 @@ pub enum Notice {
 
 impl Notice {
     pub fn message(&self, lang: Lang) -> String {
-        let years = |r: &YearRange| crate::format::years(r.from, r.to);
+        let years = |r: &YearRange| crate::text::format::years(r.from, r.to);
         match self {
             Notice::BadTime(v) => lang.t(
                 format!("Không hiểu khoảng năm “{v}”; đang hiển thị tất cả các năm."),

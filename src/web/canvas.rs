@@ -3,7 +3,7 @@
 //! (the backend draws in backing pixels).
 
 use crate::charts::{draw, ChartVm, DrawOpts, Hits, Theme};
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 use js_sys::JsString;
 use plotters::prelude::DrawingArea;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -171,7 +171,10 @@ fn css_color(c: BackendColor) -> String {
     if c.alpha >= 1.0 {
         format!("#{r:02x}{g:02x}{b:02x}")
     } else {
-        format!("rgba({r},{g},{b},{})", crate::format::plain(c.alpha, 3))
+        format!(
+            "rgba({r},{g},{b},{})",
+            crate::text::format::plain(c.alpha, 3)
+        )
     }
 }
 
@@ -306,7 +309,7 @@ impl DrawingBackend for Canvas {
             let font = format!(
                 "{} {}px {}",
                 weight.as_str(),
-                crate::format::plain(size, 2),
+                crate::text::format::plain(size, 2),
                 family.as_str()
             );
             self.ctx.set_font(&font);

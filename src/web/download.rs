@@ -4,7 +4,7 @@
 //! table as TSV and as an HTML table with its citation, the picture as PNG, or the citation.
 
 use crate::charts::{draw, ChartVm, DrawOpts, Theme};
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 use leptos::prelude::{document, set_timeout, window};
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;

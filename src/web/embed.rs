@@ -2,9 +2,9 @@
 //! the two formats hosts understand (Datawrapper's and AMP's), and accept year/language commands
 //! from the parent, only from allowed origins.
 
-use crate::i18n::Lang;
 use crate::state::parse_time;
 use crate::state::AppState;
+use crate::text::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -107,12 +107,12 @@ pub fn on_window_event(name: &str, f: impl Fn() + 'static) {
 }
 
 /// Today's date as readers write it: 29/11/2026, or 2026-11-29 in English.
-pub fn today(lang: crate::i18n::Lang) -> String {
+pub fn today(lang: crate::text::lang::Lang) -> String {
     date(&js_sys::Date::new_0(), lang)
 }
 
 /// A date (in the browser's time zone) as readers write it: 29/11/2026, or 2026-11-29.
-pub fn date(d: &js_sys::Date, lang: crate::i18n::Lang) -> String {
+pub fn date(d: &js_sys::Date, lang: crate::text::lang::Lang) -> String {
     let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
     lang.t(
         format!("{day:02}/{m:02}/{y}"),

@@ -3,7 +3,7 @@
 
 use crate::data::model::parse_written;
 use crate::data::DataError;
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 
 /// A problem with one pasted cell, or with the block.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 //! and the words of a header row that name them.
 
 use crate::data::fields::YearField;
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 
 /// Where a pasted column goes in a yearly record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

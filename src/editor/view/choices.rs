@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn ids(list: &'static str, name: Option<&'static str>) -> Signal<Vec<(String, String)>> {
     let e = ed();
     Signal::derive(move || {
-        let vi = e.lang.get() == crate::i18n::Lang::Vi;
+        let vi = e.lang.get() == crate::text::lang::Lang::Vi;
         e.draft.with(|d| {
             d.value
                 .list(&path![list])

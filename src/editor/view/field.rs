@@ -6,8 +6,8 @@ use super::ed;
 use crate::data::model::parse_written;
 use crate::data::tree::{Path, Step, Tree, Value};
 use crate::editor::paste;
-use crate::format;
-use crate::i18n::Lang;
+use crate::text::format;
+use crate::text::lang::Lang;
 use leptos::prelude::*;
 
 /// What a value is, for reading typed text into the tree and showing the tree as text.

@@ -374,7 +374,7 @@ pub fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
     let list_place = format!("dataset.{}", spec.key);
     let place = list_place.clone();
     let list_msgs = Memo::new(move |_| {
-        let vi = e.lang.get() == crate::i18n::Lang::Vi;
+        let vi = e.lang.get() == crate::text::lang::Lang::Vi;
         e.by_place.with(|m| {
             m.get(&place)
                 .map(|errs| errs.iter().map(|err| err.message(vi)).collect::<Vec<_>>())

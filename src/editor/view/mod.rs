@@ -21,7 +21,7 @@ mod yearly;
 use super::draft::Draft;
 use crate::data::tree::Value;
 use crate::data::{self, DataError, Dataset};
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 

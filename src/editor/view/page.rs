@@ -11,7 +11,7 @@ use super::{ed, open, store, Ed, Msg};
 use crate::data::page;
 use crate::data::tree::Value;
 use crate::editor::draft::Draft;
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

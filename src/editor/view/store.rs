@@ -34,7 +34,7 @@ pub fn clear() {
 }
 
 /// "29/11/2026 12:30" (or "2026-11-29 12:30") from an ISO time, in the browser's time zone.
-pub fn when(iso: &str, lang: crate::i18n::Lang) -> String {
+pub fn when(iso: &str, lang: crate::text::lang::Lang) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
     if d.get_time().is_nan() {
         return String::new();

@@ -8,8 +8,8 @@ use crate::data::audit;
 use crate::data::decode::Node;
 use crate::data::fields::YearField;
 use crate::editor::paste;
-use crate::format;
 use crate::path;
+use crate::text::format;
 use leptos::prelude::*;
 
 /// How each yearly field is edited (its key and label are the one list's, src/data/fields.rs).

@@ -1,7 +1,7 @@
 //! Numbers for readers, per language (CLDR): Vietnamese `1.173`, `64,94%`, `2010–2017`;
 //! English `1,173`, `64.94%`.
 
-use crate::i18n::Lang;
+use crate::text::lang::Lang;
 
 fn separators(lang: Lang) -> (char, char) {
     match lang {

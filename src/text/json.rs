@@ -3,7 +3,7 @@
 //! ~9 KB gzip of wasm for it, so the app writes its own and the tests parse the result with
 //! serde_json natively.
 
-use crate::format;
+use crate::text::format;
 
 /// A JSON value, borrowed from the dataset where possible.
 #[derive(Debug, Clone, PartialEq)]
