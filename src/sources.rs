@@ -183,7 +183,7 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
             h,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q><details><summary>{}</summary><p>{}</p></details></td></tr>",
             e(l.pick(&f.label)),
-            e(&format::figure_value(f, l)),
+            e(&f.value_text(l)),
             e(&f.quote),
             l.t("Cả câu", "Full sentence"),
             e(ds.sentences.get(&f.source).map_or("", String::as_str))
@@ -208,17 +208,13 @@ pub fn headline_tiles(ds: &Dataset, l: Lang) -> Vec<Tile<'_>> {
         .iter()
         .filter_map(|id| ds.figure(id))
         .map(|f| {
-            let value = format::figure_value(f, l);
+            let value = f.value_text(l);
             let whole =
                 f.of.as_deref()
                     .and_then(|w| ds.figure(w))
                     .filter(|w| w.unit == f.unit && f.unit == crate::data::Unit::Count);
             let label = match whole {
-                Some(w) => format!(
-                    "{}: {value}/{}",
-                    l.pick(&f.label),
-                    format::figure_value(w, l)
-                ),
+                Some(w) => format!("{}: {value}/{}", l.pick(&f.label), w.value_text(l)),
                 None => l.pick(&f.label).to_string(),
             };
             let period = crate::charts::view_model::period_label(ds, &f.period, l);

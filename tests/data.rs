@@ -4,6 +4,7 @@
 use tccs_dashboard::data::audit::{self, RateCheck, RateOf};
 use tccs_dashboard::data::model::parse_written;
 use tccs_dashboard::data::{self, parse, DataError};
+use tccs_dashboard::text::lang::Lang;
 
 const ARTICLE: &str = include_str!("../data/source/article.txt");
 
@@ -282,7 +283,7 @@ fn broken_copies_fail_with_a_message_naming_the_figure() {
         ),
         "{e:?}"
     );
-    assert!(e[0].message(true).contains("Năm 2009"));
+    assert!(e[0].message(Lang::Vi).contains("Năm 2009"));
 
     // A rate that is not a number, and one above 100 %.
     let mut v = json();
@@ -307,11 +308,11 @@ fn broken_copies_fail_with_a_message_naming_the_figure() {
         "{e:?}"
     );
     assert_eq!(
-        e[0].message(true),
+        e[0].message(Lang::Vi),
         "dataset.yearly[2008].total: phải là số nguyên từ 0 đến 4294967295."
     );
     assert_eq!(
-        e[0].message(false),
+        e[0].message(Lang::En),
         "dataset.yearly[2008].total: must be a whole number from 0 to 4294967295."
     );
     let mut v = json();
@@ -333,7 +334,7 @@ fn broken_copies_fail_with_a_message_naming_the_figure() {
     let mut v = json();
     v["figures"][0]["unit"] = "people".into();
     assert!(errors_of(v)[0]
-        .message(false)
+        .message(Lang::En)
         .contains("one of: count, percent"));
     // A file that is not a dataset at all, and text that is not JSON.
     assert!(matches!(
@@ -369,7 +370,7 @@ fn broken_copies_fail_with_a_message_naming_the_figure() {
             id: "tsvm".into()
         }]
     );
-    assert!(e[0].message(true).contains("Năm 2011"));
+    assert!(e[0].message(Lang::Vi).contains("Năm 2011"));
 
     // A figure whose value disagrees with how it is written, or whose quote is not in its sentence.
     let mut v = json();

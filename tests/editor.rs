@@ -9,6 +9,7 @@ use tccs_dashboard::editor::changes;
 use tccs_dashboard::editor::draft::Draft;
 use tccs_dashboard::editor::paste::{self, Column, Issue};
 use tccs_dashboard::path;
+use tccs_dashboard::text::lang::Lang;
 
 fn shipped() -> Value {
     let json: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
@@ -72,10 +73,10 @@ fn a_wrong_cell_gets_the_builds_message_at_its_own_place() {
     assert_eq!(errs[0].place().as_deref(), Some(v.name(&cell).as_str()));
     assert!(
         errs[0]
-            .message_at_place(true)
+            .message_at_place(Lang::Vi)
             .starts_with("phải là số nguyên"),
         "{}",
-        errs[0].message_at_place(true)
+        errs[0].message_at_place(Lang::Vi)
     );
 
     // A validation error (after decoding) names its cell too: top above total.

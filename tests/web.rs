@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use tccs_dashboard::data;
+use tccs_dashboard::text::lang::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -146,7 +147,7 @@ fn a_broken_dataset_is_reported_by_path_in_the_browser_too() {
     let broken = data::EMBEDDED_JSON.replacen("\"total\": 78", "\"total\": \"78\"", 1);
     let e = parse(&broken).unwrap_err();
     assert_eq!(
-        e[0].message(false),
+        e[0].message(Lang::En),
         "dataset.yearly[2008].total: must be a whole number from 0 to 4294967295."
     );
     let e = parse("{\"article\": ").unwrap_err();

@@ -77,13 +77,13 @@ fn a_renamed_required_figure_is_named_with_the_chart_that_needs_it() {
             .iter()
             .find(|e| matches!(e, DataError::MissingRole { chart: c, .. } if *c == chart))
             .unwrap_or_else(|| panic!("{figure}: {e:?}"));
-        assert!(e.message(true).contains(&format!("`{figure}`")));
+        assert!(e.message(Lang::Vi).contains(&format!("`{figure}`")));
         assert_eq!(e.place().as_deref(), Some("dataset.figures"));
     }
     let e = errors_of(renamed(shipped(), "structure.total", "structure.all"));
     let m = e
         .iter()
-        .map(|e| e.message(true))
+        .map(|e| e.message(Lang::Vi))
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
@@ -92,7 +92,7 @@ fn a_renamed_required_figure_is_named_with_the_chart_that_needs_it() {
     );
     let m = e
         .iter()
-        .map(|e| e.message(false))
+        .map(|e| e.message(Lang::En))
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
@@ -110,7 +110,7 @@ fn a_totals_chart_without_any_figure_of_its_group_is_named() {
         .retain(|f| f["group"] != "changes");
     let e = errors_of(v);
     assert!(
-        e.iter().any(|e| e.message(true)
+        e.iter().any(|e| e.message(Lang::Vi)
             == "Biểu đồ thay đổi tổ chức cần ít nhất một số liệu thuộc nhóm `changes`."),
         "{e:?}"
     );
@@ -124,11 +124,11 @@ fn a_term_that_ends_before_it_starts_is_named_at_its_place() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].place().as_deref(), Some("dataset.terms[1].from"));
     assert_eq!(
-        e[0].message(true),
+        e[0].message(Lang::Vi),
         "terms[1]: nhiệm kỳ bắt đầu năm 2021, sau năm kết thúc 2020."
     );
     assert_eq!(
-        e[0].message(false),
+        e[0].message(Lang::En),
         "terms[1]: the term starts in 2021, after it ends in 2020."
     );
 }
@@ -151,8 +151,8 @@ fn an_unknown_figure_in_a_sum_a_tile_or_a_chart_title_is_named_at_its_place() {
         assert!(places.iter().any(|q| q == p), "{p} in {places:?}");
     }
     for e in &e {
-        assert!(!e.message(true).is_empty() && !e.message(false).is_empty());
-        assert_ne!(e.message(true), e.message(false));
+        assert!(!e.message(Lang::Vi).is_empty() && !e.message(Lang::En).is_empty());
+        assert_ne!(e.message(Lang::Vi), e.message(Lang::En));
     }
 }
 

@@ -904,7 +904,7 @@ fn hbars(ds: &Dataset, id: ChartId, lang: Lang) -> ChartVm {
                 "{} ({}): {}.",
                 lang.pick(&f.label),
                 period_label(ds, &f.period, lang),
-                format::figure_value(f, lang)
+                f.value_text(lang)
             ),
         )
     }));
@@ -931,7 +931,7 @@ fn hbars(ds: &Dataset, id: ChartId, lang: Lang) -> ChartVm {
 /// "Whole: 90 = part 28 + part 62": each sum rule of the chart's group, from the figures.
 fn sum_notes(ds: &Dataset, id: ChartId, lang: Lang) -> Vec<(Flag, String)> {
     let group = id.group();
-    let value = |f: &Figure| format::figure_value(f, lang);
+    let value = |f: &Figure| f.value_text(lang);
     ds.sums
         .iter()
         .filter_map(|rule| {

@@ -1,15 +1,16 @@
 //! Reads a dataset out of parsed JSON. The JSON is parsed by whatever the platform has (the
-//! browser's `JSON.parse` in the app, serde_json in build.rs and the native tests); this file
+//! browser's `JSON.parse` in the app, serde_json in the build's render step and the native tests); this file
 //! turns it into the model, the same code everywhere, and names the place of every problem:
-//! `dataset.yearly[2018].total: must be a whole number`. Self-contained (included by build.rs).
+//! `dataset.yearly[2018].total: must be a whole number`.
 //!
 //! A field that is missing or of the wrong type records an error and reads as its default, so
 //! one pass reports every problem and the code has no partial results to unwind. The dataset is
 //! returned only when no error was recorded. The helpers are `#[inline(never)]`: inlined into
 //! each of the ~50 field reads they made the decoder several times larger in the wasm.
 
+use super::error::{DataError, Expected};
 use super::model::*;
-use super::validate::{DataError, Expected};
+use crate::text::format::plain;
 use std::collections::BTreeMap;
 
 /// One parsed JSON value, as much as the decoder needs to see of it.

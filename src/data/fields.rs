@@ -1,7 +1,7 @@
 //! The fields of a yearly record, listed once with their names: the key in the data file, the
 //! label staff and readers see (Vietnamese, English) and the column name in downloaded files.
 //! The decoder, the editor's table, the paste columns, the export and the charts' tables all read
-//! this list, so a field is called the same everywhere. Self-contained (build.rs includes it).
+//! this list, so a field is called the same everywhere.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearField {

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod decode;
+pub mod error;
 pub mod fields;
 pub mod model;
 pub mod page;
@@ -10,11 +11,28 @@ pub mod roles;
 pub mod tree;
 pub mod validate;
 
+pub use error::DataError;
 pub use model::{Classification, Dataset, Figure, Group, Unit, YearRecord};
-pub use validate::{checked, DataError};
 
+/// Decodes and validates parsed JSON: the one path every dataset takes, in the build, the tests
+/// and the browser.
+pub fn checked<N: decode::Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
+    let ds = decode::dataset(root)?;
+    let errors = validate::validate(&ds);
+    if errors.is_empty() {
+        Ok(ds)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses (serde_json, native only: the browser parses with `JSON.parse`), decodes and validates.
 #[cfg(not(target_arch = "wasm32"))]
-pub use validate::parse;
+pub fn parse(json: &str) -> Result<Dataset, Vec<DataError>> {
+    let root: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| vec![DataError::Format(e.to_string())])?;
+    checked(&root)
+}
 
 /// The shipped data file as text. The build writes it into the page (`page::write`); the wasm
 /// reads it from there, so this constant only reaches the wasm in its tests.

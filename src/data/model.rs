@@ -1,7 +1,8 @@
-//! The typed model of `data/dataset.json`. Self-contained (only `std` and `super::`), because
-//! `build.rs` includes this file too and validates the data before the app is compiled. Reading
-//! it from JSON is `decode.rs`'s job, the same code in the build and in the browser.
+//! The typed model of `data/dataset.json`. Reading it from JSON is `decode.rs`'s job, the same
+//! code in the build, the tests and the browser.
 
+pub use crate::text::lang::Localized;
+use crate::text::{format, lang::Lang};
 use std::collections::BTreeMap;
 
 /// Everything the article says, as figures with provenance.
@@ -44,12 +45,6 @@ pub struct ChartTitle {
     /// A chart id (`changes`).
     pub chart: String,
     pub title: Localized,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Localized {
-    pub vi: String,
-    pub en: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -171,6 +166,16 @@ pub struct Figure {
     pub reported_share: Option<String>,
 }
 
+impl Figure {
+    /// Its value as the reader writes it: its count as written (`1.173`) or its percentage.
+    pub fn value_text(&self, l: Lang) -> String {
+        match self.unit {
+            Unit::Percent => format::written_percent(&self.as_written, l),
+            Unit::Count => format::as_written(&self.as_written, l),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SumRule {
     pub whole: String,
@@ -220,45 +225,6 @@ pub fn parse_written(s: &str) -> Option<Written> {
         value: scaled as f64 / 10u64.pow(decimals.into()) as f64,
         decimals,
     })
-}
-
-/// `|value|` rounded to `decimals` places (at most 9), as an integer count of units of the last
-/// place, with that unit's scale: 67.9487… at 2 places is (6795, 100). The one rounding rule of
-/// every number the app prints, for readers (`format::number`) and for files (`plain`).
-pub fn rounded(value: f64, decimals: usize) -> (u64, u64) {
-    let scale = 10u64.pow(decimals.min(9) as u32);
-    ((value.abs() * scale as f64).round() as u64, scale)
-}
-
-/// `value` rounded to `decimals` places as (integer part, fraction digits), with integer
-/// arithmetic: the app never needs std's float formatting (~6 KB gzip of wasm).
-pub fn fixed(value: f64, decimals: usize) -> (u64, String) {
-    let decimals = decimals.min(9);
-    let (scaled, scale) = rounded(value, decimals);
-    let mut digits = String::new();
-    if decimals > 0 {
-        let s = (scaled % scale).to_string();
-        digits.extend(std::iter::repeat_n('0', decimals - s.len()));
-        digits.push_str(&s);
-    }
-    (scaled / scale, digits)
-}
-
-/// A plain machine-readable decimal (files, messages, CSS, SVG): `.` separator, no grouping, at
-/// most `max_decimals` places, no trailing zeros: 67.9487, 64.94, 85, -1.5.
-pub fn plain(value: f64, max_decimals: usize) -> String {
-    let (int, frac) = fixed(value, max_decimals);
-    let frac = frac.trim_end_matches('0');
-    let sign = if value < 0.0 && (int > 0 || !frac.is_empty()) {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac}")
-    }
 }
 
 impl Group {

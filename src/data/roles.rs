@@ -1,7 +1,6 @@
 //! The charts and the figures each one needs: the one table that ties the code's charts to the
 //! dataset's figure ids. Validation names a missing figure together with the chart that needs it,
-//! and the editor marks these figures as required. Self-contained (only `std` and `super::`),
-//! because `build.rs` includes it with the validation.
+//! and the editor marks these figures as required.
 //!
 //! What a chart needs is its *role* in the data, never a number, year or name of one unit: any
 //! unit that reports "new members" gives them the id `members.new`, whatever it counts.

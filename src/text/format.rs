@@ -15,7 +15,7 @@ fn separators(lang: Lang) -> (char, char) {
 /// each year step, and the version built from `to_string` and a grouping pass allocated four.
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     let (group, dec) = separators(lang);
-    let (scaled, scale) = crate::data::model::rounded(value, decimals);
+    let (scaled, scale) = rounded(value, decimals);
     let mut out = String::with_capacity(24);
     if value < 0.0 && scaled > 0 {
         out.push('−');
@@ -47,8 +47,6 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     }
     out
 }
-
-pub use crate::data::model::plain;
 
 pub fn int(value: impl Into<f64>, lang: Lang) -> String {
     number(value.into(), 0, lang)
@@ -132,10 +130,41 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// A figure's value as the reader writes it: its count as written (`1.173`) or its percentage.
-pub fn figure_value(f: &crate::data::Figure, l: Lang) -> String {
-    match f.unit {
-        crate::data::Unit::Percent => written_percent(&f.as_written, l),
-        crate::data::Unit::Count => as_written(&f.as_written, l),
+/// `|value|` rounded to `decimals` places (at most 9), as an integer count of units of the last
+/// place, with that unit's scale: 67.9487… at 2 places is (6795, 100). The one rounding rule of
+/// every number the app prints, for readers (`format::number`) and for files (`plain`).
+pub fn rounded(value: f64, decimals: usize) -> (u64, u64) {
+    let scale = 10u64.pow(decimals.min(9) as u32);
+    ((value.abs() * scale as f64).round() as u64, scale)
+}
+
+/// `value` rounded to `decimals` places as (integer part, fraction digits), with integer
+/// arithmetic: the app never needs std's float formatting (~6 KB gzip of wasm).
+pub fn fixed(value: f64, decimals: usize) -> (u64, String) {
+    let decimals = decimals.min(9);
+    let (scaled, scale) = rounded(value, decimals);
+    let mut digits = String::new();
+    if decimals > 0 {
+        let s = (scaled % scale).to_string();
+        digits.extend(std::iter::repeat_n('0', decimals - s.len()));
+        digits.push_str(&s);
+    }
+    (scaled / scale, digits)
+}
+
+/// A plain machine-readable decimal (files, messages, CSS, SVG): `.` separator, no grouping, at
+/// most `max_decimals` places, no trailing zeros: 67.9487, 64.94, 85, -1.5.
+pub fn plain(value: f64, max_decimals: usize) -> String {
+    let (int, frac) = fixed(value, max_decimals);
+    let frac = frac.trim_end_matches('0');
+    let sign = if value < 0.0 && (int > 0 || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
     }
 }

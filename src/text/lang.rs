@@ -33,11 +33,18 @@ impl Lang {
     }
 
     /// A localized field of the data file.
-    pub fn pick(self, l: &crate::data::model::Localized) -> &str {
+    pub fn pick(self, l: &Localized) -> &str {
         self.t(&l.vi, &l.en)
     }
 
     pub fn other(self) -> Lang {
         self.t(Lang::En, Lang::Vi)
     }
+}
+
+/// A text of the data file in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Localized {
+    pub vi: String,
+    pub en: String,
 }

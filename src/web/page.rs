@@ -4,6 +4,7 @@
 
 use crate::data::decode::Node;
 use crate::data::{self, page, DataError, Dataset};
+use crate::text::lang::Lang;
 use js_sys::{Array, Object, JSON};
 use leptos::prelude::document;
 use wasm_bindgen::{JsCast, JsValue};
@@ -98,8 +99,13 @@ pub fn show_errors(errors: &[DataError]) {
     add(&alert, "p", "The page's data has errors, so the interactive charts do not run. The pre-rendered table below is still readable.", Some("en"));
     if let Some(list) = add(&alert, "ul", "", None) {
         for e in errors.iter().take(20) {
-            if let Some(li) = add(&list, "li", &e.message(true), Some("vi")) {
-                add(&li, "span", &format!(" / {}", e.message(false)), Some("en"));
+            if let Some(li) = add(&list, "li", &e.message(Lang::Vi), Some("vi")) {
+                add(
+                    &li,
+                    "span",
+                    &format!(" / {}", e.message(Lang::En)),
+                    Some("en"),
+                );
             }
         }
         if errors.len() > 20 {

@@ -26,7 +26,6 @@ pub enum Issue {
 
 impl Issue {
     pub fn message(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
         match self {
             Issue::Empty => lang.t("Ô trống.", "Empty cell.").into(),
             Issue::NotANumber(s) => lang.t(
@@ -61,7 +60,7 @@ impl Issue {
                 format!("Dòng có {n} ô, nhiều hơn số cột."),
                 format!("The row has {n} cells, more than there are columns."),
             ),
-            Issue::Data(e) => e.message_at_place(vi),
+            Issue::Data(e) => e.message_at_place(lang),
         }
     }
 }

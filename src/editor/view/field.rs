@@ -100,10 +100,10 @@ pub fn new_id(prefix: &str) -> String {
 fn messages_at(place: Memo<String>) -> Memo<Vec<String>> {
     let e = ed();
     Memo::new(move |_| {
-        let vi = e.lang.get() == Lang::Vi;
+        let lang = e.lang.get();
         e.by_place.with(|m| {
             place.with(|p| m.get(p)).map_or_else(Vec::new, |errs| {
-                errs.iter().map(|err| err.message_at_place(vi)).collect()
+                errs.iter().map(|err| err.message_at_place(lang)).collect()
             })
         })
     })

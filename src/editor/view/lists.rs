@@ -374,10 +374,10 @@ pub fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
     let list_place = format!("dataset.{}", spec.key);
     let place = list_place.clone();
     let list_msgs = Memo::new(move |_| {
-        let vi = e.lang.get() == crate::text::lang::Lang::Vi;
+        let lang = e.lang.get();
         e.by_place.with(|m| {
             m.get(&place)
-                .map(|errs| errs.iter().map(|err| err.message(vi)).collect::<Vec<_>>())
+                .map(|errs| errs.iter().map(|err| err.message(lang)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });

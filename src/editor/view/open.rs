@@ -7,6 +7,7 @@ use super::Msg;
 use crate::data::decode;
 use crate::data::tree::Value;
 use crate::data::{page, DataError};
+use crate::text::lang::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -65,7 +66,7 @@ pub fn parse(text: &str, name: &str) -> Result<Value, Msg> {
         msg.details = errors
             .iter()
             .take(8)
-            .map(|e| (e.message(true), e.message(false)))
+            .map(|e| (e.message(Lang::Vi), e.message(Lang::En)))
             .collect();
         return Err(msg);
     }

@@ -231,9 +231,9 @@ fn Errors() -> impl IntoView {
             }}</h2>
             <ul>
                 {move || {
-                    let vi = e.lang.get() == Lang::Vi;
+                    let lang = e.lang.get();
                     errors.get().into_iter().take(30).map(|err| {
-                        let msg = err.message(vi);
+                        let msg = err.message(lang);
                         match err.place() {
                             Some(p) => view! { <li><button class="link" on:click=move |_| focus_place(p.clone())>{msg}</button></li> }.into_any(),
                             None => view! { <li>{msg}</li> }.into_any(),
