@@ -14,6 +14,14 @@ step "clippy (native, build-time renderer)" cargo clippy --features ssr --all-ta
 step "clippy (wasm32, reader)" cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets --quiet -- -D warnings
 step "clippy (wasm32, staff editor)" cargo clippy --target wasm32-unknown-unknown --features editor --bin editor --quiet -- -D warnings
 step "clippy (wasm32, publisher)" cargo clippy --target wasm32-unknown-unknown --features ssr --bin publisher --quiet -- -D warnings
+# The feature combinations that must not exist stop the compiler with their reason (src/lib.rs).
+refused() { # refused <features> <words of the message>
+  if out=$(cargo check --quiet --lib --features "$1" 2>&1); then
+    echo "features $1 compiled; src/lib.rs must refuse them" >&2; return 1
+  fi
+  grep -qF "$2" <<<"$out" || { echo "features $1 failed, but not with \"$2\":" >&2; echo "$out" | head -20 >&2; return 1; }
+}
+step "feature guards (ssr + hydrate, ui alone)" bash -c "$(declare -f refused); refused ssr,hydrate 'must not be built together' && refused editor,ssr 'must not be built together' && refused ui 'choose one of those'"
 step "native tests" cargo test --quiet
 step "build-time render tests" cargo test --quiet --features ssr --test render
 step "component tests in headless Chromium" env \
