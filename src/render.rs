@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 /// The app in its default view (all years, Vietnamese), as HTML, inside `<div id="app">` (the
 /// element the wasm hydrates: its first child must be the app's own first element).
-pub fn app_html(ds: &'static Dataset) -> String {
+pub fn app_html(ds: Arc<Dataset>) -> String {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     owner.with(|| {
         let state = AppState::new(ds);
@@ -23,12 +23,13 @@ pub fn app_html(ds: &'static Dataset) -> String {
 /// written into a page Trunk built (or one published before). Everything else, asset references
 /// and integrity hashes included, stays as it was, so the CSP and SRI stay valid. The build
 /// (`prerender`) and the editor's publish step (the `publisher` wasm) both call this.
-pub fn publish(page: &str, json: &str, ds: &'static Dataset) -> Result<String, String> {
+pub fn publish(page: &str, json: &str, ds: Dataset) -> Result<String, String> {
+    let ds = Arc::new(ds);
     let page = crate::data::page::write(page, json)
         .ok_or("the page has no <!-- dataset --> mark or dataset block")?;
-    let page = inject(&page, &app_html(ds))
+    let page = inject(&page, &app_html(ds.clone()))
         .ok_or("the page has no <!-- prerender:start --><!-- prerender:end --> marks")?;
-    let page = head_words(&page, ds);
+    let page = head_words(&page, &ds);
     defer_app_start(&page).map_err(str::to_string)
 }
 

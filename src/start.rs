@@ -8,6 +8,7 @@ use crate::data;
 use crate::state::AppState;
 use crate::web;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Starts the app on the page the build rendered: reads the dataset block, hydrates the
@@ -25,7 +26,7 @@ pub fn start() {
     };
     match web::page::read() {
         Ok((ds, pre_rendered)) => {
-            let ds: &'static data::Dataset = Box::leak(Box::new(ds));
+            let ds = Arc::new(ds);
             let root: web_sys::HtmlElement = root.unchecked_into();
             // Hydration in a task of its own: reading and checking the dataset and hydrating
             // the page are ~40 and ~70 ms at 4× CPU; one task of both blocks a reader's tap for
@@ -49,7 +50,7 @@ pub fn start() {
 
 /// Puts the app in `root` (hydrating what is there, or replacing it), then applies the URL and
 /// connects it to the browser: colour scheme, embedding. Returns the state (the tests drive it).
-pub fn run(root: web_sys::HtmlElement, ds: &'static data::Dataset, hydrate: bool) -> AppState {
+pub fn run(root: web_sys::HtmlElement, ds: Arc<data::Dataset>, hydrate: bool) -> AppState {
     let state = AppState::new(ds);
     if hydrate {
         leptos::mount::hydrate_from(root, move || view! { <App state=state/> }).forget();

@@ -312,7 +312,7 @@ fn svg_backend_writes_escaped_well_formed_markup() {
 
 #[test]
 fn axis_steps_are_round_numbers() {
-    use tccs_dashboard::charts::view_model::{nice_max, nice_step};
+    use tccs_dashboard::charts::axis::{nice_max, nice_step};
     let cases = [
         (0.3, 0.5),
         (1.0, 1.0),

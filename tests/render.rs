@@ -6,7 +6,7 @@
 use tccs_dashboard::{data, render};
 
 fn page() -> String {
-    render::app_html(data::embedded().unwrap())
+    render::app_html(std::sync::Arc::new(data::embedded().unwrap().clone()))
 }
 
 #[test]

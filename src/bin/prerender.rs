@@ -42,7 +42,6 @@ fn main() {
         }
         std::process::exit(1)
     });
-    let ds: &'static data::Dataset = Box::leak(Box::new(ds));
     let html =
         std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("cannot read {path}: {e}")));
     let html = render::publish(&html, &json, ds).unwrap_or_else(|e| fail(format!("{path}: {e}")));

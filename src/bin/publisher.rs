@@ -18,8 +18,6 @@ mod wasm {
                 .collect::<Vec<_>>()
                 .join("\n")
         })?;
-        // One publish per call and a page's life: the renderer needs the data for 'static.
-        let ds: &'static data::Dataset = Box::leak(Box::new(ds));
         render::publish(page, json, ds)
     }
 }

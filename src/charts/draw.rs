@@ -3,9 +3,10 @@
 //! Layout is done in backend pixels by hand (no mesh builder): exact hit boxes for tooltips,
 //! direct labels, and less generic code in the wasm.
 
+use super::axis::nice_step;
 use super::svg::Svg;
 use super::theme::{Theme, FONT};
-use super::view_model::{nice_step, ChartVm, Flag, Mark, Shape};
+use super::view_model::{ChartVm, Flag, Mark, Shape};
 use crate::text::format;
 use crate::text::lang::Lang;
 use plotters::coord::Shift;

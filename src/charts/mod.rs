@@ -1,14 +1,17 @@
 //! Charts: a view-model per chart ([`view_model`]), one generic drawing routine ([`draw`]), one look
 //! ([`theme`]).
 
+pub mod axis;
 pub mod draw;
 pub mod svg;
+pub mod table;
 pub mod theme;
 pub mod view_model;
 
 pub use draw::{draw, to_inline_svg, to_svg, DrawOpts, Hits};
+pub use table::table_rows_html;
 pub use theme::Theme;
-pub use view_model::{build, table_rows_html, ChartVm, Datum, Flag, Mark, Shape};
+pub use view_model::{build, ChartVm, Datum, Flag, Mark, Shape};
 
 /// The error type of our two drawing backends (`svg::Svg`, `web::canvas::Canvas`). Neither can
 /// fail in practice (they write text, or call a canvas context), but plotters asks for one.

@@ -16,9 +16,9 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
     let lang = s.lang;
     let status = RwSignal::new(String::new());
     let id = vm.with_untracked(|v| v.id);
-    let stem = move || export::file_stem(s.ds, Some(id), s.range.get_untracked());
+    let stem = move || export::file_stem(&s.data(), Some(id), s.range.get_untracked());
     let table =
-        move || export::chart_table(s.ds, id, s.range.get_untracked(), lang.get_untracked());
+        move || export::chart_table(&s.data(), id, s.range.get_untracked(), lang.get_untracked());
     let done = move |r: Result<(), JsValue>, ok_vi: &'static str, ok_en: &'static str| {
         let l = lang.get_untracked();
         status.set(match r {
@@ -49,7 +49,7 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
     let json = move |_| {
         done(
             download::save_text(
-                &export::json(s.ds, Some(id), s.range.get_untracked()),
+                &export::json(&s.data(), Some(id), s.range.get_untracked()),
                 &format!("{}.json", stem()),
                 "application/json",
             ),
@@ -94,11 +94,12 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
     let view_url = move || {
         web::url_for(&crate::state::to_query(
             &s.view.get_untracked(),
-            s.ds.bounds(),
+            s.data().bounds(),
         ))
     };
-    let cite =
-        move || vm.with_untracked(|v| export::citation(s.ds, v, lang.get_untracked(), &view_url()));
+    let cite = move || {
+        vm.with_untracked(|v| export::citation(&s.data(), v, lang.get_untracked(), &view_url()))
+    };
     // Both forms: cells for Excel (text/plain, TSV) and a real table with its citation for Word,
     // LibreOffice and Google Docs (text/html).
     let copy_table = move |_| {
@@ -233,25 +234,28 @@ pub fn dataset_actions(s: AppState) -> impl IntoView {
     };
     let csv = "text/csv;charset=utf-8";
     let yearly = move |dialect: Dialect, suffix: &str| {
-        let (t, _) = export::dataset_tables(s.ds, range(), lang.get_untracked());
+        let (t, _) = export::dataset_tables(&s.data(), range(), lang.get_untracked());
         report(download::save_text(
             &t.write(dialect),
-            &format!("{}{suffix}.csv", export::file_stem(s.ds, None, range())),
+            &format!(
+                "{}{suffix}.csv",
+                export::file_stem(&s.data(), None, range())
+            ),
             csv,
         ));
     };
     let figures = move |_| {
-        let (_, t) = export::dataset_tables(s.ds, range(), lang.get_untracked());
+        let (_, t) = export::dataset_tables(&s.data(), range(), lang.get_untracked());
         report(download::save_text(
             &t.write(Dialect::Standard),
-            &export::figures_file_name(s.ds),
+            &export::figures_file_name(&s.data()),
             csv,
         ));
     };
     let json = move |_| {
         report(download::save_text(
-            &export::json(s.ds, None, range()),
-            &format!("{}.json", export::file_stem(s.ds, None, range())),
+            &export::json(&s.data(), None, range()),
+            &format!("{}.json", export::file_stem(&s.data(), None, range())),
             "application/json",
         ))
     };

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
-    let bounds = state.ds.bounds();
+    let bounds = state.data().bounds();
     let view = state.view;
     Effect::new(move |_| web::replace_query_soon(to_query(&view.get(), bounds)));
     // Only when the language changes: setting <html lang> restyles the whole document (measured:
@@ -30,7 +30,7 @@ pub fn App(state: AppState) -> impl IntoView {
                 let _ = html.set_attribute("lang", l.code());
             }
         }
-        doc.set_title(&crate::sources::page_title(state.ds, l));
+        doc.set_title(&crate::sources::page_title(&state.data(), l));
     });
     let tab = Memo::new(move |_| view.with(|v| v.tab));
     let embed = Memo::new(move |_| view.with(|v| v.embed));
@@ -67,7 +67,7 @@ fn Header() -> impl IntoView {
     };
     // The dataset's years, made once; leaked to `&'static str` so the heading reuses `tr`'s
     // view code instead of a view type of its own (+1.6 KB gzip of wasm, measured).
-    let (a, b) = s.ds.bounds();
+    let (a, b) = s.data().bounds();
     let years = crate::text::format::years(a, b);
     let leak = |t: String| -> &'static str { Box::leak(t.into_boxed_str()) };
     let heading = tr(
@@ -78,7 +78,7 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="titles">
-                <p class="kicker">{move || lang.get().pick(&s.ds.article.unit).to_string()}</p>
+                <p class="kicker">{move || lang.get().pick(&s.data().article.unit).to_string()}</p>
                 <h1>
                     {heading}
                 </h1>
@@ -154,12 +154,14 @@ fn Dashboard() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let s = crate::state::app_state();
-    let a = &s.ds.article;
+    let ds = s.data();
+    let a = &ds.article;
+    let publisher = a.publisher.clone();
     // What a printout ends with: where it was printed from (the view's own URL, with its years)
     // and when. Made only when printing (it reads the browser).
     let printed = move || {
         s.printing.get().then(|| {
-            let url = web::url_for(&to_query(&s.view.get_untracked(), s.ds.bounds()));
+            let url = web::url_for(&to_query(&s.view.get_untracked(), s.data().bounds()));
             let lang = s.lang.get();
             let date = web::today(lang);
             lang.t(
@@ -173,7 +175,7 @@ fn Footer() -> impl IntoView {
             <p>
                 {tr(s.lang, "Nguồn: bài", "Source: article")} " “" <span lang="vi">{a.title.clone()}</span> "”, "
                 <span lang="vi">{a.author.clone()}</span> ", "
-                {move || s.lang.get().pick(&a.publisher).to_string()} ", " {a.date_as_written.clone()} ". "
+                {move || s.lang.get().pick(&publisher).to_string()} ", " {a.date_as_written.clone()} ". "
                 {tr(s.lang, "Số liệu đúng như bài báo ghi; chỗ bài báo tự mâu thuẫn được đánh dấu.", "Figures exactly as the article reports them; where it contradicts itself, this is flagged.")}
             </p>
             <p class="print-meta">{printed}</p>

@@ -77,7 +77,7 @@ pub fn ChartCard(
     with_summary: bool,
 ) -> impl IntoView {
     let s = crate::state::app_state();
-    let (first, last) = s.ds.bounds();
+    let (first, last) = s.data().bounds();
     let all = YearRange {
         from: first,
         to: last,
@@ -102,14 +102,14 @@ pub fn ChartCard(
     // How many times the view-model changed since the first render (after a change the
     // pre-rendered rows are stale; a repaint of the same generation at the same width is skipped).
     let generation = StoredValue::new(0u32);
-    let vm = RwSignal::new(build(s.ds, id, range, lang));
+    let vm = RwSignal::new(build(&s.data(), id, range, lang));
     let follow = ImmediateEffect::new(move || {
         let next = inputs();
         // `try_`: a no-op rather than a panic should it ever run while the card is disposed.
         if built.try_get_value().is_some_and(|prev| prev != next) {
             let _ = built.try_set_value(next);
             let _ = generation.try_update_value(|g| *g += 1);
-            let _ = vm.try_set(build(s.ds, id, next.0, next.1));
+            let _ = vm.try_set(build(&s.data(), id, next.0, next.1));
         }
     });
     let canvas = NodeRef::<html::Canvas>::new();
@@ -404,7 +404,7 @@ pub fn ChartCard(
             </div>
             {with_summary.then(|| {
                 let summary = move || {
-                    crate::summary::sentence(&crate::summary::compute(s.ds, s.range.get()), s.lang.get())
+                    crate::summary::sentence(&crate::summary::compute(&s.data(), s.range.get()), s.lang.get())
                 };
                 view! { <p class="summary" aria-live="polite">{summary}</p> }
             })}

@@ -37,7 +37,12 @@ pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
             loc.pathname().unwrap_or_default()
         );
         let height = if id.is_yearly() { 560 } else { 520 };
-        snippet(&base, &to_query(&v, s.ds.bounds()), &title.get(), height)
+        snippet(
+            &base,
+            &to_query(&v, s.data().bounds()),
+            &title.get(),
+            height,
+        )
     };
     // The snippet is only computed while the dialog is open: seven cards rebuilding their snippet
     // (URL, query, escaping) on every year-filter step cost ~1 ms of the frame for nothing.

@@ -12,7 +12,7 @@ use std::time::Duration;
 pub fn YearFilter() -> impl IntoView {
     let s = crate::state::app_state();
     let lang = s.lang;
-    let (first, last) = s.ds.bounds();
+    let (first, last) = s.data().bounds();
     let from = Memo::new(move |_| s.range.get().from);
     let to = Memo::new(move |_| s.range.get().to);
     let playing = RwSignal::new(None::<IntervalHandle>);
@@ -109,7 +109,7 @@ pub fn YearFilter() -> impl IntoView {
                     // the data's years: one list of one kind of button.
                     let all = (first, last, l.t("Tất cả các năm", "All years").to_string());
                     std::iter::once(all)
-                        .chain(s.ds.terms_in_data().into_iter().map(|(t, a, b)| (a, b, term_label(t, a, b, l))))
+                        .chain(s.data().terms_in_data().into_iter().map(|(t, a, b)| (a, b, term_label(t, a, b, l))))
                         .map(|(a, b, label)| preset(a, b, label))
                         .collect_view()
                 }}

@@ -5,5 +5,5 @@ use leptos::prelude::*;
 #[component]
 pub fn Sources() -> impl IntoView {
     let s = crate::state::app_state();
-    view! { <section class="sources" inner_html=move || crate::sources::sources_html(s.ds, s.lang.get())></section> }
+    view! { <section class="sources" inner_html=move || crate::sources::sources_html(&s.data(), s.lang.get())></section> }
 }

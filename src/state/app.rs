@@ -6,11 +6,14 @@ use super::{parse_query, Notice, ViewState, YearRange};
 use crate::data::Dataset;
 use crate::text::lang::Lang;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Everything the views share. `Copy`: signals are handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub ds: &'static Dataset,
+    /// The dataset shown, owned with the app: dropped when the app is (the editor's preview
+    /// shows one version after another). Read it with [`Self::data`].
+    ds: StoredValue<Arc<Dataset>>,
     pub view: RwSignal<ViewState>,
     pub notices: RwSignal<Vec<Notice>>,
     pub dark: RwSignal<bool>,
@@ -26,10 +29,10 @@ impl AppState {
     /// The default view (all years, Vietnamese, the dashboard): what the build renders and what
     /// hydration starts from. The URL's view is applied after hydration ([`Self::apply_query`]),
     /// so the pre-rendered DOM and the first hydrated render always agree.
-    pub fn new(ds: &'static Dataset) -> Self {
+    pub fn new(ds: Arc<Dataset>) -> Self {
         let view = RwSignal::new(ViewState::new(ds.bounds()));
         AppState {
-            ds,
+            ds: StoredValue::new(ds),
             view,
             notices: RwSignal::new(Vec::new()),
             dark: RwSignal::new(false),
@@ -39,9 +42,14 @@ impl AppState {
         }
     }
 
+    /// The dataset (a shared handle: cheap to take, and it keeps the data alive while held).
+    pub fn data(&self) -> Arc<Dataset> {
+        self.ds.get_value()
+    }
+
     /// The view a URL asks for, and a notice for each part of it that could not be used.
     pub fn apply_query(&self, query: &str) {
-        let (wanted, notices) = parse_query(query, self.ds.bounds());
+        let (wanted, notices) = parse_query(query, self.data().bounds());
         if self.view.with_untracked(|v| *v != wanted) {
             self.view.set(wanted);
         }
@@ -51,7 +59,7 @@ impl AppState {
     }
 
     pub fn set_range(&self, from: u16, to: u16) {
-        let r = YearRange { from, to }.clamp(self.ds.bounds());
+        let r = YearRange { from, to }.clamp(self.data().bounds());
         self.view.update(|v| v.range = r);
     }
 

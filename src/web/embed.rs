@@ -59,7 +59,7 @@ fn apply_command(s: AppState, data: &JsValue) {
         return;
     }
     if let Some(t) = str_field(data, "time") {
-        if let Ok(r) = parse_time(&t, s.ds.bounds()) {
+        if let Ok(r) = parse_time(&t, s.data().bounds()) {
             s.set_range(r.from, r.to);
         }
     }

@@ -5,10 +5,10 @@
 
 use super::{ed, store};
 use crate::components::App;
-use crate::data::Dataset;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 thread_local! {
     /// The app on screen and the data it shows (kept: a new draft replaces it).
@@ -28,13 +28,14 @@ fn show(root: &web_sys::HtmlElement, note: &web_sys::Element) {
     match crate::web::page::parse(&text) {
         Ok(ds) => {
             note.set_text_content(None);
-            // The app holds its data for 'static; each version shown stays allocated (a few
-            // dozen KB per version in a frame that lives as long as the editor).
-            let ds: &'static Dataset = Box::leak(Box::new(ds));
-            SHOWN.with(|s| s.borrow_mut().take()); // unmounts the previous version
+            // Unmounting the previous version disposes its owner, and with it the state made
+            // inside it: its signals and its dataset. One version is held at a time, so the
+            // frame's memory stays flat over an afternoon of edits.
+            SHOWN.with(|s| s.borrow_mut().take());
             root.set_inner_html("");
-            let state = AppState::new(ds);
+            let ds = Arc::new(ds);
             let handle = leptos::mount::mount_to(root.clone(), move || {
+                let state = AppState::new(ds);
                 view! { <App state=state/> }.into_any()
             });
             SHOWN.with(|s| *s.borrow_mut() = Some((handle, text)));

@@ -1,0 +1,128 @@
+//! What each chart shows, computed from the dataset, the selected years and the language. The same
+//! view-model feeds the canvas, the SVG export, the data table and the tooltips, so the table always
+//! holds exactly the numbers drawn.
+
+use super::axis::nice_max;
+use crate::data::audit::{self, RateCheck, Severity};
+use crate::data::fields::YearField;
+use crate::data::model::Localized;
+use crate::data::model::Segment;
+use crate::data::roles;
+use crate::data::{Classification, Dataset, Figure};
+use crate::state::{ChartId, YearRange};
+use crate::text::format;
+use crate::text::lang::Lang;
+
+mod totals;
+mod yearly;
+
+pub use totals::period_label;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Count inside its total, per year (solid bar inside an outlined one).
+    CountOfTotal,
+    /// Reported rate per year as a line, computed rate marked where it differs.
+    Line,
+    /// One bar per year; years without a figure are "not reported".
+    Columns,
+    /// One horizontal bar per category, labelled directly.
+    HBars,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    None,
+    /// Rounding or truncation in the article: shown in tooltip and table.
+    Note,
+    /// The article's rate disagrees with its own counts.
+    Disagreement,
+    /// The article gives no figure for this year.
+    NotReported,
+    /// A change of classification (a footnote; the chart draws the boundary).
+    Break,
+}
+
+/// The mark a legend entry shows: the same marks the chart draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A filled bar of the first classification.
+    Solid,
+    /// A filled bar of a second classification.
+    Solid2,
+    /// The outlined bar of a total.
+    Outline,
+    /// A rate's dot (first classification).
+    Dot,
+    /// A rate's square (a second classification).
+    Square,
+    /// A recomputed rate where it differs.
+    Cross,
+    /// "Not reported" (never zero).
+    Dash,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Datum {
+    /// Year or category.
+    pub label: String,
+    /// `None` = not reported (never drawn as zero).
+    pub value: Option<f64>,
+    /// Total the value is part of (CountOfTotal).
+    pub whole: Option<f64>,
+    /// Computed rate where it differs from the reported one (Line).
+    pub computed: Option<f64>,
+    /// Drawn next to the mark.
+    pub value_label: String,
+    pub flag: Flag,
+    /// Which classification of the chart's years this datum belongs to (0, 1, …): data of two
+    /// series are never joined and are drawn in different marks.
+    pub series: u8,
+    /// Lines of the tooltip (first line is the label).
+    pub tooltip: Vec<String>,
+    /// Table cells, one per column after the first.
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartVm {
+    pub id: ChartId,
+    pub shape: Shape,
+    pub title: String,
+    /// Unit and period, and whether the year filter applies.
+    pub subtitle: String,
+    pub percent_axis: bool,
+    pub y_max: f64,
+    /// Table header, first column included.
+    pub columns: Vec<String>,
+    pub data: Vec<Datum>,
+    /// Where the classification changes: (index of the first datum under the new one, its name).
+    pub breaks: Vec<(usize, String)>,
+    /// Legend entries: (mark, text).
+    pub legend: Vec<(Mark, String)>,
+    /// Footnotes (disagreements, overlaps, what the article leaves unexplained).
+    pub notes: Vec<(Flag, String)>,
+    pub source: String,
+}
+
+pub(super) fn source_line(ds: &Dataset, lang: Lang) -> String {
+    let a = &ds.article;
+    format!(
+        "{}: “{}”, {}, {} ({})",
+        lang.t("Nguồn", "Source"),
+        a.title,
+        a.author,
+        lang.pick(&a.publisher),
+        a.date_as_written
+    )
+}
+
+/// The view-model of one chart.
+pub fn build(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> ChartVm {
+    match id {
+        ChartId::Quality => yearly::quality(ds, range, lang),
+        ChartId::Rate => yearly::rate(ds, range, lang),
+        ChartId::Weak => yearly::weak(ds, range, lang),
+        _ => totals::hbars(ds, id, lang),
+    }
+}
