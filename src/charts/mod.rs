@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod draw;
+mod size;
 pub mod svg;
 pub mod table;
 pub mod theme;
