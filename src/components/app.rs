@@ -1,7 +1,7 @@
 //! The page: header, notices, the dashboard or the sources view, footer. Owns the state and keeps
 //! the URL, `<html lang>` and the document title in step with it.
 
-use super::chart_card::ChartCard;
+use super::card::ChartCard;
 use super::filter::YearFilter;
 use super::headline::Headline;
 use super::sources::Sources;

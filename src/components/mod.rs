@@ -2,7 +2,7 @@
 
 mod actions;
 mod app;
-mod chart_card;
+mod card;
 mod embed_dialog;
 mod filter;
 mod headline;
