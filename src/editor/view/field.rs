@@ -109,12 +109,31 @@ fn messages_at(place: Memo<String>) -> Memo<Vec<String>> {
     })
 }
 
+/// A field's name in both languages: fixed words, or a name that comes from the data and is the
+/// same in both (owned, so a list of such fields holds only the names on screen).
+#[derive(Clone)]
+pub struct FieldLabel(Oco<'static, str>, Oco<'static, str>);
+
+impl From<(&'static str, &'static str)> for FieldLabel {
+    fn from((vi, en): (&'static str, &'static str)) -> Self {
+        FieldLabel(Oco::Borrowed(vi), Oco::Borrowed(en))
+    }
+}
+
+impl From<String> for FieldLabel {
+    fn from(name: String) -> Self {
+        let name = Oco::from(name);
+        FieldLabel(name.clone(), name)
+    }
+}
+
 #[component]
 pub fn Field(
     path: Path,
     kind: Kind,
-    /// The field's name, (Vietnamese, English).
-    label: (&'static str, &'static str),
+    /// The field's name, (Vietnamese, English), or a name from the data (a sentence's id).
+    #[prop(into)]
+    label: FieldLabel,
     /// Where the label is: above the input, or only for assistive technology (table cells,
     /// whose column header says it), with this row name before it.
     #[prop(optional)]
@@ -163,7 +182,7 @@ pub fn Field(
     };
     let seal = move |_| e.draft.update_untracked(|d| d.seal());
     let label_text = move || {
-        let l = e.lang.get().t(label.0, label.1);
+        let l = e.lang.get().t(&*label.0, &*label.1);
         match row {
             Some(r) => format!("{} – {l}", r.get()),
             None => l.to_string(),

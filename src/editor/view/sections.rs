@@ -51,10 +51,10 @@ fn Sentences() -> impl IntoView {
                                     }
                                 })
                             };
-                            let label = Box::leak(k.clone().into_boxed_str()) as &'static str;
+                            let label = k.clone();
                             view! {
                                 <div class="sentence">
-                                    <Field path=path!["sentences", k.as_str()] kind=Kind::Long label=(label, label)/>
+                                    <Field path=path!["sentences", k.as_str()] kind=Kind::Long label=k.clone()/>
                                     <button class="small" on:click=remove>{move || format!("{} {label}", e.lang.get().t("Xóa câu", "Remove sentence"))}</button>
                                 </div>
                             }
