@@ -41,8 +41,6 @@ build_editor() {
   # Trunk names every page it writes index.html; this one is the editor's.
   need "$work/editor/index.html" "trunk (edit.html)"
   mv "$work/editor/index.html" "$work/editor/edit.html"
-  # Its loader fetches the wasm after the first paint, with the integrity hash enforced.
-  cargo run --quiet --features ssr --bin prerender -- --loader-only "$work/editor/edit.html"
 }
 
 build_reader() {
@@ -72,7 +70,7 @@ assemble() {
 }
 
 write_headers() {
-  step "5/6 headers: _headers, nginx.conf, csp.txt (CSP with the hashes of the inline loaders)"
+  step "5/6 headers: the wasm's integrity in each page's loader; _headers, nginx.conf, csp.txt (CSP with the loaders' hashes)"
   node scripts/headers.mjs "$out"
 }
 

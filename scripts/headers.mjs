@@ -13,12 +13,34 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] || 'dist';
+
+/** The page with its wasm's integrity hash in its loader. Trunk writes the loader from
+ *  Trunk.toml's `pattern_script`, whose `fetch('{base}{wasm}')` this completes with
+ *  `{ integrity: 'sha384-…' }`: the browser then refuses a wasm that is not the one built. Done
+ *  here, before the CSP hashes, because the hash changes the script. A page without that loader
+ *  (Trunk's output changed, or the pattern did) fails the build. */
+function withIntegrity(page, html) {
+  if (!/<script type="module" data-start="after-paint">/.test(html)) {
+    console.error(`headers.mjs: ${page} has no app loader (Trunk.toml pattern_script) `);
+    process.exit(1);
+  }
+  const next = html.replace(/fetch\('\/([^']+\.wasm)'\)/g, (_, file) => {
+    const sri = createHash('sha384').update(readFileSync(join(dir, file))).digest('base64');
+    return `fetch('/${file}', { integrity: 'sha384-${sri}' })`;
+  });
+  if (!/fetch\('\/[^']+\.wasm', \{ integrity: 'sha384-/.test(next)) {
+    console.error(`headers.mjs: ${page}'s loader fetches no wasm (Trunk.toml pattern_script)`);
+    process.exit(1);
+  }
+  if (next !== html) writeFileSync(join(dir, page), next);
+  return next;
+}
 // Every page of the site: the reader (index.html) and the staff editor (edit.html). One policy
 // for both, with the hashes of both pages' inline loaders.
 const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
 const hashes = [];
 for (const page of pages) {
-  const html = readFileSync(join(dir, page), 'utf8');
+  const html = withIntegrity(page, readFileSync(join(dir, page), 'utf8'));
   // Only scripts that run: the dataset block (type="application/json") is data, which CSP does
   // not govern, so staff can change it without touching the policy.
   for (const m of html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) {

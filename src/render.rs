@@ -20,8 +20,8 @@ pub fn app_html(ds: Arc<Dataset>) -> String {
 }
 
 /// A page published for a dataset: the dataset block and the app's first DOM rendered from it,
-/// written into a page Trunk built (or one published before). Everything else, asset references
-/// and integrity hashes included, stays as it was, so the CSP and SRI stay valid. The build
+/// written into a page Trunk built (or one published before). Everything else, the app's loader,
+/// asset references and integrity hashes included, stays as it was, so the CSP and SRI stay valid. The build
 /// (`prerender`) and the editor's publish step (the `publisher` wasm) both call this.
 pub fn publish(page: &str, json: &str, ds: Dataset) -> Result<String, String> {
     let ds = Arc::new(ds);
@@ -29,8 +29,7 @@ pub fn publish(page: &str, json: &str, ds: Dataset) -> Result<String, String> {
         .ok_or("the page has no <!-- dataset --> mark or dataset block")?;
     let page = inject(&page, &app_html(ds.clone()))
         .ok_or("the page has no <!-- prerender:start --><!-- prerender:end --> marks")?;
-    let page = head_words(&page, &ds);
-    defer_app_start(&page).map_err(str::to_string)
+    Ok(head_words(&page, &ds))
 }
 
 /// The page's `<title>` and description, made from the dataset like every other word of it
@@ -67,82 +66,4 @@ pub fn inject(index_html: &str, fragment: &str) -> Option<String> {
         "<!-- prerender:end -->",
         fragment,
     )
-}
-
-/// Marks the loader this module writes, so that rendering a page again leaves it alone.
-const LOADER_MARK: &str = "data-start=\"after-paint\"";
-
-/// Rewrites Trunk's loader so that the app is fetched after the first paint, not during it.
-///
-/// Trunk puts `<link rel="modulepreload">` and `<link rel="preload" as="fetch">` for the JS glue
-/// and the wasm in `<head>`, and an inline module that imports the glue at once. The page the
-/// build rendered is complete without them, so on a phone they only compete with the HTML and
-/// CSS for bandwidth; and Lighthouse's simulation charges their download to the largest paint
-/// (measured: LCP 1.8 s simulated, with the text painted at 0.73 s). The new loader starts both
-/// downloads, in parallel, in the task after the first frame. The wasm is fetched with the
-/// integrity hash Trunk computed, which the browser enforces (it ignored it on the preload, and
-/// warned). A failure rejects, and static/boot.js says so.
-pub fn defer_app_start(html: &str) -> Result<String, &'static str> {
-    if html.contains(LOADER_MARK) {
-        return Ok(html.to_string()); // rendered again: the loader is already this one
-    }
-    const OPEN: &str = "<script type=\"module\">";
-    let (start, end) = html
-        .match_indices(OPEN)
-        .find_map(|(a, _)| {
-            let e = a + html[a..].find("</script>")? + "</script>".len();
-            html[a..e]
-                .contains("import init, * as bindings from '")
-                .then_some((a, e))
-        })
-        .ok_or("Trunk's loader script (import init, * as bindings) not found")?;
-    let script = &html[start..end];
-    let quoted = |after: &str| -> Option<String> {
-        let v = script.find(after)? + after.len();
-        Some(script[v..v + script[v..].find('\'')?].to_string())
-    };
-    let js = quoted("from '").ok_or("no glue path in Trunk's loader")?;
-    let wasm = quoted("module_or_path: '").ok_or("no wasm path in Trunk's loader")?;
-    let mut page = html[..start].to_string();
-    page.push_str(&format!(
-        "<script type=\"module\" {LOADER_MARK}>\n\
-         const start = async () => {{\n\
-         \x20 const wasm = fetch('{wasm}'{integrity});\n\
-         \x20 const glue = await import('{js}');\n\
-         \x20 const instance = await glue.default({{ module_or_path: wasm }});\n\
-         \x20 window.wasmBindings = glue;\n\
-         \x20 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: instance }} }}));\n\
-         }};\n\
-         requestAnimationFrame(() => setTimeout(start, 0));\n\
-         </script>",
-        integrity = link_attr(html, &wasm, "integrity")
-            .map(|i| format!(", {{ integrity: '{i}' }}"))
-            .unwrap_or_default(),
-    ));
-    page.push_str(&html[end..]);
-    // The preloads go: they are what started the downloads during the first paint.
-    for href in [&js, &wasm] {
-        if let Some((a, b)) = link_with_href(&page, href) {
-            page.replace_range(a..b, "");
-        }
-    }
-    Ok(page)
-}
-
-/// The `<link …>` tag whose `href` is `href`, as a byte range.
-fn link_with_href(html: &str, href: &str) -> Option<(usize, usize)> {
-    let key = format!("href=\"{href}\"");
-    html.match_indices("<link ").find_map(|(a, _)| {
-        let b = a + html[a..].find('>')? + 1;
-        html[a..b].contains(&key).then_some((a, b))
-    })
-}
-
-/// An attribute of the `<link>` whose `href` is `href`.
-fn link_attr(html: &str, href: &str, name: &str) -> Option<String> {
-    let (a, b) = link_with_href(html, href)?;
-    let tag = &html[a..b];
-    let key = format!(" {name}=\"");
-    let v = tag.find(&key)? + key.len();
-    Some(tag[v..v + tag[v..].find('"')?].to_string())
 }

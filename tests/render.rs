@@ -86,35 +86,55 @@ fn inject_replaces_between_the_marks_and_can_run_again() {
     assert!(render::inject("no marks", "X").is_none());
 }
 
-const TRUNK_HEAD: &str = r#"<link rel="stylesheet" href="/a.css" integrity="sha384-A"/>
-<script type="module">
-import init, * as bindings from '/app-1.js';
-const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
-</script>
-<link rel="modulepreload" href="/app-1.js" crossorigin="anonymous" integrity="sha384-J"><link rel="preload" href="/app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-W" as="fetch" type="application/wasm"></head>"#;
+/// Trunk.toml's `pattern_script` with `{base}`, `{js}` and `{wasm}` filled in the way Trunk
+/// documents (and does: a plain replacement of each `{key}`).
+fn trunk_loader(base: &str, js: &str, wasm: &str) -> String {
+    let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Trunk.toml")).unwrap();
+    let start = toml
+        .find("pattern_script = '''")
+        .expect("Trunk.toml has a pattern_script")
+        + 20;
+    let end = start + toml[start..].find("'''").expect("the pattern ends");
+    toml[start..end]
+        .replace("{base}", base)
+        .replace("{js}", js)
+        .replace("{wasm}", wasm)
+}
 
 #[test]
-fn the_app_starts_after_the_first_paint_with_the_wasm_checked() {
-    let page = render::defer_app_start(TRUNK_HEAD).unwrap();
-    // No download starts during the first paint any more.
+fn the_loader_pattern_starts_the_app_after_the_first_paint_and_preloads_nothing() {
+    let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Trunk.toml")).unwrap();
+    assert!(toml.contains("pattern_preload = \"\""), "no preload links");
+    let loader = trunk_loader("/", "app-1.js", "app-1_bg.wasm");
     assert!(
-        !page.contains("modulepreload") && !page.contains("rel=\"preload\""),
-        "{page}"
+        loader.starts_with("<script type=\"module\" data-start=\"after-paint\">"),
+        "{loader}"
     );
-    assert!(!page.contains("import init"));
-    assert!(page.contains("requestAnimationFrame(() => setTimeout(start, 0))"));
-    // Both downloads start together; the wasm with Trunk's integrity hash.
+    assert!(loader.trim_end().ends_with("</script>"));
+    // Both downloads start together, in the task after the first frame; build step 5 adds the
+    // wasm's integrity to exactly this fetch (scripts/headers.mjs).
+    assert!(loader.contains("requestAnimationFrame(() => setTimeout(start, 0))"));
+    assert!(loader.contains("fetch('/app-1_bg.wasm')"), "{loader}");
+    assert!(loader.contains("import('/app-1.js')"));
+    assert!(loader.contains("TrunkApplicationStarted"));
+    for key in ["{base}", "{js}", "{wasm}"] {
+        assert!(!loader.contains(key), "{key} is filled");
+    }
+}
+
+#[test]
+fn publishing_leaves_the_loader_and_the_assets_as_they_were() {
+    let head = format!(
+        "<html><head><title>x</title><meta name=\"description\" content=\"\">{}<!-- dataset --></head><body><!-- prerender:start --><div id=\"app\"></div><!-- prerender:end --></body></html>",
+        trunk_loader("/", "app-1.js", "app-1_bg.wasm")
+            .replace("fetch('/app-1_bg.wasm')", "fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })")
+    );
+    let ds = data::embedded().unwrap().clone();
+    let page = render::publish(&head, data::EMBEDDED_JSON, ds).unwrap();
     assert!(
         page.contains("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })"),
         "{page}"
     );
-    assert!(page.contains("import('/app-1.js')"));
-    assert!(page.contains("TrunkApplicationStarted"));
-    // Other links keep their integrity; running again changes nothing.
-    assert!(page.contains(r#"href="/a.css" integrity="sha384-A""#));
-    assert_eq!(render::defer_app_start(&page).unwrap(), page);
-    // A page without Trunk's loader is an error, not a silent no-op.
-    assert!(render::defer_app_start("<head></head>").is_err());
+    assert_eq!(page.matches("<script type=\"module\"").count(), 1);
+    assert!(page.contains("<figure"));
 }

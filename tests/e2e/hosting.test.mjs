@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { DIST, serve, launch, openPage, parseHeaders, headersFor } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -50,6 +51,23 @@ test('dist/ is the release: both pages, rendered, with no development live-reloa
   const index = readFileSync(join(DIST, 'index.html'), 'utf8');
   assert.match(index, /<script type="application\/json" id="dataset"/);
   assert.match(index, /<figure [^>]*data-chart="quality"/);
+});
+
+test("each page's loader is Trunk.toml's pattern, fetching the built wasm with its integrity, and nothing preloads", () => {
+  // The contract with Trunk (0.21.14, pinned in scripts/setup.sh): it writes `pattern_script`
+  // with {base}, {js} and {wasm} filled in, and `pattern_preload` (empty) instead of its own.
+  for (const page of ['index.html', 'edit.html']) {
+    const html = readFileSync(join(DIST, page), 'utf8');
+    const loaders = [...html.matchAll(/<script type="module" data-start="after-paint">([\s\S]*?)<\/script>/g)];
+    assert.equal(loaders.length, 1, `${page}: one loader`);
+    const m = loaders[0][1].match(/fetch\('\/([^']+_bg\.wasm)', \{ integrity: '(sha384-[^']+)' \}\)/);
+    assert.ok(m, `${page}: the loader fetches the wasm with its integrity`);
+    const sri = `sha384-${createHash('sha384').update(readFileSync(join(DIST, m[1]))).digest('base64')}`;
+    assert.equal(m[2], sri, `${page}: the integrity is the built wasm's`);
+    const glue = loaders[0][1].match(/import\('\/([^']+\.js)'\)/);
+    assert.ok(glue && files.includes(glue[1]), `${page}: the glue it imports is in dist/`);
+    assert.doesNotMatch(html, /rel="(modulepreload|preload)"/, `${page}: no preload links`);
+  }
 });
 
 test('nginx.conf: serves the precompressed files, and its immutable location matches exactly the hashed files', () => {
