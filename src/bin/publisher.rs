@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use tccs_dashboard::{data, render, web};
+    use tccs_dashboard::{render, web};
     use wasm_bindgen::prelude::*;
 
     /// The page `page` (the current index.html) published for the dataset file `json`: its

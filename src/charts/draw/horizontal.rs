@@ -35,7 +35,7 @@ pub(super) fn horizontal<DB: DrawingBackend>(
         let label = fit(theme, 12.0, &d.label, x1 - x0);
         root.draw_text(
             &label,
-            &style(theme, 12.0, p.fg, HPos::Left, VPos::Top),
+            &style(theme, (12.0, false), p.fg, HPos::Left, VPos::Top),
             (x0, top + theme.px(3.0)),
         )
         .map_err(err)?;
@@ -65,7 +65,7 @@ pub(super) fn horizontal<DB: DrawingBackend>(
         };
         root.draw_text(
             &d.value_label,
-            &bold(theme, 12.0, p.fg, HPos::Left, VPos::Center),
+            &style(theme, (12.0, true), p.fg, HPos::Left, VPos::Center),
             (vx + theme.px(6.0), bar_top + bar_h / 2),
         )
         .map_err(err)?;

@@ -72,14 +72,14 @@ pub(super) fn legend<DB: DrawingBackend>(
             Mark::Dash => root
                 .draw_text(
                     "—",
-                    &bold(theme, 12.0, p.muted, HPos::Center, VPos::Center),
+                    &style(theme, (12.0, true), p.muted, HPos::Center, VPos::Center),
                     mid,
                 )
                 .map_err(err)?,
         }
         root.draw_text(
             text,
-            &style(theme, 10.5, p.fg, HPos::Left, VPos::Center),
+            &style(theme, (10.5, false), p.fg, HPos::Left, VPos::Center),
             (x + sw + theme.px(5.0), mid.1),
         )
         .map_err(err)?;

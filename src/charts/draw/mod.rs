@@ -94,20 +94,20 @@ pub fn draw<DB: DrawingBackend>(
     if opts.caption {
         root.draw_text(
             &vm.title,
-            &bold(theme, 15.0, p.fg, HPos::Left, VPos::Top),
+            &style(theme, (15.0, true), p.fg, HPos::Left, VPos::Top),
             (pad, top),
         )
         .map_err(err)?;
         top += theme.px(21.0);
         root.draw_text(
             &vm.subtitle,
-            &style(theme, 11.0, p.muted, HPos::Left, VPos::Top),
+            &style(theme, (11.0, false), p.muted, HPos::Left, VPos::Top),
             (pad, top),
         )
         .map_err(err)?;
         top += theme.px(20.0);
         // The citation, wrapped: title, author, portal and date, whatever the width.
-        let src_style = style(theme, 10.0, p.muted, HPos::Left, VPos::Bottom);
+        let src_style = style(theme, (10.0, false), p.muted, HPos::Left, VPos::Bottom);
         let lines = wrap(theme, 10.0, &vm.source, w - 2 * pad);
         bottom -= theme.px(SOURCE_LINE) * (lines.len() as i32 - 1);
         for (i, line) in lines.iter().enumerate() {

@@ -6,37 +6,21 @@ pub(super) fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("{e:?}")
 }
 
+/// Text in the chart's font, at a size in CSS pixels, anchored at (h, v); `bold` or not.
 pub(super) fn style(
     theme: &Theme,
-    size: f64,
+    (size, bold): (f64, bool),
     color: RGBColor,
     h: HPos,
     v: VPos,
 ) -> TextStyle<'static> {
+    let weight = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
     TextStyle {
-        font: FontDesc::new(
-            FontFamily::Name(FONT),
-            theme.font_size(size),
-            FontStyle::Normal,
-        ),
-        color: color.to_backend_color(),
-        pos: Pos::new(h, v),
-    }
-}
-
-pub(super) fn bold(
-    theme: &Theme,
-    size: f64,
-    color: RGBColor,
-    h: HPos,
-    v: VPos,
-) -> TextStyle<'static> {
-    TextStyle {
-        font: FontDesc::new(
-            FontFamily::Name(FONT),
-            theme.font_size(size),
-            FontStyle::Bold,
-        ),
+        font: FontDesc::new(FontFamily::Name(FONT), theme.font_size(size), weight),
         color: color.to_backend_color(),
         pos: Pos::new(h, v),
     }

@@ -50,7 +50,7 @@ pub(super) fn vertical<DB: DrawingBackend>(
     for &t in &ticks {
         root.draw_text(
             &axis_label(t, vm, lang),
-            &style(theme, 10.5, p.muted, HPos::Right, VPos::Center),
+            &style(theme, (10.5, false), p.muted, HPos::Right, VPos::Center),
             (px0 - theme.px(5.0), ypix(t)),
         )
         .map_err(err)?;
@@ -141,7 +141,7 @@ pub(super) fn vertical<DB: DrawingBackend>(
         if values && d.value.is_some() {
             root.draw_text(
                 &d.value_label,
-                &style(theme, 10.5, p.fg, HPos::Center, VPos::Bottom),
+                &style(theme, (10.5, false), p.fg, HPos::Center, VPos::Bottom),
                 (xc(i), label_y[i] - theme.px(2.0)),
             )
             .map_err(err)?;
@@ -152,7 +152,7 @@ pub(super) fn vertical<DB: DrawingBackend>(
         if i % every == last % every {
             root.draw_text(
                 &d.label,
-                &style(theme, 10.5, p.fg, HPos::Center, VPos::Top),
+                &style(theme, (10.5, false), p.fg, HPos::Center, VPos::Top),
                 (xc(i), py1 + theme.px(5.0)),
             )
             .map_err(err)?;
@@ -161,7 +161,7 @@ pub(super) fn vertical<DB: DrawingBackend>(
     for &c in &dashes {
         root.draw_text(
             "—",
-            &bold(theme, 13.0, p.muted, HPos::Center, VPos::Bottom),
+            &style(theme, (13.0, true), p.muted, HPos::Center, VPos::Bottom),
             (c, py1 - theme.px(2.0)),
         )
         .map_err(err)?;
@@ -170,7 +170,7 @@ pub(super) fn vertical<DB: DrawingBackend>(
         if d.flag == Flag::Disagreement {
             root.draw_text(
                 "!",
-                &bold(theme, 13.0, p.accent, HPos::Center, VPos::Bottom),
+                &style(theme, (13.0, true), p.accent, HPos::Center, VPos::Bottom),
                 (xc(i), label_y[i] - theme.px(2.0)),
             )
             .map_err(err)?;
@@ -228,7 +228,7 @@ pub(super) fn vertical<DB: DrawingBackend>(
         let label = fit(theme, 10.5, &format!("{name} →"), px1 - x - theme.px(4.0));
         root.draw_text(
             &label,
-            &bold(theme, 10.5, p.fg, HPos::Left, VPos::Top),
+            &style(theme, (10.5, true), p.fg, HPos::Left, VPos::Top),
             (x + theme.px(3.0), top - theme.px(2.0)),
         )
         .map_err(err)?;
