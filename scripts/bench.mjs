@@ -5,13 +5,15 @@
 // would); first chart interactive at 4× CPU, 1280×900, no network throttling; first chart painted
 // under Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU); time
 // from a year-filter key press to the last canvas draw call of every visible chart (4× CPU,
-// pooled over three fresh pages; also at 1× CPU); JS heap + wasm memory after load.
+// pooled over three fresh pages; also at 1× CPU); JS heap + wasm memory after load; start-up step
+// by step, a trace of it by kind of work, and an input made before start-up (bench-startup.mjs).
 // Median and p95 over the runs, against the budgets, and a summary table at the end.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, DIST } from '../tests/e2e/helpers.mjs';
 import { lighthouseRuns } from './bench-lighthouse.mjs';
+import { startupSteps, traceSummary, earlyInput } from './bench-startup.mjs';
 
 const RUNS = Number(process.argv[2] || 20);
 const LH_RUNS = Number(process.argv[3] || 3);
@@ -108,6 +110,11 @@ for (let i = 0; i < Math.max(7, RUNS); i++) {
   await context.close();
 }
 
+// Where the start-up time goes, and an input made before the app starts.
+const steps = await startupSteps(browser, server.url, Math.max(7, Math.ceil(RUNS / 2)));
+const trace = await traceSummary(browser, server.url);
+const early = await earlyInput(browser, server.url, Math.max(7, Math.ceil(RUNS / 2)));
+
 // 2. Filter change → all visible charts repainted; 3. memory.
 // Chromium's CPU throttling suspends the main thread in slices of a few milliseconds, so a press
 // that crosses one more slice boundary takes ~3 ms longer: the p95 of one page's presses moves
@@ -163,6 +170,12 @@ for (const r of lh) console.log(`  score ${r.score.toFixed(2)}  LCP ${r.lcp.toFi
 console.log(`median: score ${med('score').toFixed(2)} (budget ≥ 0.98: ${med('score') >= 0.98 ? 'within budget' : 'OVER budget'})  LCP ${med('lcp').toFixed(0)} ms (≤ 1200: ${verdict(med('lcp'), 1200)})  TBT ${med('tbt').toFixed(0)} ms (≤ 100: ${verdict(med('tbt'), 100)})  FCP ${med('fcp').toFixed(0)} ms  CLS ${med('cls').toFixed(3)} (0: ${verdict(med('cls'), 0)})`);
 console.log('\n== first chart interactive (4× CPU, 1280×900, no network throttling), ms ==');
 console.log(`runs ${interactive.length}  median ${fmt(pct(interactive, 50))}  p95 ${fmt(pct(interactive, 95))}  budget median 800: ${verdict(pct(interactive, 50), 800)}`);
+console.log('\n== start-up, step by step (4× CPU, 1280×900; median ms since navigation start) ==');
+for (const [k, v] of steps) console.log(`${fmt(v)}  ${k}`);
+console.log('\n== start-up trace: main-thread time up to the first chart, by kind of work (one load, 4× CPU; nested kinds overlap), ms ==');
+for (const [k, v] of trace) console.log(`${fmt(v)}  ${k}`);
+console.log('\n== an input made before the app starts → the tables show it (4× CPU, 1280×900), ms ==');
+console.log(`runs ${early.runs} (${early.early} pressed before start-up)  median ${fmt(early.median)}  p95 ${fmt(early.p95)}`);
 console.log('\n== first chart painted (Lighthouse mobile: 150 ms RTT, 1.6 Mbps, 4× CPU), ms ==');
 if (svgs.length) console.log(`pre-rendered SVG chart (index.html)  runs ${svgs.length}  median ${fmt(pct(svgs, 50))}  p95 ${fmt(pct(svgs, 95))}  budget 1500: ${verdict(pct(svgs, 95), 1500)}`);
 else console.log('pre-rendered SVG chart: not found in index.html');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, idempotently and from package registries only, everything beyond the Rust toolchain,
-# Python, Node.js/npm and gcc: the wasm32 target, trunk, wasm-bindgen-cli (exactly Cargo.lock's
+# Python, Node.js/npm and gcc: the wasm32 target, std's source (rust-src), trunk, wasm-bindgen-cli (exactly Cargo.lock's
 # version), wasm-opt and the browser-test packages (npm, pinned in package-lock.json), and
 # Debian's Chromium + ChromeDriver. When everything is present it takes about a second.
 #
@@ -17,6 +17,12 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The wasm builds compile std with the app, for size (scripts/build.sh): they need std's source.
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding the rust-src component (std's source, for the size-optimised wasm builds)"
+  rustup component add rust-src
 fi
 
 if ! trunk --version 2>/dev/null | grep -qF " $TRUNK_VERSION"; then
