@@ -114,6 +114,14 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
         );
     }
     h.push_str("</tbody></table></div><ul class=\"audit-notes\">");
+    // A figure its own quote does not write (a correction the sentence predates): named first.
+    for d in audit::quote_diffs(ds) {
+        let _ = write!(
+            h,
+            "<li class=\"disagreement\"><span aria-hidden=\"true\">! </span>{}</li>",
+            e(&d.words(ds, l))
+        );
+    }
     if let Some(u) = audit::unreconciled(ds) {
         let _ = write!(
             h,

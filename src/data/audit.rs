@@ -1,6 +1,7 @@
 //! Compares every rate the article reports with the rate its own counts give, and notes what the
 //! article leaves unexplained. The results are data the UI shows; none of them stops the build.
 
+use super::fields::YearField;
 use super::model::{parse_written, Dataset, Group};
 use super::roles;
 use crate::text::lang::Lang;
@@ -223,4 +224,113 @@ pub fn member_overlap(ds: &Dataset) -> Option<(f64, f64)> {
         .map(|f| f.value)
         .sum();
     (sum > whole).then_some((sum, whole))
+}
+
+/// Which figure a quote check is about: a field of a year's record, or a figure by id.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuoteOf {
+    Year(u16, YearField),
+    Figure(String),
+}
+
+/// A figure its own quote does not write: corrected after the quote was taken (the 2014 count
+/// made 42, its sentence still "41/84"), or a slip. Named, never hidden: readers see both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteDiff {
+    pub of: QuoteOf,
+    /// The figure as the data holds it.
+    pub value: f64,
+    /// The quote, verbatim.
+    pub quote: String,
+}
+
+impl QuoteDiff {
+    /// The note readers see: the figure, and what its quote writes instead.
+    pub fn words(&self, ds: &Dataset, l: Lang) -> String {
+        let name = match &self.of {
+            QuoteOf::Year(y, f) => format!("{y} — {}", {
+                let (vi, en) = f.label();
+                l.t(vi, en)
+            }),
+            QuoteOf::Figure(id) => ds
+                .figure(id)
+                .map_or_else(|| id.clone(), |f| l.pick(&f.label).to_string()),
+        };
+        // As few decimals as the value has (42, 50, 48,81).
+        let (mut decimals, mut scaled) = (0, self.value);
+        while decimals < 4 && (scaled - scaled.round()).abs() > 1e-6 {
+            decimals += 1;
+            scaled *= 10.0;
+        }
+        let value = crate::text::format::number(self.value, decimals, l);
+        l.t(
+            format!(
+                "{name}: số liệu là {value}, nhưng câu trích dẫn ghi “{}”.",
+                self.quote
+            ),
+            format!(
+                "{name}: the figure is {value}, but its quote says “{}”.",
+                self.quote
+            ),
+        )
+    }
+}
+
+/// The numbers a quote writes ("41/84 … 48,81%" → 41, 84, 48.81), read the way the data is
+/// written (`1.173`, `64,94`).
+fn numbers_in(quote: &str) -> Vec<f64> {
+    quote
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter_map(|t| parse_written(t.trim_end_matches(['.', ','])))
+        .map(|w| w.value)
+        .collect()
+}
+
+/// Every figure whose quote does not write it, in data-file order.
+pub fn quote_diffs(ds: &Dataset) -> Vec<QuoteDiff> {
+    let mut out = Vec::new();
+    let mut check = |of: QuoteOf, value: Option<f64>, quote: &str| {
+        if let Some(value) = value {
+            if !numbers_in(quote).iter().any(|n| (n - value).abs() < 1e-9) {
+                out.push(QuoteDiff {
+                    of,
+                    value,
+                    quote: quote.to_string(),
+                });
+            }
+        }
+    };
+    let written = |s: Option<&str>| s.and_then(parse_written).map(|w| w.value);
+    for r in &ds.yearly {
+        let q = r.quote.as_str();
+        check(
+            QuoteOf::Year(r.year, YearField::Top),
+            Some(f64::from(r.top)),
+            q,
+        );
+        check(
+            QuoteOf::Year(r.year, YearField::Total),
+            Some(f64::from(r.total)),
+            q,
+        );
+        check(
+            QuoteOf::Year(r.year, YearField::Rate),
+            written(Some(&r.rate)),
+            q,
+        );
+        check(
+            QuoteOf::Year(r.year, YearField::Bottom),
+            r.bottom.map(f64::from),
+            q,
+        );
+        check(
+            QuoteOf::Year(r.year, YearField::BottomRate),
+            written(r.bottom_rate.as_deref()),
+            q,
+        );
+    }
+    for f in &ds.figures {
+        check(QuoteOf::Figure(f.id.clone()), Some(f.value), &f.quote);
+    }
+    out
 }

@@ -117,6 +117,20 @@ pub(super) fn source_line(ds: &Dataset, lang: Lang) -> String {
     )
 }
 
+/// The figures of a chart whose own quote does not write them, as disagreement notes: a figure
+/// corrected after its sentence was quoted is never shown silently (`audit::quote_diffs`).
+pub(super) fn quote_notes(
+    ds: &Dataset,
+    lang: Lang,
+    keep: impl Fn(&audit::QuoteOf) -> bool,
+) -> Vec<(Flag, String)> {
+    audit::quote_diffs(ds)
+        .iter()
+        .filter(|d| keep(&d.of))
+        .map(|d| (Flag::Disagreement, d.words(ds, lang)))
+        .collect()
+}
+
 /// The view-model of one chart.
 pub fn build(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> ChartVm {
     match id {

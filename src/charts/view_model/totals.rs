@@ -190,6 +190,9 @@ pub(super) fn hbars(ds: &Dataset, id: ChartId, lang: Lang) -> ChartVm {
         columns.push(lang.t("Thời kỳ", "Period").into());
     }
     let mut notes = hbar_notes(ds, id, lang);
+    notes.extend(quote_notes(ds, lang, |of| {
+        matches!(of, audit::QuoteOf::Figure(f) if ds.figure(f).is_some_and(|f| Some(f.group) == id.group()))
+    }));
     // The rest of the group, each in a sentence of its own with its period.
     notes.extend(t.rest.iter().map(|f| {
         (

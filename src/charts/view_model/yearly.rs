@@ -339,6 +339,9 @@ pub(super) fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) ->
         }
     }
     notes.extend(schemes.notes(lang));
+    notes.extend(quote_notes(ds, lang, |of| {
+        matches!(of, audit::QuoteOf::Year(y, YearField::Top | YearField::Total | YearField::Rate) if range.contains(*y))
+    }));
     let max = data.iter().filter_map(|d| d.whole).fold(0.0, f64::max);
     let top = schemes.top(lang);
     let columns = yearly_columns(&schemes, lang, &top, &COUNT_COLUMNS);
@@ -568,7 +571,13 @@ pub(super) fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
         breaks: schemes.breaks(lang),
         data,
         legend,
-        notes: schemes.notes(lang),
+        notes: {
+            let mut notes = schemes.notes(lang);
+            notes.extend(quote_notes(ds, lang, |of| {
+                matches!(of, audit::QuoteOf::Year(y, YearField::Bottom | YearField::BottomRate) if range.contains(*y))
+            }));
+            notes
+        },
         source: yearly_source_line(ds, range, lang),
     }
 }
