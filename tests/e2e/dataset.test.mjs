@@ -55,6 +55,30 @@ test('a copy of dist/ with a changed dataset block shows the change, no rebuild'
   await server.close();
 });
 
+test('a correction its quote does not write is flagged beside the chart and in the Sources view', async () => {
+  // The editor's correction of 2014 (41 → 42, rate 48,81 → 50,00): valid data, published; the
+  // quote still writes 41/84 … 48,81%.
+  const server = await copyOfDist((html) => {
+    const b = block(html);
+    const changed = b.replace('"top": 41,', '"top": 42,').replace('"rate": "48,81"', '"rate": "50,00"');
+    assert.equal(changed.split('"top": 42,').length, 2, 'one 2014 count to change');
+    return html.replace(b, changed);
+  });
+  const { page, context } = await openPage(browser, null);
+  await page.goto(`${server.url}?time=2014`);
+  await ready(page);
+  const flagged = await page.$$eval('#chart-quality li.note.disagreement', (lis) => lis.map((li) => li.textContent));
+  assert.ok(flagged.some((t) => /2014.*42.*41\/84/.test(t)), `the quality chart names it: ${flagged}`);
+  await page.goto(`${server.url}?time=2015..2017`);
+  await ready(page);
+  assert.equal(await page.$$eval('#chart-quality li.note', (lis) => lis.filter((li) => /41\/84/.test(li.textContent)).length), 0, 'not beside years without it');
+  await page.goto(`${server.url}?tab=sources&lang=en`);
+  await page.waitForSelector('html.app-ready');
+  assert.match(await page.textContent('.audit-notes'), /2014 — .*: the figure is 42, but its quote says “năm 2014 có 41\/84/);
+  await context.close();
+  await server.close();
+});
+
 for (const [what, edit, expect] of [
   ['a wrong type', (t) => t.replace('"total": 78', '"total": "78"'), /yearly\[2008\]\.total.*whole number/s],
   ['a count above its total', (t) => t.replace('"top": 68,', '"top": 81,'), /Năm 2009: top = 81 lớn hơn tổng số 80.*Year 2009/s],
