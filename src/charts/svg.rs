@@ -5,6 +5,7 @@
 //! The markup follows plotters-svg (same elements, anchors and font-size convention), so the
 //! drawing code and its tests do not care which one they get.
 
+use super::theme::FONT;
 use crate::text::format::plain;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -37,19 +38,19 @@ impl<'a> Svg<'a> {
         out.clear();
         let _ = writeln!(
             out,
-            "<svg {attrs} viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">"
+            "<svg {attrs} viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" xmlns=\"http://www.w3.org/2000/svg\">"
         );
         Svg { out, size: (w, h) }
     }
 
-    /// ` opacity="…" fill="#RRGGBB"` (or `stroke`), as plotters-svg writes it.
+    /// ` opacity="…" fill="#RRGGBB"` (or `stroke`), as plotters-svg writes it; no opacity when
+    /// opaque (the default: the page's pictures are a few hundred elements).
     fn paint(&mut self, attr: &str, c: BackendColor) {
         let (r, g, b) = c.rgb;
-        let _ = write!(
-            self.out,
-            " opacity=\"{}\" {attr}=\"#{r:02X}{g:02X}{b:02X}\"",
-            plain(c.alpha, 3)
-        );
+        if c.alpha < 1.0 {
+            let _ = write!(self.out, " opacity=\"{}\"", plain(c.alpha, 3));
+        }
+        let _ = write!(self.out, " {attr}=\"#{r:02X}{g:02X}{b:02X}\"");
     }
 
     fn stroke<S: BackendStyle>(&mut self, s: &S) {
@@ -194,12 +195,15 @@ impl DrawingBackend for Svg<'_> {
         // plotters-svg's convention: font sizes are divided by 1.24 (Theme::for_svg scales up).
         let _ = write!(
             self.out,
-            "<text x=\"{}\" y=\"{}\" dy=\"{dy}\" text-anchor=\"{text_anchor}\" font-family=\"{}\" font-size=\"{}\"",
+            "<text x=\"{}\" y=\"{}\" dy=\"{dy}\" text-anchor=\"{text_anchor}\" font-size=\"{}\"",
             pos.0,
             pos.1,
-            style.family().as_str(),
             plain(style.size() / 1.24, 2)
         );
+        // The chart's font is the root's (inherited); another one is written on its text.
+        if style.family().as_str() != FONT {
+            let _ = write!(self.out, " font-family=\"{}\"", style.family().as_str());
+        }
         self.paint("fill", color);
         match style.style() {
             FontStyle::Normal => {}
