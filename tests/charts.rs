@@ -297,7 +297,7 @@ fn svg_backend_writes_escaped_well_formed_markup() {
         "{s}"
     );
     assert!(s.ends_with("</svg>\n"));
-    assert!(s.contains("<rect x=\"10\" y=\"10\" width=\"20\" height=\"40\" opacity=\"0.18\" fill=\"#1D549C\" stroke=\"none\"/>"), "{s}");
+    assert!(s.contains("<rect x=\"10\" y=\"10\" width=\"20\" height=\"40\" opacity=\"0.18\" fill=\"#1D549C\"/>"), "{s}");
     // Opaque paint writes no opacity (the default); the chart's font is the root's, and a text in
     // another font names its own.
     assert!(s.contains("<polyline fill=\"none\" stroke=\"#000000\" stroke-width=\"2\" points=\"0,0 5,7 9,2\"/>"), "{s}");

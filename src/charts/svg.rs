@@ -62,7 +62,8 @@ impl<'a> Svg<'a> {
     fn fill_or_outline<S: BackendStyle>(&mut self, s: &S, fill: bool) {
         if fill {
             self.paint("fill", s.color());
-            self.out.push_str(" stroke=\"none\"/>\n");
+            // No stroke: SVG's default, and nothing around the picture sets one.
+            self.out.push_str("/>\n");
         } else {
             self.out.push_str(" fill=\"none\"");
             self.stroke(s);
@@ -182,10 +183,11 @@ impl DrawingBackend for Svg<'_> {
             return Ok(());
         }
         let anchor = style.anchor();
+        // `start` is SVG's default: written only when it is not that.
         let text_anchor = match anchor.h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "middle",
+            HPos::Left => "",
+            HPos::Right => " text-anchor=\"end\"",
+            HPos::Center => " text-anchor=\"middle\"",
         };
         let dy = match anchor.v_pos {
             VPos::Top => "0.76em",
@@ -195,7 +197,7 @@ impl DrawingBackend for Svg<'_> {
         // plotters-svg's convention: font sizes are divided by 1.24 (Theme::for_svg scales up).
         let _ = write!(
             self.out,
-            "<text x=\"{}\" y=\"{}\" dy=\"{dy}\" text-anchor=\"{text_anchor}\" font-size=\"{}\"",
+            "<text x=\"{}\" y=\"{}\" dy=\"{dy}\"{text_anchor} font-size=\"{}\"",
             pos.0,
             pos.1,
             plain(style.size() / 1.24, 2)
