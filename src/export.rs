@@ -164,7 +164,7 @@ fn yearly(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
                 w.map_or(Cell::Empty, |a| Cell::Num(a.computed)),
                 w.map_or(Cell::Empty, |a| text(check_name(a.check))),
                 text(document),
-                text(r.quote.clone()),
+                text(r.quote.as_str()),
             ]
         })
         .collect();
@@ -207,7 +207,7 @@ fn figures(ds: &Dataset, lang: Lang, keep: impl Fn(&Figure) -> bool) -> Table {
                     .and_then(crate::data::model::parse_written)
                     .map_or(Cell::Empty, |w| Cell::Num(w.value)),
                 text(f.period.clone()),
-                text(f.quote.clone()),
+                text(f.quote.as_str()),
             ]
         })
         .collect();

@@ -2,7 +2,7 @@
 //! article leaves unexplained. The results are data the UI shows; none of them stops the build.
 
 use super::fields::YearField;
-use super::model::{parse_written, Dataset, Group};
+use super::model::{parse_written, Dataset, Group, Quote};
 use super::roles;
 use crate::text::lang::Lang;
 
@@ -276,22 +276,12 @@ impl QuoteDiff {
     }
 }
 
-/// The numbers a quote writes ("41/84 … 48,81%" → 41, 84, 48.81), read the way the data is
-/// written (`1.173`, `64,94`).
-fn numbers_in(quote: &str) -> Vec<f64> {
-    quote
-        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .filter_map(|t| parse_written(t.trim_end_matches(['.', ','])))
-        .map(|w| w.value)
-        .collect()
-}
-
 /// Every figure whose quote does not write it, in data-file order.
 pub fn quote_diffs(ds: &Dataset) -> Vec<QuoteDiff> {
     let mut out = Vec::new();
-    let mut check = |of: QuoteOf, value: Option<f64>, quote: &str| {
+    let mut check = |of: QuoteOf, value: Option<f64>, quote: &Quote| {
         if let Some(value) = value {
-            if !numbers_in(quote).iter().any(|n| (n - value).abs() < 1e-9) {
+            if !quote.writes(value) {
                 out.push(QuoteDiff {
                     of,
                     value,
@@ -302,7 +292,7 @@ pub fn quote_diffs(ds: &Dataset) -> Vec<QuoteDiff> {
     };
     let written = |s: Option<&str>| s.and_then(parse_written).map(|w| w.value);
     for r in &ds.yearly {
-        let q = r.quote.as_str();
+        let q = &r.quote;
         check(
             QuoteOf::Year(r.year, YearField::Top),
             Some(f64::from(r.top)),

@@ -358,7 +358,7 @@ fn year<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> YearRecord {
         bottom_rate: f.opt_text(Y::BottomRate.key(), errs),
         document: f.opt_text(Y::Document.key(), errs),
         source: f.text(Y::Source.key(), errs),
-        quote: f.text(Y::Quote.key(), errs),
+        quote: Quote::new(f.text(Y::Quote.key(), errs)),
     };
     f.finish(errs);
     r
@@ -386,7 +386,7 @@ fn figure<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Figure {
         label: f.localized("label", errs),
         period: f.text("period", errs),
         source: f.text("source", errs),
-        quote: f.text("quote", errs),
+        quote: Quote::new(f.text("quote", errs)),
         of: f.opt_text("of", errs),
         reported_share: f.opt_text("reported_share", errs),
     };

@@ -128,7 +128,52 @@ pub struct YearRecord {
     /// Id of a `Document`; `None` is the article.
     pub document: Option<String>,
     pub source: String,
-    pub quote: String,
+    pub quote: Quote,
+}
+
+/// A figure's quote, verbatim, with the numbers it writes read once when the data is decoded
+/// ("41/84 … 48,81%" → 41, 84, 48.81): the quote audit runs on every year step and must not
+/// parse sentences there.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Quote {
+    text: String,
+    numbers: Vec<f64>,
+}
+
+impl Quote {
+    pub fn new(text: String) -> Self {
+        // Numbers written the way the data writes them (`1.173`, `64,94`); a sentence's own
+        // full stop or comma after a number is punctuation, not a decimal mark.
+        let numbers = text
+            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| parse_written(t.trim_end_matches(['.', ','])))
+            .map(|w| w.value)
+            .collect();
+        Quote { text, numbers }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the quote writes this number.
+    pub fn writes(&self, value: f64) -> bool {
+        self.numbers.iter().any(|n| (n - value).abs() < 1e-9)
+    }
+}
+
+impl std::ops::Deref for Quote {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Quote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -159,7 +204,7 @@ pub struct Figure {
     /// "2008..2017", "2010..2020" or "now" (at publication).
     pub period: String,
     pub source: String,
-    pub quote: String,
+    pub quote: Quote,
     /// The figure this one is a part or share of.
     pub of: Option<String>,
     /// A share of `of` as the article reports it ("79,45").
