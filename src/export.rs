@@ -399,6 +399,8 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
     Json::Obj(vec![
         ("title", Json::Str(&ds.article.title)),
         ("article", article_json(&ds.article)),
+        // The latest publication's date: a citation of this file names the version it read.
+        ("updated", ds.updated().map_or(Json::Null, Json::Str)),
         ("chart", chart.map_or(Json::Null, |c| Json::Str(c.id()))),
         (
             "years",

@@ -4,6 +4,8 @@
 //! which keeps this long, static page out of the wasm's view code.
 
 use crate::data::audit::{self, RateCheck, RateOf, Severity};
+use crate::data::fields::YearField;
+use crate::data::model::{date_as_written, Place};
 use crate::data::Dataset;
 use crate::text::format;
 use crate::text::format::escape_html as escape;
@@ -72,6 +74,7 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
         let _ = write!(h, "<dt>{k}</dt><dd{lang}>{}</dd>", e(&v));
     }
     h.push_str("</dl>");
+    revisions_html(&mut h, ds, l);
     let _ = write!(
         h,
         "<h2 id=\"audit\">{}</h2><p>{}</p>",
@@ -115,12 +118,13 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     }
     h.push_str("</tbody></table></div><ul class=\"audit-notes\">");
     // A figure its own quote does not write (a correction the sentence predates): named first.
+    // A correction marked by its publication is a note; an unexplained one, a disagreement.
     for d in audit::quote_diffs(ds) {
-        let _ = write!(
-            h,
-            "<li class=\"disagreement\"><span aria-hidden=\"true\">! </span>{}</li>",
-            e(&d.words(ds, l))
-        );
+        let open = match d.correction {
+            Some(_) => "<li>",
+            None => "<li class=\"disagreement\"><span aria-hidden=\"true\">! </span>",
+        };
+        let _ = write!(h, "{open}{}</li>", e(&d.words(ds, l)));
     }
     if let Some(u) = audit::unreconciled(ds) {
         let _ = write!(
@@ -199,6 +203,63 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     }
     h.push_str("</tbody></table></div>");
     h
+}
+
+/// A place of the data named for readers: "2014 — Số đạt", a figure by its label.
+fn place_label(ds: &Dataset, p: &Place, l: Lang) -> String {
+    match p {
+        Place::Year(y, f) => match YearField::ALL.iter().find(|k| k.key() == f) {
+            Some(k) => {
+                let (vi, en) = k.label();
+                format!("{y} — {}", l.t(vi, en))
+            }
+            None => format!("{y} — {f}"),
+        },
+        Place::Figure(id, f) => match ds.figure(id) {
+            Some(fig) if f == "value" => l.pick(&fig.label).to_string(),
+            Some(fig) => format!("{} ({f})", l.pick(&fig.label)),
+            None => p.name(),
+        },
+        Place::Other(_) => p.name(),
+    }
+}
+
+/// The public history of publications, newest first: the date, the staff's reason and each
+/// changed value (old → new), and whether a change corrects its source or follows a new one.
+fn revisions_html(h: &mut String, ds: &Dataset, l: Lang) {
+    if ds.revisions.is_empty() {
+        return;
+    }
+    let _ = write!(h, "<h2 id=\"revisions\">{}</h2><ol class=\"revisions\" reversed>", l.t("Lịch sử cập nhật", "History of updates"));
+    for r in ds.revisions.iter().rev() {
+        let _ = write!(
+            h,
+            "<li><p><strong>{}</strong> — {}</p>",
+            date_as_written(&r.date),
+            escape(l.pick(&r.reason))
+        );
+        if r.changes.is_empty() {
+            let _ = write!(h, "<p>{}</p></li>", l.t("Không thay đổi số liệu nào.", "No figure changed."));
+            continue;
+        }
+        open_table(h, "revisions", &[l.t("Số liệu", "Figure"), l.t("Cũ", "Old"), l.t("Mới", "New"), l.t("Loại", "Kind")]);
+        for c in &r.changes {
+            let kind = if c.corrects_source {
+                l.t("Đính chính nguồn (câu trích dẫn vẫn ghi số cũ)", "Corrects the source (its quote still says the old value)")
+            } else {
+                l.t("Sửa đổi", "Edit")
+            };
+            let _ = write!(
+                h,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{kind}</td></tr>",
+                escape(&place_label(ds, &c.place, l)),
+                escape(c.old.as_deref().unwrap_or("—")),
+                escape(c.new.as_deref().unwrap_or("—"))
+            );
+        }
+        h.push_str("</tbody></table></div></li>");
+    }
+    h.push_str("</ol>");
 }
 
 /// One headline tile: the value, what it counts (the figure's label and period) and its quote.

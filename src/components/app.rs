@@ -75,6 +75,18 @@ fn Header() -> impl IntoView {
         leak(format!("Tổ chức cơ sở đảng {years}")),
         leak(format!("Grassroots Party organisations {years}")),
     );
+    // "Cập nhật ngày 02/12/2026", a link to the history of updates on the Sources page. A real
+    // link (it works before the app starts); the app turns it into a tab change.
+    let updated = s.data().updated().map(|d| {
+        let d = crate::data::model::date_as_written(d);
+        let text = tr(lang, leak(format!("Cập nhật ngày {d}")), leak(format!("Updated {d}")));
+        let go = move |ev: web_sys::MouseEvent| {
+            ev.prevent_default();
+            s.view.update(|v| v.tab = Tab::Sources);
+            crate::web::scroll_to_after_render("revisions");
+        };
+        view! { <p class="updated"><a href="?tab=sources#revisions" on:click=go>{text}</a></p> }
+    });
     view! {
         <header class="site-header">
             <div class="titles">
@@ -82,6 +94,7 @@ fn Header() -> impl IntoView {
                 <h1>
                     {heading}
                 </h1>
+                {updated}
             </div>
             <nav class="tabs" aria-label=tr(lang, "Trang", "Pages")>
                 {tab_button(Tab::Dashboard, "Biểu đồ", "Charts")}

@@ -2,7 +2,7 @@
 //! article leaves unexplained. The results are data the UI shows; none of them stops the build.
 
 use super::fields::YearField;
-use super::model::{parse_written, Dataset, Group, Quote};
+use super::model::{date_as_written, parse_written, Dataset, Group, Localized, Place, Quote};
 use super::roles;
 use crate::text::lang::Lang;
 
@@ -233,6 +233,17 @@ pub enum QuoteOf {
     Figure(String),
 }
 
+impl QuoteOf {
+    /// Whether a place of a revision names this figure.
+    pub fn is(&self, p: &Place) -> bool {
+        match (self, p) {
+            (QuoteOf::Year(y, f), Place::Year(py, k)) => y == py && f.key() == k,
+            (QuoteOf::Figure(id), Place::Figure(pid, k)) => id == pid && k == "value",
+            _ => false,
+        }
+    }
+}
+
 /// A figure its own quote does not write: corrected after the quote was taken (the 2014 count
 /// made 42, its sentence still "41/84"), or a slip. Named, never hidden: readers see both.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,6 +253,9 @@ pub struct QuoteDiff {
     pub value: f64,
     /// The quote, verbatim.
     pub quote: String,
+    /// The publication that marked the figure as a correction of its source (date, the value
+    /// it replaced, the reason), when one did. Without it the difference is unexplained.
+    pub correction: Option<(String, String, Localized)>,
 }
 
 impl QuoteDiff {
@@ -263,6 +277,14 @@ impl QuoteDiff {
             scaled *= 10.0;
         }
         let value = crate::text::format::number(self.value, decimals, l);
+        if let Some((date, old, reason)) = &self.correction {
+            let date = date_as_written(date);
+            let reason = l.pick(reason);
+            return l.t(
+                format!("{name}: {value} là số đính chính ngày {date} (trước là {old}; lý do: {reason}). Câu trích dẫn của nguồn vẫn ghi “{}”.", self.quote),
+                format!("{name}: {value} is a correction of {date} (it was {old}; reason: {reason}). The source's quote still says “{}”.", self.quote),
+            );
+        }
         l.t(
             format!(
                 "{name}: số liệu là {value}, nhưng câu trích dẫn ghi “{}”.",
@@ -282,10 +304,15 @@ pub fn quote_diffs(ds: &Dataset) -> Vec<QuoteDiff> {
     let mut check = |of: QuoteOf, value: Option<f64>, quote: &Quote| {
         if let Some(value) = value {
             if !quote.writes(value) {
+                let correction = ds
+                    .correction(|p| of.is(p))
+                    .filter(|(_, c)| c.corrects_source)
+                    .map(|(r, c)| (r.date.clone(), c.old.clone().unwrap_or_default(), r.reason.clone()));
                 out.push(QuoteDiff {
                     of,
                     value,
                     quote: quote.to_string(),
+                    correction,
                 });
             }
         }

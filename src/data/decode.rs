@@ -227,7 +227,7 @@ pub fn name_of<N: Node>(v: &N) -> Option<String> {
 }
 
 /// The lists of the format and the field that names their items in messages (none: the index).
-pub const LISTS: [(&str, &str, bool); 8] = [
+pub const LISTS: [(&str, &str, bool); 10] = [
     ("documents", "id", false),
     ("classifications", "id", true),
     ("yearly", "year", true),
@@ -236,6 +236,8 @@ pub const LISTS: [(&str, &str, bool); 8] = [
     ("terms", "", false),
     ("headline", "", false),
     ("chart_titles", "chart", false),
+    ("revisions", "", false),
+    ("changes", "place", false),
 ];
 
 /// The naming field and whether the list is required, for one of [`LISTS`].
@@ -394,6 +396,32 @@ fn figure<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Figure {
     fig
 }
 
+fn revision<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Revision {
+    let r = Revision {
+        date: f.text("date", errs),
+        reason: f.localized("reason", errs),
+        changes: f.objects("changes", errs, change),
+    };
+    f.finish(errs);
+    r
+}
+
+fn change<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Change {
+    let c = Change {
+        place: Place::parse(&f.text("place", errs)),
+        old: f.opt_text("old", errs),
+        new: f.opt_text("new", errs),
+        corrects_source: f
+            .opt("kind")
+            .is_some()
+            .then(|| f.one_of("kind", &["correction"], |k| k, "correction", errs))
+            .flatten()
+            .is_some(),
+    };
+    f.finish(errs);
+    c
+}
+
 fn sum_rule<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> SumRule {
     let r = SumRule {
         whole: f.text("whole", errs),
@@ -452,6 +480,8 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
         terms: f.objects("terms", e, term),
         headline: f.objects("headline", e, headline_tile),
         chart_titles: f.objects("chart_titles", e, chart_title),
+        page_url: f.opt_text("page_url", e),
+        revisions: f.objects("revisions", e, revision),
     };
     f.finish(e);
     if errs.is_empty() {

@@ -123,6 +123,26 @@ pub enum DataError {
     UnknownChart(String),
     /// The file-name stem is not lower-case ASCII letters, digits and hyphens.
     BadSlug(String),
+    /// The page's public address is not an absolute `https://` URL.
+    BadPageUrl(String),
+    BadRevisionDate {
+        index: usize,
+        date: String,
+    },
+    /// Revisions must be oldest first.
+    RevisionOrder {
+        index: usize,
+        date: String,
+        previous: String,
+    },
+    NoRevisionReason {
+        index: usize,
+    },
+    /// A revision's change summary names a place the data does not have.
+    UnknownRevisionPlace {
+        index: usize,
+        place: String,
+    },
 }
 
 /// What a field must hold.
@@ -282,6 +302,26 @@ impl DataError {
                 format!("article.slug: \"{slug}\" phải chỉ gồm chữ thường không dấu, số và dấu gạch ngang (vd. to-chuc-co-so-dang)."),
                 format!("article.slug: \"{slug}\" must be lower-case letters without accents, digits and hyphens (e.g. to-chuc-co-so-dang)."),
             ),
+            BadPageUrl(url) => (
+                format!("page_url: \"{url}\" phải là địa chỉ đầy đủ bắt đầu bằng https:// (vd. https://example.gov.vn/thong-ke/)."),
+                format!("page_url: \"{url}\" must be a full address starting with https:// (e.g. https://example.gov.vn/thong-ke/)."),
+            ),
+            BadRevisionDate { index, date } => (
+                format!("revisions[{index}].date: \"{date}\" phải là ngày dạng năm-tháng-ngày (vd. 2026-12-02)."),
+                format!("revisions[{index}].date: \"{date}\" must be a date as year-month-day (e.g. 2026-12-02)."),
+            ),
+            RevisionOrder { index, date, previous } => (
+                format!("revisions[{index}].date: lần cập nhật ngày {date} đứng sau lần ngày {previous}; danh sách phải theo thứ tự ngày, cũ trước."),
+                format!("revisions[{index}].date: the update of {date} comes after the one of {previous}; the list must be in date order, oldest first."),
+            ),
+            NoRevisionReason { index } => (
+                format!("revisions[{index}].reason: cần một câu nói lý do cập nhật."),
+                format!("revisions[{index}].reason: needs one sentence saying why the data was updated."),
+            ),
+            UnknownRevisionPlace { index, place } => (
+                format!("revisions[{index}].changes: chỗ \"{place}\" không có trong dữ liệu."),
+                format!("revisions[{index}].changes: the place \"{place}\" does not exist in the data."),
+            ),
         };
         lang.t(v, e)
     }
@@ -334,6 +374,12 @@ impl DataError {
             UnknownTile { index, .. } => format!("dataset.headline[{index}].figure"),
             UnknownChart(c) => format!("dataset.chart_titles[{c}].chart"),
             BadSlug(_) => "dataset.article.slug".into(),
+            BadPageUrl(_) => "dataset.page_url".into(),
+            BadRevisionDate { index, .. } | RevisionOrder { index, .. } => {
+                format!("dataset.revisions[{index}].date")
+            }
+            NoRevisionReason { index } => format!("dataset.revisions[{index}].reason"),
+            UnknownRevisionPlace { index, .. } => format!("dataset.revisions[{index}].changes"),
         })
     }
 

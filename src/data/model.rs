@@ -30,6 +30,95 @@ pub struct Dataset {
     /// A chart's title where the unit's own words say more than the chart's generic one
     /// ("… under Resolution 22"). Optional.
     pub chart_titles: Vec<ChartTitle>,
+    /// The published page's public address (`https://…/`), for link previews and the dataset's
+    /// metadata, which crawlers read only with absolute URLs. Optional: without it the page's
+    /// tags use relative URLs.
+    pub page_url: Option<String>,
+    /// Every publication of the data, oldest first: the public history of corrections.
+    pub revisions: Vec<Revision>,
+}
+
+/// One publication: when, why (the staff's one sentence), and what it changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    /// ISO date (2026-12-02).
+    pub date: String,
+    pub reason: Localized,
+    pub changes: Vec<Change>,
+}
+
+/// One value a publication changed, named as the editor names places (`yearly[2014].top`),
+/// with its old and new values as the data file writes them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub place: Place,
+    /// `None`: the place is new.
+    pub old: Option<String>,
+    /// `None`: the place is gone.
+    pub new: Option<String>,
+    /// The new value corrects its source: the quote still writes the old one. Without it, a
+    /// changed figure's quote writes the new value (it cites a new source).
+    pub corrects_source: bool,
+}
+
+/// A place of the data file, read once from its name so that tables find their corrections
+/// without building names on every year step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    /// `yearly[2014].top`
+    Year(u16, String),
+    /// `figures[members.women].value`
+    Figure(String, String),
+    /// Anything else (`sentences.res22`, `article.title`).
+    Other(String),
+}
+
+impl Place {
+    pub fn parse(name: &str) -> Place {
+        let item = |prefix: &str| {
+            let rest = name.strip_prefix(prefix)?;
+            let (key, field) = rest.split_once("].")?;
+            Some((key.to_string(), field.to_string()))
+        };
+        if let Some((y, f)) = item("yearly[") {
+            if let Ok(y) = y.parse() {
+                return Place::Year(y, f);
+            }
+        }
+        match item("figures[") {
+            Some((id, f)) => Place::Figure(id, f),
+            None => Place::Other(name.to_string()),
+        }
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            Place::Year(y, f) => format!("yearly[{y}].{f}"),
+            Place::Figure(id, f) => format!("figures[{id}].{f}"),
+            Place::Other(s) => s.clone(),
+        }
+    }
+}
+
+/// `2026-12-02` as Vietnamese writes it, `02/12/2026` (English readers get the same, with the
+/// month named nowhere: the format the article itself uses). Anything else is returned as is.
+pub fn date_as_written(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) if is_iso_date(iso) => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}
+
+/// `YYYY-MM-DD`, month 01–12, day 01–31.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u8>().ok());
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && matches!(num(5..7), Some(1..=12))
+        && matches!(num(8..10), Some(1..=31))
 }
 
 /// A congress term (nhiệm kỳ): a preset of the year filter.
@@ -306,6 +395,23 @@ impl Unit {
 }
 
 impl Dataset {
+    /// The date of the latest publication (ISO), when the data records one.
+    pub fn updated(&self) -> Option<&str> {
+        self.revisions.last().map(|r| r.date.as_str())
+    }
+
+    /// The latest change of a place that still holds its new value, and the publication that
+    /// made it: what a table cell and a tooltip mark as corrected.
+    pub fn correction(&self, at: impl Fn(&Place) -> bool) -> Option<(&Revision, &Change)> {
+        self.revisions.iter().rev().find_map(|r| {
+            r.changes
+                .iter()
+                .rev()
+                .find(|c| c.old.is_some() && c.new.is_some() && at(&c.place))
+                .map(|c| (r, c))
+        })
+    }
+
     pub fn figure(&self, id: &str) -> Option<&Figure> {
         self.figures.iter().find(|f| f.id == id)
     }

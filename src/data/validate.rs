@@ -3,7 +3,8 @@
 //! the slug. Tested on broken copies (tests/data.rs, tests/words.rs).
 
 use super::error::DataError;
-use super::model::{parse_written, Dataset, Unit};
+use super::fields::YearField;
+use super::model::{is_iso_date, parse_written, Dataset, Place, Unit};
 use super::roles::{self, ChartId, Lack};
 use std::collections::BTreeSet;
 
@@ -242,5 +243,71 @@ fn check_words(ds: &Dataset, errors: &mut Vec<DataError>) {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !slug_ok {
         errors.push(DataError::BadSlug(slug.clone()));
+    }
+    if let Some(url) = &ds.page_url {
+        if !is_page_url(url) {
+            errors.push(DataError::BadPageUrl(url.clone()));
+        }
+    }
+    revisions(ds, errors);
+}
+
+/// An absolute `https://` address with a host: what crawlers need for link previews.
+pub fn is_page_url(url: &str) -> bool {
+    url.strip_prefix("https://")
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .is_some_and(|host| {
+            !host.is_empty() && !host.contains(char::is_whitespace) && !url.contains(char::is_whitespace)
+        })
+}
+
+/// The history of publications: dated, in date order, each with its reason, each change naming
+/// a place that exists (a removed place excepted).
+fn revisions(ds: &Dataset, errors: &mut Vec<DataError>) {
+    let mut previous: Option<&str> = None;
+    for (index, r) in ds.revisions.iter().enumerate() {
+        if !is_iso_date(&r.date) {
+            errors.push(DataError::BadRevisionDate { index, date: r.date.clone() });
+        } else if previous.is_some_and(|p| p > r.date.as_str()) {
+            errors.push(DataError::RevisionOrder {
+                index,
+                date: r.date.clone(),
+                previous: previous.unwrap_or_default().into(),
+            });
+        }
+        if is_iso_date(&r.date) {
+            previous = Some(&r.date);
+        }
+        if r.reason.vi.trim().is_empty() {
+            errors.push(DataError::NoRevisionReason { index });
+        }
+        for c in &r.changes {
+            if c.new.is_some() && !place_exists(ds, &c.place) {
+                errors.push(DataError::UnknownRevisionPlace {
+                    index,
+                    place: c.place.name(),
+                });
+            }
+        }
+    }
+}
+
+const FIGURE_FIELDS: [&str; 11] = [
+    "id", "group", "value", "as_written", "unit", "label", "period", "source", "quote", "of",
+    "reported_share",
+];
+const TOP_LEVEL: [&str; 9] = [
+    "article", "sentences", "documents", "classifications", "sums", "terms", "headline",
+    "chart_titles", "page_url",
+];
+
+fn place_exists(ds: &Dataset, place: &Place) -> bool {
+    let head = |f: &str| f.split(['.', '[']).next().unwrap_or_default().to_string();
+    match place {
+        Place::Year(y, f) => {
+            ds.year(*y).is_some() && YearField::ALL.iter().any(|k| k.key() == head(f))
+        }
+        Place::Figure(id, f) => ds.figure(id).is_some() && FIGURE_FIELDS.contains(&head(f).as_str()),
+        Place::Other(name) => TOP_LEVEL.contains(&head(name).as_str()),
     }
 }

@@ -6,7 +6,7 @@ use super::axis::nice_max;
 use crate::data::audit::{self, RateCheck, Severity};
 use crate::data::fields::YearField;
 use crate::data::model::Localized;
-use crate::data::model::Segment;
+use crate::data::model::{date_as_written, Change, Place, Revision, Segment};
 use crate::data::roles;
 use crate::data::{Classification, Dataset, Figure};
 use crate::state::{ChartId, YearRange};
@@ -105,7 +105,19 @@ pub struct ChartVm {
     pub source: String,
 }
 
+/// Every chart's source line, and so every export, print and citation of it: the article and,
+/// when the data records publications, the date of the latest (a reader citing it names the
+/// version read).
 pub(super) fn source_line(ds: &Dataset, lang: Lang) -> String {
+    let mut line = article_line(ds, lang);
+    if let Some(d) = ds.updated() {
+        line.push_str(&updated_words(d, lang));
+    }
+    line
+}
+
+/// The article as a source: title, author, publisher, date.
+pub(super) fn article_line(ds: &Dataset, lang: Lang) -> String {
     let a = &ds.article;
     format!(
         "{}: “{}”, {}, {} ({})",
@@ -115,6 +127,12 @@ pub(super) fn source_line(ds: &Dataset, lang: Lang) -> String {
         lang.pick(&a.publisher),
         a.date_as_written
     )
+}
+
+/// "; số liệu cập nhật ngày 02/12/2026".
+pub fn updated_words(iso: &str, lang: Lang) -> String {
+    let d = date_as_written(iso);
+    lang.t(format!("; số liệu cập nhật ngày {d}"), format!("; data updated {d}"))
 }
 
 /// The figures of a chart whose own quote does not write them, as disagreement notes: a figure
@@ -127,8 +145,37 @@ pub(super) fn quote_notes(
     audit::quote_diffs(ds)
         .iter()
         .filter(|d| keep(&d.of))
-        .map(|d| (Flag::Disagreement, d.words(ds, lang)))
+        .map(|d| {
+            // A marked correction is a note; an unexplained difference, a disagreement.
+            let flag = if d.correction.is_some() { Flag::Note } else { Flag::Disagreement };
+            (flag, d.words(ds, lang))
+        })
         .collect()
+}
+
+/// A figure a publication corrected: its table cell says so in words (never by colour alone) and
+/// its tooltip gains the line "Đính chính ngày 02/12/2026: 41 → 42".
+pub(super) fn mark_correction(
+    ds: &Dataset,
+    at: impl Fn(&Place) -> bool,
+    cell: &mut String,
+    tooltip: &mut Vec<String>,
+    lang: Lang,
+) {
+    if let Some((r, c)) = ds.correction(at) {
+        cell.push_str(lang.t(" (đã đính chính)", " (corrected)"));
+        tooltip.push(correction_line(r, c, lang));
+    }
+}
+
+/// One correction in a sentence: its date and its old and new values as the data writes them.
+pub fn correction_line(r: &Revision, c: &Change, lang: Lang) -> String {
+    let date = date_as_written(&r.date);
+    let (old, new) = (c.old.as_deref().unwrap_or("—"), c.new.as_deref().unwrap_or("—"));
+    lang.t(
+        format!("Đính chính ngày {date}: {old} → {new}"),
+        format!("Corrected on {date}: {old} → {new}"),
+    )
 }
 
 /// The view-model of one chart.

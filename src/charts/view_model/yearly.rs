@@ -5,7 +5,7 @@ use super::*;
 
 /// The source line of a yearly chart: the article, and every other document its years cite.
 pub(super) fn yearly_source_line(ds: &Dataset, range: YearRange, lang: Lang) -> String {
-    let mut line = source_line(ds, lang);
+    let mut line = article_line(ds, lang);
     let mut seen: Vec<&str> = Vec::new();
     for r in ds.yearly.iter().filter(|r| range.contains(r.year)) {
         if let Some(d) = r.document.as_deref().and_then(|d| ds.document(d)) {
@@ -14,6 +14,9 @@ pub(super) fn yearly_source_line(ds: &Dataset, range: YearRange, lang: Lang) -> 
                 line.push_str(&format!("; “{}” ({})", d.title, d.date));
             }
         }
+    }
+    if let Some(d) = ds.updated() {
+        line.push_str(&updated_words(d, lang));
     }
     line
 }
@@ -215,6 +218,15 @@ pub(super) struct YearCells {
 }
 
 impl YearCells {
+    /// Marks the counted, total and reported cells of a year that a publication corrected.
+    fn mark(&mut self, ds: &Dataset, year: u16, fields: [YearField; 3], tooltip: &mut Vec<String>, lang: Lang) {
+        let cells = [&mut self.counted, &mut self.total, &mut self.reported];
+        for (cell, field) in cells.into_iter().zip(fields) {
+            let at = |p: &Place| matches!(p, Place::Year(y, k) if *y == year && k == field.key());
+            mark_correction(ds, at, cell, tooltip, lang);
+        }
+    }
+
     fn pick(&self, columns: &[Col]) -> Vec<String> {
         let mut out: Vec<String> = columns
             .iter()
@@ -315,7 +327,7 @@ pub(super) fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) ->
                     ),
                 ));
             }
-            let year_cells = YearCells {
+            let mut year_cells = YearCells {
                 counted: format::int(r.top, lang),
                 total: format::int(r.total, lang),
                 reported,
@@ -323,6 +335,7 @@ pub(super) fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) ->
                 check: check.words(lang).to_string(),
                 scheme: scheme_name(&schemes, seg.classification, lang),
             };
+            year_cells.mark(ds, r.year, [YearField::Top, YearField::Total, YearField::Rate], &mut tooltip, lang);
             data.push(Datum {
                 label: r.year.to_string(),
                 value: Some(f64::from(r.top)),
@@ -471,16 +484,20 @@ pub(super) fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                         value_label: format::int(w, lang),
                         flag,
                         series: series as u8,
+                        cells: {
+                            let mut cells = YearCells {
+                                counted: format::int(w, lang),
+                                total: format::int(r.total, lang),
+                                reported: rate,
+                                recomputed: computed,
+                                check: check.words(lang).into(),
+                                scheme: scheme_name(&schemes, seg.classification, lang),
+                            };
+                            let fields = [YearField::Bottom, YearField::Total, YearField::BottomRate];
+                            cells.mark(ds, r.year, fields, &mut tooltip, lang);
+                            cells.pick(&COUNT_COLUMNS)
+                        },
                         tooltip,
-                        cells: YearCells {
-                            counted: format::int(w, lang),
-                            total: format::int(r.total, lang),
-                            reported: rate,
-                            recomputed: computed,
-                            check: check.words(lang).into(),
-                            scheme: scheme_name(&schemes, seg.classification, lang),
-                        }
-                        .pick(&COUNT_COLUMNS),
                     }
                 }
                 None => Datum {
