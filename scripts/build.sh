@@ -50,7 +50,7 @@ build_reader() {
 }
 
 render_page() {
-  step "3/6 render: the dataset block and the app's first DOM into index.html (prerender, native ssr)"
+  step "3/6 render: the dataset block, the app's first DOM and the link-preview tags into index.html; preview.png and the CSVs beside it (prerender, native ssr; TCCS_PAGE_URL=https://… gives absolute URLs)"
   need "$work/reader/index.html" "step 2 (reader)"
   need data/dataset.json "the dataset"
   cargo run --quiet --features ssr --bin prerender -- "$work/reader/index.html" data/dataset.json

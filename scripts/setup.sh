@@ -51,3 +51,17 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
 fi
+
+# The link-preview picture (build step 3) is rasterised natively with the system's fonts: DejaVu
+# Sans writes Vietnamese.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "installing Debian fonts-dejavu-core"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
+# The hosting test reads the distributed CSVs with pandas, as a researcher would.
+if ! python3 -c 'import pandas' 2>/dev/null; then
+  say "installing pandas (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check pandas
+fi

@@ -2,8 +2,8 @@
 //! charts are plain Rust (tested natively); `components` and `web` are the view layer (feature
 //! `ui`: rendered to HTML at build time with `ssr`, hydrated in the browser with `hydrate`).
 //!
-//! Layers, each using only those below it: `start`, `render` → `components` → `web`, `export`,
-//! `sources`, `summary` → `charts` → `state` → `data` → `text`. The editor (`editor`) sits beside
+//! Layers, each using only those below it: `start`, `render` → `components` → `web`, `share` →
+//! `export`, `sources`, `summary` → `charts` → `state` → `data` → `text`. The editor (`editor`) sits beside
 //! the reader's start-up and uses the components for its preview.
 //!
 //! # The five build configurations
@@ -38,6 +38,7 @@ pub mod charts;
 pub mod data;
 pub mod editor;
 pub mod export;
+pub mod share;
 pub mod sources;
 pub mod state;
 pub mod summary;

@@ -24,8 +24,24 @@ pub fn app_html(ds: Arc<Dataset>) -> String {
 /// asset references and integrity hashes included, stays as it was, so the CSP and SRI stay valid. The build
 /// (`prerender`) and the editor's publish step (the `publisher` wasm) both call this.
 pub fn publish(page: &str, json: &str, ds: Dataset) -> Result<String, String> {
+    publish_at(page, json, ds, None)
+}
+
+/// [`publish`], with the page's public address the build was given (`TCCS_PAGE_URL`) for when
+/// the data names none: link previews and the dataset's metadata need absolute URLs.
+pub fn publish_at(page: &str, json: &str, ds: Dataset, build_url: Option<&str>) -> Result<String, String> {
     let ds = Arc::new(ds);
-    let page = crate::data::page::write(page, json)
+    let base = crate::share::page_url(&ds, build_url);
+    let head = crate::share::head_html(&ds, base.as_deref());
+    // A page published before it had the marks gets them at the end of its head.
+    let marked = if page.contains("<!-- share:start -->") {
+        page.to_string()
+    } else {
+        page.replacen("</head>", "<!-- share:start --><!-- share:end --></head>", 1)
+    };
+    let page = between(&marked, "<!-- share:start -->", "<!-- share:end -->", &head)
+        .ok_or("the page has no </head>")?;
+    let page = crate::data::page::write(&page, json)
         .ok_or("the page has no <!-- dataset --> mark or dataset block")?;
     let page = inject(&page, &app_html(ds.clone()))
         .ok_or("the page has no <!-- prerender:start --><!-- prerender:end --> marks")?;

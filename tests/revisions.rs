@@ -27,7 +27,7 @@ fn corrected(kind: Option<&str>) -> serde_json::Value {
     let r = v["yearly"].as_array_mut().unwrap().iter_mut().find(|r| r["year"] == 2014).unwrap();
     r["top"] = 42.into();
     r["rate"] = "50,00".into();
-    let mut change = |place: &str, old: &str, new: &str| {
+    let change = |place: &str, old: &str, new: &str| {
         let mut c = serde_json::json!({ "place": place, "old": old, "new": new });
         if let Some(k) = kind {
             c["kind"] = k.into();

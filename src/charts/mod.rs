@@ -9,7 +9,7 @@ pub mod table;
 pub mod theme;
 pub mod view_model;
 
-pub use draw::{draw, to_inline_svg, to_svg, DrawOpts, Hits};
+pub use draw::{draw, to_inline_svg, to_preview_svg, to_svg, DrawOpts, Hits};
 pub use table::table_rows_html;
 pub use theme::Theme;
 pub use view_model::{build, ChartVm, Datum, Flag, Mark, Shape};

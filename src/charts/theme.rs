@@ -70,9 +70,14 @@ impl Theme {
     }
 
     pub fn for_svg(dark: bool) -> Self {
+        Self::for_svg_at(1.0, dark)
+    }
+
+    /// An SVG drawn `scale` times its CSS size (the link-preview picture).
+    pub fn for_svg_at(scale: f64, dark: bool) -> Self {
         Theme {
             text_scale: 1.24,
-            ..Theme::new(1.0, dark)
+            ..Theme::new(scale, dark)
         }
     }
 

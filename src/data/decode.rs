@@ -481,6 +481,7 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
         headline: f.objects("headline", e, headline_tile),
         chart_titles: f.objects("chart_titles", e, chart_title),
         page_url: f.opt_text("page_url", e),
+        place: f.opt_localized("place", e),
         revisions: f.objects("revisions", e, revision),
     };
     f.finish(e);

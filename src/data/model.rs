@@ -34,6 +34,9 @@ pub struct Dataset {
     /// metadata, which crawlers read only with absolute URLs. Optional: without it the page's
     /// tags use relative URLs.
     pub page_url: Option<String>,
+    /// Where the figures are about ("Tỉnh Gia Lai, Việt Nam"): the dataset metadata's spatial
+    /// coverage. Optional.
+    pub place: Option<Localized>,
     /// Every publication of the data, oldest first: the public history of corrections.
     pub revisions: Vec<Revision>,
 }

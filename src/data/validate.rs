@@ -296,9 +296,9 @@ const FIGURE_FIELDS: [&str; 11] = [
     "id", "group", "value", "as_written", "unit", "label", "period", "source", "quote", "of",
     "reported_share",
 ];
-const TOP_LEVEL: [&str; 9] = [
+const TOP_LEVEL: [&str; 10] = [
     "article", "sentences", "documents", "classifications", "sums", "terms", "headline",
-    "chart_titles", "page_url",
+    "chart_titles", "page_url", "place",
 ];
 
 fn place_exists(ds: &Dataset, place: &Place) -> bool {

@@ -136,6 +136,16 @@ pub fn to_svg(vm: &ChartVm, lang: Lang, width: u32, height: u32, dark: bool) -> 
     Ok(out)
 }
 
+/// The link-preview picture as SVG, `width × height` pixels: the chart with its title, subtitle
+/// and source laid out at half that size and drawn at 2× (as the editor's canvas draws it), so
+/// the text stays legible in a preview a phone shows at 400 px wide.
+pub fn to_preview_svg(vm: &ChartVm, lang: Lang, (width, height): (u32, u32)) -> Res<String> {
+    let mut out = String::new();
+    let svg = Svg::new(&mut out, (width, height));
+    draw_svg(svg, vm, lang, &Theme::for_svg_at(2.0, false), true)?;
+    Ok(out)
+}
+
 /// The chart as an SVG element for the page itself (the pre-rendered first chart in index.html):
 /// no caption (the page has its own), the canvas's text size, a viewBox instead of a fixed size
 /// so it scales with its container, and `attrs` on the root element (role, label).
