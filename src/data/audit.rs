@@ -234,6 +234,14 @@ pub enum QuoteOf {
 }
 
 impl QuoteOf {
+    /// The place of the data file it names (`yearly[2014].top`, `figures[x].value`).
+    pub fn place(&self) -> Place {
+        match self {
+            QuoteOf::Year(y, f) => Place::Year(*y, f.key().to_string()),
+            QuoteOf::Figure(id) => Place::Figure(id.clone(), "value".into()),
+        }
+    }
+
     /// Whether a place of a revision names this figure.
     pub fn is(&self, p: &Place) -> bool {
         match (self, p) {

@@ -174,15 +174,32 @@ impl Value {
         Some(v)
     }
 
-    /// Sets the value at `path`; false when the path does not lead anywhere.
+    /// Sets the value at `path`, adding the object fields it names that are missing (an optional
+    /// field staff fill in for the first time: `page_url`, `place.vi`); false when the path does
+    /// not lead anywhere (an index past a list's end, a field of a number).
     pub fn set(&mut self, path: &[Step], value: Value) -> bool {
-        match self.at_mut(path) {
-            Some(v) => {
-                *v = value;
-                true
-            }
-            None => false,
+        let mut v = self;
+        for step in path {
+            v = match (step, v) {
+                (Step::Key(k), Value::Obj(fields)) => {
+                    let i = match fields.iter().position(|(f, _)| f == k) {
+                        Some(i) => i,
+                        None => {
+                            fields.push((k.clone(), Value::Obj(Vec::new())));
+                            fields.len() - 1
+                        }
+                    };
+                    &mut fields[i].1
+                }
+                (Step::Index(i), Value::Arr(items)) => match items.get_mut(*i) {
+                    Some(item) => item,
+                    None => return false,
+                },
+                _ => return false,
+            };
         }
+        *v = value;
+        true
     }
 
     /// The items of the list at `path` (empty when it is not a list).

@@ -92,3 +92,106 @@ pub fn between(old: &Value, new: &Value) -> Vec<Change> {
     }
     out
 }
+
+/// Why publishing waits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// Readers are owed one sentence on why the figures changed.
+    NoReason,
+    /// Nothing differs from the published data: a publication would only add an empty entry.
+    NoChange,
+    /// A changed figure its quote does not write, neither given a new source nor marked as a
+    /// correction of its source (the places, `yearly[2014].top`).
+    Unexplained(Vec<String>),
+}
+
+impl Refusal {
+    pub fn words(&self, l: crate::text::lang::Lang) -> String {
+        match self {
+            Refusal::NoReason => l.t(
+                "Hãy ghi một câu nói lý do cập nhật: người đọc sẽ thấy câu này trong lịch sử cập nhật.",
+                "Write one sentence saying why the data changes: readers see it in the history of updates.",
+            ).into(),
+            Refusal::NoChange => l.t(
+                "Không có thay đổi nào so với trang đã xuất bản, nên không có gì để xuất bản.",
+                "Nothing differs from the published page, so there is nothing to publish.",
+            ).into(),
+            Refusal::Unexplained(places) => l.t(
+                format!("Câu trích dẫn không ghi số mới của: {}. Với mỗi số, hãy đổi nguồn (tài liệu và câu ghi số mới) hoặc đánh dấu là đính chính nguồn.", places.join(", ")),
+                format!("The quote does not write the new value of: {}. For each, give a new source (a document and its sentence) or mark it as a correction of the source.", places.join(", ")),
+            ),
+        }
+    }
+}
+
+/// What a publication changes: every place but the history itself (which the publication
+/// writes).
+pub fn published(base: &Value, draft: &Value) -> Vec<Change> {
+    between(base, draft)
+        .into_iter()
+        .filter(|c| !c.place.starts_with("revisions"))
+        .collect()
+}
+
+/// The draft with a new entry at the end of its history: the date, the staff's reason (English
+/// falls back to the Vietnamese sentence) and what changed from the published data, each change
+/// that staff marked as a correction of its source (`corrections`, by place) marked so.
+/// `unexplained` are the changed figures whose quote does not write them (`audit::quote_diffs`
+/// of the draft, by place): each must be marked, or publishing waits.
+pub fn with_revision(
+    base: &Value,
+    draft: &Value,
+    date: &str,
+    (vi, en): (&str, &str),
+    corrections: &[String],
+    unexplained: &[String],
+) -> Result<Value, Refusal> {
+    let (vi, en) = (vi.trim(), en.trim());
+    if vi.is_empty() {
+        return Err(Refusal::NoReason);
+    }
+    let changes = published(base, draft);
+    if changes.is_empty() {
+        return Err(Refusal::NoChange);
+    }
+    let left: Vec<String> = unexplained
+        .iter()
+        .filter(|p| !corrections.contains(p))
+        .cloned()
+        .collect();
+    if !left.is_empty() {
+        return Err(Refusal::Unexplained(left));
+    }
+    let s = |t: &str| Value::Str(t.to_string());
+    let changes = changes
+        .into_iter()
+        .map(|c| {
+            let mut fields = vec![("place".to_string(), s(&c.place))];
+            fields.extend(c.old.map(|o| ("old".to_string(), Value::Str(o))));
+            fields.extend(c.new.map(|n| ("new".to_string(), Value::Str(n))));
+            if corrections.contains(&c.place) {
+                fields.push(("kind".into(), s("correction")));
+            }
+            Value::Obj(fields)
+        })
+        .collect();
+    let revision = Value::Obj(vec![
+        ("date".into(), s(date)),
+        (
+            "reason".into(),
+            Value::Obj(vec![
+                ("vi".into(), s(vi)),
+                ("en".into(), s(if en.is_empty() { vi } else { en })),
+            ]),
+        ),
+        ("changes".into(), Value::Arr(changes)),
+    ]);
+    let mut v = draft.clone();
+    match v.list_mut(&crate::path!["revisions"]) {
+        Some(list) => list.push(revision),
+        None => {
+            v.set(&crate::path!["revisions"], Value::Arr(vec![revision]));
+        }
+    }
+    Ok(v)
+}

@@ -44,9 +44,16 @@ pub fn save_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
 pub fn picture(vm: &ChartVm, lang: Lang) -> Result<web_sys::HtmlCanvasElement, JsValue> {
     let css_w = 720.0;
     let css_h = vm.export_height(css_w);
+    picture_at(vm, lang, ((css_w * 2.0) as u32, (css_h * 2.0) as u32))
+}
+
+/// The chart with its caption on an off-screen canvas of `size` pixels, laid out at half that
+/// size and drawn at 2×: the PNG download, and the editor's link-preview picture (1200 × 630,
+/// the same picture the build rasterises from SVG).
+pub fn picture_at(vm: &ChartVm, lang: Lang, (w, h): (u32, u32)) -> Result<web_sys::HtmlCanvasElement, JsValue> {
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
-    canvas.set_width((css_w * 2.0) as u32);
-    canvas.set_height((css_h * 2.0) as u32);
+    canvas.set_width(w);
+    canvas.set_height(h);
     let backend = super::canvas::Canvas::new(&canvas).ok_or("no 2d context")?;
     draw(
         &backend.into_drawing_area(),
@@ -64,7 +71,11 @@ pub fn picture(vm: &ChartVm, lang: Lang) -> Result<web_sys::HtmlCanvasElement, J
 
 /// Draws the chart at 2× with title, subtitle and source, and saves it as PNG.
 pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
-    let canvas = picture(vm, lang)?;
+    save_canvas(picture(vm, lang)?, name)
+}
+
+/// Saves a canvas as a PNG file.
+pub fn save_canvas(canvas: web_sys::HtmlCanvasElement, name: &str) -> Result<(), JsValue> {
     let name = name.to_string();
     let cb = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
         if let Some(b) = blob {

@@ -1,7 +1,10 @@
-//! Publishing: what changes, figure by figure (old → new), then the two files to upload, made in
-//! the browser: the new `index.html` (the dataset block and the pre-rendered page from it, by the
-//! build's own renderer, in the `publisher` wasm loaded only now) and `dataset.json`. Nothing is
-//! sent anywhere; uploading the files is the whole update.
+//! Publishing: what changes, figure by figure (old → new), the reason readers will read, and for a
+//! changed figure its quote does not write, the choice between a new source and a correction of
+//! the source. Then the files to upload, made in the browser: the new `index.html` (the dataset
+//! block and the pre-rendered page from it, by the build's own renderer, in the `publisher` wasm
+//! loaded only now), `dataset.json` with the new entry of its public history, the link-preview
+//! picture and the two CSVs the page's metadata lists. Nothing is sent anywhere; uploading the
+//! files is the whole update.
 
 use super::{ed, open};
 use crate::editor::changes::{self, Change};
@@ -21,8 +24,18 @@ enum Stage {
     Closed,
     Review,
     Working,
-    Ready { page: String, json: String },
+    Ready {
+        page: String,
+        json: String,
+        /// The published data, for the picture and the CSVs.
+        ds: std::sync::Arc<crate::data::Dataset>,
+    },
     Failed(String),
+}
+
+/// Today in the browser's time zone, as the data file writes dates (2026-12-02).
+fn today_iso() -> String {
+    crate::web::today(crate::text::lang::Lang::En)
 }
 
 async fn make_files(json: String) -> Result<(String, String), String> {
@@ -57,26 +70,75 @@ pub fn Publish() -> impl IntoView {
     let summary = Memo::new(move |_| {
         e.base.with(|b| {
             e.draft
-                .with(|d| b.as_ref().map(|b| changes::between(b, &d.value)))
+                .with(|d| b.as_ref().map(|b| changes::published(b, &d.value)))
         })
     });
     let errors = Memo::new(move |_| e.checked.with(|c| c.as_ref().err().map_or(0, Vec::len)));
+    let (reason_vi, reason_en) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // Places staff marked as corrections of their source.
+    let corrections = RwSignal::new(Vec::<String>::new());
+    // The changed figures whose quote does not write them: (place, what readers would read).
+    let unexplained = Memo::new(move |_| {
+        let changed: Vec<String> = summary.with(|s| {
+            s.iter().flatten().map(|c| c.place.clone()).collect()
+        });
+        e.checked.with(|c| match c {
+            Ok(ds) => crate::data::audit::quote_diffs(ds)
+                .into_iter()
+                .filter(|d| d.correction.is_none())
+                .map(|d| (d.of.place().name(), d.words(ds, e.lang.get())))
+                .filter(|(p, _)| changed.contains(p))
+                .collect(),
+            Err(_) => Vec::new(),
+        })
+    });
     let make = move |_| {
         if errors.get_untracked() > 0 {
             return;
         }
+        let Some(base) = e.base.get_untracked() else {
+            return;
+        };
+        let places: Vec<String> = unexplained.with_untracked(|u| u.iter().map(|(p, _)| p.clone()).collect());
+        let next = e.draft.with_untracked(|d| {
+            changes::with_revision(
+                &base,
+                &d.value,
+                &today_iso(),
+                (&reason_vi.get_untracked(), &reason_en.get_untracked()),
+                &corrections.get_untracked(),
+                &places,
+            )
+        });
+        let next = match next {
+            Ok(v) => v,
+            Err(refusal) => {
+                stage.set(Stage::Failed(refusal.words(e.lang.get_untracked())));
+                return;
+            }
+        };
+        let ds = match crate::data::checked(&next) {
+            Ok(ds) => std::sync::Arc::new(ds),
+            Err(errs) => {
+                let l = e.lang.get_untracked();
+                let m: Vec<String> = errs.iter().map(|x| x.message(l)).collect();
+                stage.set(Stage::Failed(m.join(" ")));
+                return;
+            }
+        };
         stage.set(Stage::Working);
-        let json = e.draft.with_untracked(|d| d.value.to_json());
+        let json = next.to_json();
         leptos::task::spawn_local(async move {
             stage.set(match make_files(json).await {
-                Ok((page, json)) => Stage::Ready { page, json },
+                Ok((page, json)) => Stage::Ready { page, json, ds },
                 Err(m) => Stage::Failed(m),
             });
         });
     };
-    let save = |text: String, name: &'static str, mime: &'static str| {
+    let save = |text: String, name: &str, mime: &'static str| {
+        let name = name.to_string();
         move |_| {
-            let _ = crate::web::download::save_text(&text, name, mime);
+            let _ = crate::web::download::save_text(&text, &name, mime);
         }
     };
     let row = |c: Change| {
@@ -113,6 +175,48 @@ pub fn Publish() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <div class="fields">
+                <label for="reason-vi">{move || e.lang.get().t("Lý do cập nhật (một câu, bắt buộc; người đọc sẽ thấy)", "Why the data changes (one sentence, required; readers see it)")}</label>
+                <input id="reason-vi" type="text" lang="vi" prop:value=move || reason_vi.get() on:input=move |ev| reason_vi.set(event_target_value(&ev))/>
+                <label for="reason-en">{move || e.lang.get().t("Lý do bằng tiếng Anh (không bắt buộc)", "The reason in English (optional)")}</label>
+                <input id="reason-en" type="text" lang="en" prop:value=move || reason_en.get() on:input=move |ev| reason_en.set(event_target_value(&ev))/>
+            </div>
+            {move || {
+                let list = unexplained.get();
+                (!list.is_empty()).then(|| view! {
+                    <div class="unexplained" role="group" aria-labelledby="h-unexplained">
+                        <h3 id="h-unexplained">{e.lang.get().t("Số mới khác câu trích dẫn", "New values their quote does not write")}</h3>
+                        <p class="hint">{e.lang.get().t(
+                            "Với mỗi số dưới đây: hoặc đổi nguồn (trong bảng số liệu, chọn tài liệu mới và chép câu ghi số mới), hoặc đánh dấu là đính chính nguồn. Người đọc sẽ thấy đó là loại nào.",
+                            "For each value below: either give it a new source (in the table, choose the new document and copy the sentence that writes it), or mark it as a correction of the source. Readers see which of the two it is.",
+                        )}</p>
+                        <ul>
+                            {list.into_iter().map(|(place, words)| {
+                                let p = place.clone();
+                                let toggle = move |ev: leptos::ev::Event| {
+                                    let on = event_target_checked(&ev);
+                                    corrections.update(|c| {
+                                        c.retain(|x| *x != p);
+                                        if on {
+                                            c.push(p.clone());
+                                        }
+                                    });
+                                };
+                                let checked = corrections.with_untracked(|c| c.contains(&place));
+                                view! {
+                                    <li>
+                                        <p>{words}</p>
+                                        <label>
+                                            <input type="checkbox" data-place=place prop:checked=checked on:change=toggle/>
+                                            {e.lang.get().t(" Đánh dấu là đính chính nguồn (câu trích dẫn giữ nguyên)", " Mark as a correction of the source (the quote stays as it is)")}
+                                        </label>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
             {move || (errors.get() > 0).then(|| view! {
                 <p class="cell-error" role="alert">{move || {
                     let n = errors.get();
@@ -128,12 +232,24 @@ pub fn Publish() -> impl IntoView {
         match stage.get() {
         Stage::Working => Some(view! { <p role="status">{t("Đang tạo trang…", "Making the page…")}</p> }.into_any()),
         Stage::Failed(m) => Some(view! { <p class="cell-error" role="alert">{m}</p> }.into_any()),
-        Stage::Ready { page, json } => Some(view! {
+        Stage::Ready { page, json, ds } => Some(view! {
             <div class="ready" role="status">
-                <p>{t("Đã tạo xong. Tải hai tệp này và tải lên máy chủ, thay cho tệp cũ cùng tên:", "Done. Download these two files and upload them to the host, replacing the files of the same name:")}</p>
+                <p>{t("Đã tạo xong. Tải các tệp này và tải lên máy chủ, thay cho tệp cũ cùng tên:", "Done. Download these files and upload them to the host, replacing the files of the same name:")}</p>
                 <div class="row-actions">
                     <button class="action primary" on:click=save(page, "index.html", "text/html;charset=utf-8")>{t("Tải index.html", "Download index.html")}</button>
                     <button class="action primary" on:click=save(json, "dataset.json", "application/json;charset=utf-8")>{t("Tải dataset.json", "Download dataset.json")}</button>
+                    <button class="action primary" on:click={
+                        let ds = ds.clone();
+                        move |_| {
+                            let vm = crate::share::preview_chart(&ds);
+                            let picture = crate::web::download::picture_at(&vm, crate::text::lang::Lang::Vi, crate::share::PREVIEW_SIZE);
+                            let _ = picture.and_then(|c| crate::web::download::save_canvas(c, crate::share::PREVIEW));
+                        }
+                    }>{t("Tải preview.png (ảnh xem trước khi chia sẻ)", "Download preview.png (the link-preview picture)")}</button>
+                    {crate::share::csv_files(&ds).into_iter().map(|(name, text)| {
+                        let label = format!("{} {name}", e.lang.get_untracked().t("Tải", "Download"));
+                        view! { <button class="action" on:click=save(text, &name, "text/csv;charset=utf-8")>{label}</button> }
+                    }).collect_view()}
                 </div>
                 <p class="hint">{t(
                     "Nếu máy chủ có index.html.gz hoặc index.html.br, hãy xóa hai tệp đó (chúng là bản nén của trang cũ). Không cần dựng lại gì khác.",

@@ -144,6 +144,45 @@ fn Article() -> impl IntoView {
     }
 }
 
+/// Where the page is published and what place its figures are about: for link previews and the
+/// dataset's metadata (crawlers need the page's full https:// address).
+const PUBLICATION: [(&str, Kind, (&str, &str)); 3] = [
+    (
+        "page_url",
+        Kind::OptText,
+        (
+            "Địa chỉ công khai của trang (https://…)",
+            "The page's public address (https://…)",
+        ),
+    ),
+    ("place.vi", Kind::OptText, ("Địa bàn (tiếng Việt)", "Place (Vietnamese)")),
+    ("place.en", Kind::OptText, ("Địa bàn (tiếng Anh)", "Place (English)")),
+];
+
+#[component]
+fn Publication() -> impl IntoView {
+    let e = ed();
+    let open = RwSignal::new(false);
+    view! {
+        <section class="panel" aria-labelledby="h-publication">
+            <details on:toggle=follow(open)>
+                <summary><h2 id="h-publication">{e.t("Trang công khai", "Public page")}</h2></summary>
+                <p class="hint">{e.t(
+                    "Địa chỉ đầy đủ của trang khi đã đăng (vd. https://example.gov.vn/thong-ke/). Có địa chỉ này thì đường dẫn dán vào Zalo, Facebook hiện tiêu đề, mô tả và ảnh biểu đồ.",
+                    "The page's full address once published (e.g. https://example.gov.vn/thong-ke/). With it, a link pasted into Zalo or Facebook shows the title, the description and the chart picture.",
+                )}</p>
+                {move || open.get().then(|| view! {
+                    <div class="fields">
+                        {PUBLICATION.iter().map(|(f, kind, label)| view! {
+                            <Field path=sub(path![], f) kind=*kind label=*label/>
+                        }).collect_view()}
+                    </div>
+                })}
+            </details>
+        </section>
+    }
+}
+
 /// Everything but the yearly table (which comes first, with the paste panel after it).
 #[component]
 pub fn Sections() -> impl IntoView {
@@ -157,5 +196,6 @@ pub fn Sections() -> impl IntoView {
         <ListEditor spec=&HEADLINE/>
         <ListEditor spec=&CHART_TITLES/>
         <Article/>
+        <Publication/>
     }
 }
