@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const dir = process.argv[2] || 'dist';
-const COMPRESSIBLE = /\.(html|js|css|svg|wasm|json|txt)$/;
+const COMPRESSIBLE = /\.(html|js|css|svg|wasm|json|txt|csv)$/;
 let n = 0;
 for (const f of readdirSync(dir)) {
   if (/\.(br|gz)$/.test(f)) unlinkSync(join(dir, f));

@@ -94,6 +94,11 @@ test('paste a 2018 row, fix the cell its message names, preview, publish, and re
   const changes = await page.$$eval('table.changes tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(changes.find((c) => c[0] === 'yearly[2018].total'), ['yearly[2018].total', '—', String(Y2018.total)]);
   assert.ok(changes.some((c) => c[0] === 'classifications[qd132].name.vi'), changes.map((c) => c[0]).join(' '));
+  assert.ok(!changes.some((c) => c[0].startsWith('revisions')), 'the history is not a change of its own');
+  // No reason: refused with a message; with one, the files are made.
+  await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
+  assert.match(await page.textContent('.panel [role="alert"]'), /lý do cập nhật/);
+  await page.fill('#reason-vi', 'Thêm số liệu năm 2018 theo báo cáo của Đảng ủy Khối.');
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
   const download = async (name) => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tải ${name}` }).click()]);
@@ -116,6 +121,12 @@ test('paste a 2018 row, fix the cell its message names, preview, publish, and re
   assert.match(published.split('<!-- prerender:start -->')[1], /2018/, 'the pre-rendered page is made from the new data');
   const json = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
   assert.equal(json.yearly.at(-1).year, 2018);
+  // Its history gains the publication: today, the reason, what changed (old → new).
+  const revision = json.revisions.at(-1);
+  assert.equal(json.revisions.length, 2);
+  assert.match(revision.date, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(revision.reason.vi, 'Thêm số liệu năm 2018 theo báo cáo của Đảng ủy Khối.');
+  assert.deepEqual(revision.changes.find((c) => c.place === 'yearly[2018].total'), { place: 'yearly[2018].total', new: String(Y2018.total) });
 
   // A reader, on the published page with the host's own headers (CSP included).
   for (const [width, height] of [[390, 844], [1280, 900]]) {

@@ -11,7 +11,7 @@ export const DIST = new URL('../../dist/', import.meta.url).pathname;
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8', '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8',
 };
 
 /** Parses a `_headers` file (Netlify/Cloudflare Pages format): [{path, headers}] in order. */

@@ -50,6 +50,7 @@ async function publishUnit() {
   await page.waitForSelector('[data-place="dataset.yearly[2024].total"]');
   assert.match(await page.textContent('#h-errors'), /Không có lỗi/);
   await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
+  await page.fill('#reason-vi', 'Xuất bản số liệu của đơn vị.');
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
   for (const name of ['index.html', 'dataset.json']) {
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tải ${name}` }).click()]);
