@@ -96,6 +96,8 @@ pub fn sentence(all: &[Summary<'_>], lang: Lang) -> String {
     }
 }
 
+/// One scheme's sentence. A single year's rate is "recorded", not "as the article says": it may
+/// come from a later document or from a published correction.
 fn one_sentence(s: &Summary<'_>, lang: Lang) -> String {
     let (from, to) = (s.range.from, s.range.to);
     let pct = |w: &str| format::written_percent(w, lang);
@@ -103,13 +105,13 @@ fn one_sentence(s: &Summary<'_>, lang: Lang) -> String {
     if s.range.is_single() {
         return lang.t(
             format!(
-                "Năm {from}: {}/{} tổ chức cơ sở đảng đạt {top_vi} ({} theo bài báo).",
+                "Năm {from}: {}/{} tổ chức cơ sở đảng đạt {top_vi} (tỷ lệ ghi nhận {}).",
                 format::int(s.top_count, lang),
                 format::int(s.total, lang),
                 pct(&s.best.1)
             ),
             format!(
-                "{from}: {} of {} grassroots organisations were rated {top_en} ({} as reported).",
+                "{from}: {} of {} grassroots organisations were rated {top_en} ({} as recorded).",
                 format::int(s.top_count, lang),
                 format::int(s.total, lang),
                 pct(&s.best.1)

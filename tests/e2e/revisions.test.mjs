@@ -113,7 +113,7 @@ test('staff correct 2014 with a reason and a correction mark; readers see the da
     assert.match(history[0], new RegExp(`${shown} — ${REASON}`));
     assert.match(history[0], /2014 — Số đạt loại cao nhất\s*41\s*42\s*Đính chính nguồn/);
     assert.match(history[1], /Xuất bản lần đầu/);
-    assert.match(p.url(), /tab=sources/);
+    await p.waitForURL(/tab=sources/);
     await p.screenshot({ path: join(SHOTS, `revision-sources-${width}.png`) });
     assert.deepEqual(reader.problems, []);
     await reader.context.close();

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { DIST, serve } from './helpers.mjs';
 
@@ -86,7 +87,9 @@ print(json.dumps({
   "rate_2008": float(yearly.loc[yearly["nam"] == 2008, "ty_le_bao_cao"].iloc[0]),
   "figures": len(figures), "members_new": float(figures.loc[figures["ma"] == "members.new", "gia_tri"].iloc[0]),
 }))`;
-  const out = JSON.parse(execFileSync('python3', ['-c', script, ...csvs], { encoding: 'utf8' }));
+  // Asynchronously: python fetches from this process's own server.
+  const { stdout } = await promisify(execFile)('python3', ['-c', script, ...csvs], { encoding: 'utf8', timeout: 60_000 });
+  const out = JSON.parse(stdout);
   assert.equal(out.yearly_columns[0], 'nam', 'no byte-order mark in the first column name');
   assert.deepEqual(out.years, block.yearly.map((r) => r.year));
   assert.deepEqual(out.top, block.yearly.map((r) => r.top));
