@@ -80,10 +80,10 @@ fn Header() -> impl IntoView {
     let updated = s.data().updated().map(|d| {
         let d = crate::data::model::date_as_written(d);
         let text = tr(lang, leak(format!("Cập nhật ngày {d}")), leak(format!("Updated {d}")));
+        // The history is the Sources page's second section, on its first screen.
         let go = move |ev: web_sys::MouseEvent| {
             ev.prevent_default();
             s.view.update(|v| v.tab = Tab::Sources);
-            crate::web::scroll_to_after_render("revisions");
         };
         view! { <p class="updated"><a href="?tab=sources#revisions" on:click=go>{text}</a></p> }
     });

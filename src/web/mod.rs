@@ -128,13 +128,3 @@ pub fn in_iframe() -> bool {
         .flatten()
         .is_some_and(|p| p != window())
 }
-
-/// Scrolls to the element with this id once the next render has put it on the page (a tab's
-/// content is rendered when the tab is chosen).
-pub fn scroll_to_after_render(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(e) = document().get_element_by_id(id) {
-            e.scroll_into_view();
-        }
-    });
-}

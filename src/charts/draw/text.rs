@@ -2,8 +2,9 @@
 
 use super::*;
 
-pub(super) fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("{e:?}")
+/// A drawing error in words (Display: the wasm builds print no `Debug`, see scripts/build.sh).
+pub(super) fn err<E: std::fmt::Display>(e: E) -> String {
+    e.to_string()
 }
 
 /// Text in the chart's font, at a size in CSS pixels, anchored at (h, v); `bold` or not.
