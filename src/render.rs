@@ -29,7 +29,12 @@ pub fn publish(page: &str, json: &str, ds: Dataset) -> Result<String, String> {
 
 /// [`publish`], with the page's public address the build was given (`TCCS_PAGE_URL`) for when
 /// the data names none: link previews and the dataset's metadata need absolute URLs.
-pub fn publish_at(page: &str, json: &str, ds: Dataset, build_url: Option<&str>) -> Result<String, String> {
+pub fn publish_at(
+    page: &str,
+    json: &str,
+    ds: Dataset,
+    build_url: Option<&str>,
+) -> Result<String, String> {
     let ds = Arc::new(ds);
     let base = crate::share::page_url(&ds, build_url);
     let head = crate::share::head_html(&ds, base.as_deref());
@@ -37,7 +42,11 @@ pub fn publish_at(page: &str, json: &str, ds: Dataset, build_url: Option<&str>) 
     let marked = if page.contains("<!-- share:start -->") {
         page.to_string()
     } else {
-        page.replacen("</head>", "<!-- share:start --><!-- share:end --></head>", 1)
+        page.replacen(
+            "</head>",
+            "<!-- share:start --><!-- share:end --></head>",
+            1,
+        )
     };
     let page = between(&marked, "<!-- share:start -->", "<!-- share:end -->", &head)
         .ok_or("the page has no </head>")?;

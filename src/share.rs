@@ -35,7 +35,10 @@ pub fn csv_files(ds: &Dataset) -> Vec<(String, String)> {
             format!("{}.csv", export::file_stem(ds, None, range)),
             yearly.write(Dialect::Standard),
         ),
-        (export::figures_file_name(ds), figures.write(Dialect::Standard)),
+        (
+            export::figures_file_name(ds),
+            figures.write(Dialect::Standard),
+        ),
     ]
 }
 
@@ -83,7 +86,10 @@ pub fn head_html(ds: &Dataset, base: Option<&str>) -> String {
     }
     let mut out = String::new();
     for (k, v) in tags {
-        out.push_str(&format!("<meta property=\"{k}\" content=\"{}\">", escape(&v)));
+        out.push_str(&format!(
+            "<meta property=\"{k}\" content=\"{}\">",
+            escape(&v)
+        ));
     }
     out.push_str("<meta name=\"twitter:card\" content=\"summary_large_image\">");
     if let Some(b) = base {
@@ -91,7 +97,10 @@ pub fn head_html(ds: &Dataset, base: Option<&str>) -> String {
     }
     // `</` cannot end the script early (the same escape as the dataset block).
     let ld = crate::data::page::escape(&json_ld(ds, base));
-    out.push_str(&format!("<script type=\"application/ld+json\">{}</script>", ld.trim()));
+    out.push_str(&format!(
+        "<script type=\"application/ld+json\">{}</script>",
+        ld.trim()
+    ));
     out
 }
 
@@ -111,11 +120,22 @@ pub fn json_ld(ds: &Dataset, base: Option<&str>) -> String {
     let a = &ds.article;
     let at = |name: &str| Json::String(format!("{}{name}", base.unwrap_or("")));
     let (from, to) = ds.bounds();
-    let org = |name: &str| Json::Obj(vec![("@type", Json::Str("Organization")), ("name", Json::String(name.into()))]);
+    let org = |name: &str| {
+        Json::Obj(vec![
+            ("@type", Json::Str("Organization")),
+            ("name", Json::String(name.into())),
+        ])
+    };
     let mut based_on = vec![Json::Obj(vec![
         ("@type", Json::Str("NewsArticle")),
         ("headline", Json::Str(&a.title)),
-        ("author", Json::Obj(vec![("@type", Json::Str("Person")), ("name", Json::Str(&a.author))])),
+        (
+            "author",
+            Json::Obj(vec![
+                ("@type", Json::Str("Person")),
+                ("name", Json::Str(&a.author)),
+            ]),
+        ),
         ("datePublished", Json::Str(&a.date)),
         ("publisher", org(l.pick(&a.publisher))),
     ])];
@@ -155,7 +175,13 @@ pub fn json_ld(ds: &Dataset, base: Option<&str>) -> String {
         fields.push(("url", Json::String(b.to_string())));
     }
     if let Some(p) = &ds.place {
-        fields.push(("spatialCoverage", Json::Obj(vec![("@type", Json::Str("Place")), ("name", Json::String(l.pick(p).to_string()))])));
+        fields.push((
+            "spatialCoverage",
+            Json::Obj(vec![
+                ("@type", Json::Str("Place")),
+                ("name", Json::String(l.pick(p).to_string())),
+            ]),
+        ));
     }
     if let Some(d) = ds.updated() {
         fields.push(("dateModified", Json::Str(d)));

@@ -230,7 +230,11 @@ fn revisions_html(h: &mut String, ds: &Dataset, l: Lang) {
     if ds.revisions.is_empty() {
         return;
     }
-    let _ = write!(h, "<h2 id=\"revisions\">{}</h2><ol class=\"revisions\" reversed>", l.t("Lịch sử cập nhật", "History of updates"));
+    let _ = write!(
+        h,
+        "<h2 id=\"revisions\">{}</h2><ol class=\"revisions\" reversed>",
+        l.t("Lịch sử cập nhật", "History of updates")
+    );
     for r in ds.revisions.iter().rev() {
         let _ = write!(
             h,
@@ -239,13 +243,29 @@ fn revisions_html(h: &mut String, ds: &Dataset, l: Lang) {
             escape(l.pick(&r.reason))
         );
         if r.changes.is_empty() {
-            let _ = write!(h, "<p>{}</p></li>", l.t("Không thay đổi số liệu nào.", "No figure changed."));
+            let _ = write!(
+                h,
+                "<p>{}</p></li>",
+                l.t("Không thay đổi số liệu nào.", "No figure changed.")
+            );
             continue;
         }
-        open_table(h, "revisions", &[l.t("Số liệu", "Figure"), l.t("Cũ", "Old"), l.t("Mới", "New"), l.t("Loại", "Kind")]);
+        open_table(
+            h,
+            "revisions",
+            &[
+                l.t("Số liệu", "Figure"),
+                l.t("Cũ", "Old"),
+                l.t("Mới", "New"),
+                l.t("Loại", "Kind"),
+            ],
+        );
         for c in &r.changes {
             let kind = if c.corrects_source {
-                l.t("Đính chính nguồn (câu trích dẫn vẫn ghi số cũ)", "Corrects the source (its quote still says the old value)")
+                l.t(
+                    "Đính chính nguồn (câu trích dẫn vẫn ghi số cũ)",
+                    "Corrects the source (its quote still says the old value)",
+                )
             } else {
                 l.t("Sửa đổi", "Edit")
             };

@@ -89,7 +89,11 @@ fn every_other_figure_is_in_its_quote_as_written() {
     assert!(d.figures.len() >= 24);
     for f in &d.figures {
         let s = &d.sentences[&f.source];
-        assert!(s.contains(f.quote.as_str()), "{}: quote not in sentence", f.id);
+        assert!(
+            s.contains(f.quote.as_str()),
+            "{}: quote not in sentence",
+            f.id
+        );
         assert!(
             f.quote.contains(&f.as_written),
             "{}: {} not in quote {}",

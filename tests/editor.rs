@@ -347,35 +347,74 @@ fn publishing_adds_a_dated_revision_with_the_reason_and_the_change_summary() {
     let (old, new) = corrected_2014();
     // The draft's figures no longer match their quote: both places must be explained.
     let ds = data::checked(&new).unwrap();
-    let unexplained: Vec<String> = quote_diffs(&ds).iter().map(|d| d.of.place().name()).collect();
+    let unexplained: Vec<String> = quote_diffs(&ds)
+        .iter()
+        .map(|d| d.of.place().name())
+        .collect();
     assert_eq!(unexplained, ["yearly[2014].top", "yearly[2014].rate"]);
     let reason = ("Báo cáo năm 2015 đính chính số đạt năm 2014.", "");
-    let refused = changes::with_revision(&old, &new, "2026-12-02", reason, &["yearly[2014].top".into()], &unexplained);
-    assert_eq!(refused.unwrap_err(), changes::Refusal::Unexplained(vec!["yearly[2014].rate".into()]));
-    assert_eq!(changes::with_revision(&old, &new, "2026-12-02", (" ", "x"), &[], &[]).unwrap_err(), changes::Refusal::NoReason);
-    assert_eq!(changes::with_revision(&old, &old, "2026-12-02", reason, &[], &[]).unwrap_err(), changes::Refusal::NoChange);
+    let refused = changes::with_revision(
+        &old,
+        &new,
+        "2026-12-02",
+        reason,
+        &["yearly[2014].top".into()],
+        &unexplained,
+    );
+    assert_eq!(
+        refused.unwrap_err(),
+        changes::Refusal::Unexplained(vec!["yearly[2014].rate".into()])
+    );
+    assert_eq!(
+        changes::with_revision(&old, &new, "2026-12-02", (" ", "x"), &[], &[]).unwrap_err(),
+        changes::Refusal::NoReason
+    );
+    assert_eq!(
+        changes::with_revision(&old, &old, "2026-12-02", reason, &[], &[]).unwrap_err(),
+        changes::Refusal::NoChange
+    );
     assert!(changes::Refusal::NoReason.words(Lang::Vi).contains("lý do"));
 
-    let published = changes::with_revision(&old, &new, "2026-12-02", reason, &unexplained, &unexplained).expect("explained");
+    let published =
+        changes::with_revision(&old, &new, "2026-12-02", reason, &unexplained, &unexplained)
+            .expect("explained");
     let ds = data::checked(&published).expect("the published data is valid");
     assert_eq!(ds.revisions.len(), 2);
     let r = &ds.revisions[1];
     assert_eq!(r.date, "2026-12-02");
-    assert_eq!(r.reason.en, r.reason.vi, "no English reason: the Vietnamese one");
+    assert_eq!(
+        r.reason.en, r.reason.vi,
+        "no English reason: the Vietnamese one"
+    );
     let summary: Vec<(String, Option<&str>, Option<&str>, bool)> = r
         .changes
         .iter()
-        .map(|c| (c.place.name(), c.old.as_deref(), c.new.as_deref(), c.corrects_source))
+        .map(|c| {
+            (
+                c.place.name(),
+                c.old.as_deref(),
+                c.new.as_deref(),
+                c.corrects_source,
+            )
+        })
         .collect();
     assert_eq!(
         summary,
         [
-            ("yearly[2014].rate".to_string(), Some("48,81"), Some("50,00"), true),
+            (
+                "yearly[2014].rate".to_string(),
+                Some("48,81"),
+                Some("50,00"),
+                true
+            ),
             ("yearly[2014].top".to_string(), Some("41"), Some("42"), true)
         ],
         "in the data file's order"
     );
-    assert!(quote_diffs(&ds).iter().all(|d| d.correction.is_some()), "both named as corrections now");
+    assert!(
+        quote_diffs(&ds).iter().all(|d| d.correction.is_some()),
+        "both named as corrections now"
+    );
     // The next publication compares with this one: its own history is not a change.
     assert_eq!(changes::published(&published, &published), vec![]);
 }
@@ -385,8 +424,17 @@ fn an_optional_field_staff_fill_in_for_the_first_time_is_added() {
     let mut v = shipped();
     assert!(v.at(&path!["page_url"]).is_none());
     assert!(v.set(&path!["page_url"], Value::Str("http://x.vn/".into())));
-    assert_eq!(errors(&v), vec![DataError::BadPageUrl("http://x.vn/".into())]);
+    assert_eq!(
+        errors(&v),
+        vec![DataError::BadPageUrl("http://x.vn/".into())]
+    );
     assert!(v.set(&path!["page_url"], Value::Str("https://x.vn/tk/".into())));
-    assert_eq!(data::checked(&v).unwrap().page_url.as_deref(), Some("https://x.vn/tk/"));
-    assert!(!v.set(&path!["yearly", 99, "top"], Value::Num(1.0)), "no item 99");
+    assert_eq!(
+        data::checked(&v).unwrap().page_url.as_deref(),
+        Some("https://x.vn/tk/")
+    );
+    assert!(
+        !v.set(&path!["yearly", 99, "top"], Value::Num(1.0)),
+        "no item 99"
+    );
 }

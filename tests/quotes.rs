@@ -130,7 +130,9 @@ fn a_corrected_figure_is_named_beside_its_group_chart() {
 #[test]
 fn a_quote_reads_its_numbers_once_as_the_data_writes_them() {
     use tccs_dashboard::data::model::Quote;
-    let q = Quote::new("năm 2014 có 41/84 TCCSĐ đạt TSVM, chiếm tỷ lệ 48,81%; kết nạp 1.173 đảng viên.".into());
+    let q = Quote::new(
+        "năm 2014 có 41/84 TCCSĐ đạt TSVM, chiếm tỷ lệ 48,81%; kết nạp 1.173 đảng viên.".into(),
+    );
     for n in [2014.0, 41.0, 84.0, 48.81, 1173.0] {
         assert!(q.writes(n), "{n}");
     }

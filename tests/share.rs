@@ -23,12 +23,26 @@ fn json_ld(head: &str) -> serde_json::Value {
 fn the_page_address_comes_from_the_data_else_the_build_and_names_a_folder() {
     let ds = data::embedded().unwrap();
     assert_eq!(share::page_url(ds, None), None);
-    assert_eq!(share::page_url(ds, Some("https://a.vn/tk")).as_deref(), Some("https://a.vn/tk/"));
-    assert_eq!(share::page_url(ds, Some("https://a.vn/tk/index.html")).as_deref(), Some("https://a.vn/tk/"));
-    assert_eq!(share::page_url(ds, Some("http://a.vn/")), None, "not https: relative URLs");
+    assert_eq!(
+        share::page_url(ds, Some("https://a.vn/tk")).as_deref(),
+        Some("https://a.vn/tk/")
+    );
+    assert_eq!(
+        share::page_url(ds, Some("https://a.vn/tk/index.html")).as_deref(),
+        Some("https://a.vn/tk/")
+    );
+    assert_eq!(
+        share::page_url(ds, Some("http://a.vn/")),
+        None,
+        "not https: relative URLs"
+    );
     let mut own = ds.clone();
     own.page_url = Some("https://b.vn/".into());
-    assert_eq!(share::page_url(&own, Some("https://a.vn/")).as_deref(), Some("https://b.vn/"), "the data's wins");
+    assert_eq!(
+        share::page_url(&own, Some("https://a.vn/")).as_deref(),
+        Some("https://b.vn/"),
+        "the data's wins"
+    );
 }
 
 #[test]
@@ -36,14 +50,22 @@ fn link_preview_tags_and_the_dataset_are_made_from_the_data() {
     let ds = data::embedded().unwrap();
     let base = "https://thongke.example.vn/tccs/";
     let head = share::head_html(ds, Some(base));
-    assert_eq!(meta(&head, "og:image").unwrap(), format!("{base}preview.png"));
+    assert_eq!(
+        meta(&head, "og:image").unwrap(),
+        format!("{base}preview.png")
+    );
     assert_eq!(meta(&head, "og:image:width").unwrap(), "1200");
     assert_eq!(meta(&head, "og:image:height").unwrap(), "630");
     assert_eq!(meta(&head, "og:url").unwrap(), base);
     assert_eq!(meta(&head, "og:locale").unwrap(), "vi_VN");
-    assert!(meta(&head, "og:image:alt").unwrap().starts_with("Tổ chức cơ sở đảng đạt trong sạch vững mạnh"));
+    assert!(meta(&head, "og:image:alt")
+        .unwrap()
+        .starts_with("Tổ chức cơ sở đảng đạt trong sạch vững mạnh"));
     let description = meta(&head, "og:description").unwrap();
-    assert!(description.starts_with("Giai đoạn 2008–2017: bình quân 71,72%"), "{description}");
+    assert!(
+        description.starts_with("Giai đoạn 2008–2017: bình quân 71,72%"),
+        "{description}"
+    );
     assert!(head.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
 
     let ld = json_ld(&head);
@@ -55,14 +77,29 @@ fn link_preview_tags_and_the_dataset_are_made_from_the_data() {
     assert!((50..=5000).contains(&d), "{d}");
     assert_eq!(ld["temporalCoverage"], "2008/2017");
     assert_eq!(ld["spatialCoverage"]["name"], "Tỉnh Gia Lai, Việt Nam");
-    assert_eq!(ld["creator"]["name"], "Đảng bộ Khối các cơ quan tỉnh Gia Lai");
-    assert_eq!(ld["publisher"]["name"], "Cổng thông tin điện tử Đảng bộ tỉnh Gia Lai");
+    assert_eq!(
+        ld["creator"]["name"],
+        "Đảng bộ Khối các cơ quan tỉnh Gia Lai"
+    );
+    assert_eq!(
+        ld["publisher"]["name"],
+        "Cổng thông tin điện tử Đảng bộ tỉnh Gia Lai"
+    );
     assert_eq!(ld["isBasedOn"][0]["datePublished"], "2018-05-28");
     assert_eq!(ld["dateModified"], "2026-11-26");
     assert_eq!(ld["url"], base);
-    let urls: Vec<&str> = ld["distribution"].as_array().unwrap().iter().map(|d| d["contentUrl"].as_str().unwrap()).collect();
+    let urls: Vec<&str> = ld["distribution"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["contentUrl"].as_str().unwrap())
+        .collect();
     let mut want = vec![format!("{base}dataset.json")];
-    want.extend(share::csv_files(ds).into_iter().map(|(n, _)| format!("{base}{n}")));
+    want.extend(
+        share::csv_files(ds)
+            .into_iter()
+            .map(|(n, _)| format!("{base}{n}")),
+    );
     assert_eq!(urls, want);
     assert_eq!(urls.len(), 3);
 }
@@ -81,8 +118,17 @@ fn without_an_address_every_url_is_relative_and_nothing_claims_one() {
 fn the_preview_picture_is_the_first_chart_with_its_title_and_source() {
     let ds = data::embedded().unwrap();
     let vm = share::preview_chart(ds);
-    let svg = tccs_dashboard::charts::to_preview_svg(&vm, tccs_dashboard::text::lang::Lang::Vi, share::PREVIEW_SIZE).unwrap();
-    assert!(svg.starts_with("<svg width=\"1200\" height=\"630\""), "{}", &svg[..80]);
+    let svg = tccs_dashboard::charts::to_preview_svg(
+        &vm,
+        tccs_dashboard::text::lang::Lang::Vi,
+        share::PREVIEW_SIZE,
+    )
+    .unwrap();
+    assert!(
+        svg.starts_with("<svg width=\"1200\" height=\"630\""),
+        "{}",
+        &svg[..80]
+    );
     assert!(svg.contains(&vm.title));
     assert!(svg.contains("Nguồn:") && svg.contains("cập nhật ngày 26/11/2026"));
 }

@@ -13,7 +13,9 @@ fn preview_png(ds: &data::Dataset) -> Result<Vec<u8>, String> {
     let mut fonts = usvg::fontdb::Database::new();
     fonts.load_system_fonts();
     if fonts.faces().next().is_none() {
-        return Err("no fonts on this machine (scripts/setup.sh installs fonts-dejavu-core)".into());
+        return Err(
+            "no fonts on this machine (scripts/setup.sh installs fonts-dejavu-core)".into(),
+        );
     }
     // The chart names system-ui, Roboto, Noto Sans, Arial…: whichever is here, else DejaVu Sans.
     fonts.set_sans_serif_family("DejaVu Sans");
@@ -50,8 +52,12 @@ fn main() {
     let html =
         std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("cannot read {path}: {e}")));
     // The page's public address: the data's, else this build's (link previews need it).
-    let build_url = std::env::var("TCCS_PAGE_URL").ok().filter(|u| !u.is_empty());
-    let folder = std::path::Path::new(&path).parent().unwrap_or(std::path::Path::new("."));
+    let build_url = std::env::var("TCCS_PAGE_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    let folder = std::path::Path::new(&path)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
     let write = |name: &str, bytes: &[u8]| {
         let to = folder.join(name);
         if let Err(e) = std::fs::write(&to, bytes) {
@@ -59,14 +65,20 @@ fn main() {
         }
     };
     // Beside the page: the link-preview picture and the CSVs its metadata lists.
-    write(share::PREVIEW, &preview_png(&ds).unwrap_or_else(|e| fail(format!("preview picture: {e}"))));
+    write(
+        share::PREVIEW,
+        &preview_png(&ds).unwrap_or_else(|e| fail(format!("preview picture: {e}"))),
+    );
     for (name, text) in share::csv_files(&ds) {
         write(&name, text.as_bytes());
     }
     let html = render::publish_at(&html, &json, ds, build_url.as_deref())
         .unwrap_or_else(|e| fail(format!("{path}: {e}")));
     write(
-        std::path::Path::new(&path).file_name().and_then(|n| n.to_str()).unwrap_or("index.html"),
+        std::path::Path::new(&path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("index.html"),
         html.as_bytes(),
     );
     // Precompressed copies of the old page would be served instead of the new one.

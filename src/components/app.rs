@@ -79,7 +79,11 @@ fn Header() -> impl IntoView {
     // link (it works before the app starts); the app turns it into a tab change.
     let updated = s.data().updated().map(|d| {
         let d = crate::data::model::date_as_written(d);
-        let text = tr(lang, leak(format!("Cập nhật ngày {d}")), leak(format!("Updated {d}")));
+        let text = tr(
+            lang,
+            leak(format!("Cập nhật ngày {d}")),
+            leak(format!("Updated {d}")),
+        );
         // The history is the Sources page's second section, on its first screen.
         let go = move |ev: web_sys::MouseEvent| {
             ev.prevent_default();

@@ -315,7 +315,13 @@ pub fn quote_diffs(ds: &Dataset) -> Vec<QuoteDiff> {
                 let correction = ds
                     .correction(|p| of.is(p))
                     .filter(|(_, c)| c.corrects_source)
-                    .map(|(r, c)| (r.date.clone(), c.old.clone().unwrap_or_default(), r.reason.clone()));
+                    .map(|(r, c)| {
+                        (
+                            r.date.clone(),
+                            c.old.clone().unwrap_or_default(),
+                            r.reason.clone(),
+                        )
+                    });
                 out.push(QuoteDiff {
                     of,
                     value,

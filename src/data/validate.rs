@@ -257,7 +257,9 @@ pub fn is_page_url(url: &str) -> bool {
     url.strip_prefix("https://")
         .and_then(|rest| rest.split(['/', '?', '#']).next())
         .is_some_and(|host| {
-            !host.is_empty() && !host.contains(char::is_whitespace) && !url.contains(char::is_whitespace)
+            !host.is_empty()
+                && !host.contains(char::is_whitespace)
+                && !url.contains(char::is_whitespace)
         })
 }
 
@@ -267,7 +269,10 @@ fn revisions(ds: &Dataset, errors: &mut Vec<DataError>) {
     let mut previous: Option<&str> = None;
     for (index, r) in ds.revisions.iter().enumerate() {
         if !is_iso_date(&r.date) {
-            errors.push(DataError::BadRevisionDate { index, date: r.date.clone() });
+            errors.push(DataError::BadRevisionDate {
+                index,
+                date: r.date.clone(),
+            });
         } else if previous.is_some_and(|p| p > r.date.as_str()) {
             errors.push(DataError::RevisionOrder {
                 index,
@@ -293,12 +298,29 @@ fn revisions(ds: &Dataset, errors: &mut Vec<DataError>) {
 }
 
 const FIGURE_FIELDS: [&str; 11] = [
-    "id", "group", "value", "as_written", "unit", "label", "period", "source", "quote", "of",
+    "id",
+    "group",
+    "value",
+    "as_written",
+    "unit",
+    "label",
+    "period",
+    "source",
+    "quote",
+    "of",
     "reported_share",
 ];
 const TOP_LEVEL: [&str; 10] = [
-    "article", "sentences", "documents", "classifications", "sums", "terms", "headline",
-    "chart_titles", "page_url", "place",
+    "article",
+    "sentences",
+    "documents",
+    "classifications",
+    "sums",
+    "terms",
+    "headline",
+    "chart_titles",
+    "page_url",
+    "place",
 ];
 
 fn place_exists(ds: &Dataset, place: &Place) -> bool {
@@ -307,7 +329,9 @@ fn place_exists(ds: &Dataset, place: &Place) -> bool {
         Place::Year(y, f) => {
             ds.year(*y).is_some() && YearField::ALL.iter().any(|k| k.key() == head(f))
         }
-        Place::Figure(id, f) => ds.figure(id).is_some() && FIGURE_FIELDS.contains(&head(f).as_str()),
+        Place::Figure(id, f) => {
+            ds.figure(id).is_some() && FIGURE_FIELDS.contains(&head(f).as_str())
+        }
         Place::Other(name) => TOP_LEVEL.contains(&head(name).as_str()),
     }
 }

@@ -50,7 +50,11 @@ pub fn picture(vm: &ChartVm, lang: Lang) -> Result<web_sys::HtmlCanvasElement, J
 /// The chart with its caption on an off-screen canvas of `size` pixels, laid out at half that
 /// size and drawn at 2×: the PNG download, and the editor's link-preview picture (1200 × 630,
 /// the same picture the build rasterises from SVG).
-pub fn picture_at(vm: &ChartVm, lang: Lang, (w, h): (u32, u32)) -> Result<web_sys::HtmlCanvasElement, JsValue> {
+pub fn picture_at(
+    vm: &ChartVm,
+    lang: Lang,
+    (w, h): (u32, u32),
+) -> Result<web_sys::HtmlCanvasElement, JsValue> {
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
     canvas.set_width(w);
     canvas.set_height(h);

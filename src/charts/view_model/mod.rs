@@ -132,7 +132,10 @@ pub(super) fn article_line(ds: &Dataset, lang: Lang) -> String {
 /// "; số liệu cập nhật ngày 02/12/2026".
 pub fn updated_words(iso: &str, lang: Lang) -> String {
     let d = date_as_written(iso);
-    lang.t(format!("; số liệu cập nhật ngày {d}"), format!("; data updated {d}"))
+    lang.t(
+        format!("; số liệu cập nhật ngày {d}"),
+        format!("; data updated {d}"),
+    )
 }
 
 /// The figures of a chart whose own quote does not write them, as disagreement notes: a figure
@@ -147,7 +150,11 @@ pub(super) fn quote_notes(
         .filter(|d| keep(&d.of))
         .map(|d| {
             // A marked correction is a note; an unexplained difference, a disagreement.
-            let flag = if d.correction.is_some() { Flag::Note } else { Flag::Disagreement };
+            let flag = if d.correction.is_some() {
+                Flag::Note
+            } else {
+                Flag::Disagreement
+            };
             (flag, d.words(ds, lang))
         })
         .collect()
@@ -171,7 +178,10 @@ pub(super) fn mark_correction(
 /// One correction in a sentence: its date and its old and new values as the data writes them.
 pub fn correction_line(r: &Revision, c: &Change, lang: Lang) -> String {
     let date = date_as_written(&r.date);
-    let (old, new) = (c.old.as_deref().unwrap_or("—"), c.new.as_deref().unwrap_or("—"));
+    let (old, new) = (
+        c.old.as_deref().unwrap_or("—"),
+        c.new.as_deref().unwrap_or("—"),
+    );
     lang.t(
         format!("Đính chính ngày {date}: {old} → {new}"),
         format!("Corrected on {date}: {old} → {new}"),

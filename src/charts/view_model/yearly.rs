@@ -219,7 +219,14 @@ pub(super) struct YearCells {
 
 impl YearCells {
     /// Marks the counted, total and reported cells of a year that a publication corrected.
-    fn mark(&mut self, ds: &Dataset, year: u16, fields: [YearField; 3], tooltip: &mut Vec<String>, lang: Lang) {
+    fn mark(
+        &mut self,
+        ds: &Dataset,
+        year: u16,
+        fields: [YearField; 3],
+        tooltip: &mut Vec<String>,
+        lang: Lang,
+    ) {
         let cells = [&mut self.counted, &mut self.total, &mut self.reported];
         for (cell, field) in cells.into_iter().zip(fields) {
             let at = |p: &Place| matches!(p, Place::Year(y, k) if *y == year && k == field.key());
@@ -335,7 +342,13 @@ pub(super) fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) ->
                 check: check.words(lang).to_string(),
                 scheme: scheme_name(&schemes, seg.classification, lang),
             };
-            year_cells.mark(ds, r.year, [YearField::Top, YearField::Total, YearField::Rate], &mut tooltip, lang);
+            year_cells.mark(
+                ds,
+                r.year,
+                [YearField::Top, YearField::Total, YearField::Rate],
+                &mut tooltip,
+                lang,
+            );
             data.push(Datum {
                 label: r.year.to_string(),
                 value: Some(f64::from(r.top)),
@@ -493,7 +506,8 @@ pub(super) fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
                                 check: check.words(lang).into(),
                                 scheme: scheme_name(&schemes, seg.classification, lang),
                             };
-                            let fields = [YearField::Bottom, YearField::Total, YearField::BottomRate];
+                            let fields =
+                                [YearField::Bottom, YearField::Total, YearField::BottomRate];
                             cells.mark(ds, r.year, fields, &mut tooltip, lang);
                             cells.pick(&COUNT_COLUMNS)
                         },

@@ -79,9 +79,8 @@ pub fn Publish() -> impl IntoView {
     let corrections = RwSignal::new(Vec::<String>::new());
     // The changed figures whose quote does not write them: (place, what readers would read).
     let unexplained = Memo::new(move |_| {
-        let changed: Vec<String> = summary.with(|s| {
-            s.iter().flatten().map(|c| c.place.clone()).collect()
-        });
+        let changed: Vec<String> =
+            summary.with(|s| s.iter().flatten().map(|c| c.place.clone()).collect());
         e.checked.with(|c| match c {
             Ok(ds) => crate::data::audit::quote_diffs(ds)
                 .into_iter()
@@ -99,7 +98,8 @@ pub fn Publish() -> impl IntoView {
         let Some(base) = e.base.get_untracked() else {
             return;
         };
-        let places: Vec<String> = unexplained.with_untracked(|u| u.iter().map(|(p, _)| p.clone()).collect());
+        let places: Vec<String> =
+            unexplained.with_untracked(|u| u.iter().map(|(p, _)| p.clone()).collect());
         let next = e.draft.with_untracked(|d| {
             changes::with_revision(
                 &base,

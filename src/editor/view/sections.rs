@@ -155,8 +155,16 @@ const PUBLICATION: [(&str, Kind, (&str, &str)); 3] = [
             "The page's public address (https://…)",
         ),
     ),
-    ("place.vi", Kind::OptText, ("Địa bàn (tiếng Việt)", "Place (Vietnamese)")),
-    ("place.en", Kind::OptText, ("Địa bàn (tiếng Anh)", "Place (English)")),
+    (
+        "place.vi",
+        Kind::OptText,
+        ("Địa bàn (tiếng Việt)", "Place (Vietnamese)"),
+    ),
+    (
+        "place.en",
+        Kind::OptText,
+        ("Địa bàn (tiếng Anh)", "Place (English)"),
+    ),
 ];
 
 #[component]
