@@ -10,14 +10,8 @@ use tccs_dashboard::sources::sources_html;
 use tccs_dashboard::state::{ChartId, YearRange};
 use tccs_dashboard::text::lang::Lang;
 
-fn json() -> serde_json::Value {
-    serde_json::from_str(data::EMBEDDED_JSON).unwrap()
-}
-
-fn all(ds: &data::Dataset) -> YearRange {
-    let (from, to) = ds.bounds();
-    YearRange { from, to }
-}
+mod common;
+use common::{all, json};
 
 #[test]
 fn every_shipped_figure_is_written_in_its_quote() {

@@ -8,20 +8,19 @@ use tccs_dashboard::data::audit::quote_diffs;
 use tccs_dashboard::data::{self, parse, DataError};
 use tccs_dashboard::export;
 use tccs_dashboard::sources::sources_html;
-use tccs_dashboard::state::{ChartId, YearRange};
+use tccs_dashboard::state::ChartId;
 use tccs_dashboard::text::lang::Lang;
 
-fn json() -> serde_json::Value {
-    serde_json::from_str(data::EMBEDDED_JSON).unwrap()
-}
-
-fn all(ds: &data::Dataset) -> YearRange {
-    let (from, to) = ds.bounds();
-    YearRange { from, to }
-}
+mod common;
+use common::{all, json};
 
 /// The editor's correction of 2014 (41 → 42, 48,81 → 50,00), published with a reason; `kind`
 /// says whether the new values correct the article or follow a new source.
+/// Fails unless `errors` holds `e`, listing them.
+fn assert_has(errors: &[DataError], e: DataError) {
+    assert!(errors.contains(&e), "{e:?} not in {errors:?}");
+}
+
 fn corrected(kind: Option<&str>) -> serde_json::Value {
     let mut v = json();
     let r = v["yearly"]
@@ -160,20 +159,20 @@ fn a_history_out_of_date_order_or_naming_a_missing_place_is_refused() {
     v["revisions"][1]["date"] = "2026-11-01".into();
     v["revisions"][1]["changes"][0]["place"] = "yearly[2031].top".into();
     let errors = parse(&v.to_string()).unwrap_err();
-    assert!(
-        errors.contains(&DataError::RevisionOrder {
+    assert_has(
+        &errors,
+        DataError::RevisionOrder {
             index: 1,
             date: "2026-11-01".into(),
-            previous: "2026-11-26".into()
-        }),
-        "{errors:?}"
+            previous: "2026-11-26".into(),
+        },
     );
-    assert!(
-        errors.contains(&DataError::UnknownRevisionPlace {
+    assert_has(
+        &errors,
+        DataError::UnknownRevisionPlace {
             index: 1,
-            place: "yearly[2031].top".into()
-        }),
-        "{errors:?}"
+            place: "yearly[2031].top".into(),
+        },
     );
     let m: Vec<String> = errors.iter().map(|e| e.message(Lang::Vi)).collect();
     assert!(
@@ -186,16 +185,13 @@ fn a_history_out_of_date_order_or_naming_a_missing_place_is_refused() {
     v["revisions"][1]["reason"]["vi"] = " ".into();
     v["revisions"][1]["date"] = "2/12/2026".into();
     let errors = parse(&v.to_string()).unwrap_err();
-    assert!(
-        errors.contains(&DataError::NoRevisionReason { index: 1 }),
-        "{errors:?}"
-    );
-    assert!(
-        errors.contains(&DataError::BadRevisionDate {
+    assert_has(&errors, DataError::NoRevisionReason { index: 1 });
+    assert_has(
+        &errors,
+        DataError::BadRevisionDate {
             index: 1,
-            date: "2/12/2026".into()
-        }),
-        "{errors:?}"
+            date: "2/12/2026".into(),
+        },
     );
     // A kind the format does not know is named by the decoder, at its place.
     let mut v = corrected(Some("correction"));
