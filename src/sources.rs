@@ -235,13 +235,18 @@ fn revisions_html(h: &mut String, ds: &Dataset, l: Lang) {
         "<h2 id=\"revisions\">{}</h2><ol class=\"revisions\" reversed>",
         l.t("Lịch sử cập nhật", "History of updates")
     );
-    for r in ds.revisions.iter().rev() {
+    for (i, r) in ds.revisions.iter().enumerate().rev() {
         let _ = write!(
             h,
             "<li><p><strong>{}</strong> — {}</p>",
             date_as_written(&r.date),
             escape(l.pick(&r.reason))
         );
+        // A first publication changes nothing: its reason says what it is.
+        if r.changes.is_empty() && i == 0 {
+            h.push_str("</li>");
+            continue;
+        }
         if r.changes.is_empty() {
             let _ = write!(
                 h,

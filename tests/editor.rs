@@ -438,3 +438,36 @@ fn an_optional_field_staff_fill_in_for_the_first_time_is_added() {
         "no item 99"
     );
 }
+
+#[test]
+fn another_units_data_published_over_the_page_starts_its_own_history() {
+    let old = shipped();
+    let unit: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/fixture-unit-2012-2024.json").unwrap(),
+    )
+    .unwrap();
+    let unit = Value::from_node(&unit);
+    assert!(
+        !changes::published(&old, &unit).is_empty(),
+        "everything differs"
+    );
+    let v = changes::with_revision(
+        &old,
+        &unit,
+        "2026-12-02",
+        ("Xuất bản số liệu của đơn vị.", ""),
+        &[],
+        &[],
+    )
+    .unwrap();
+    let ds = data::checked(&v).unwrap();
+    assert_eq!(
+        ds.revisions.len(),
+        1,
+        "the old unit's history is not the new one's"
+    );
+    assert!(
+        ds.revisions[0].changes.is_empty(),
+        "nor are its values changes of the new unit's figures"
+    );
+}

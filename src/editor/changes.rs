@@ -162,6 +162,14 @@ pub fn with_revision(
     if !left.is_empty() {
         return Err(Refusal::Unexplained(left));
     }
+    // Another unit's data over this page (the series continued by whoever took it over): its
+    // history starts here, and the old unit's values are not changes of the new one's figures.
+    let unit = crate::path!["article", "unit", "vi"];
+    let changes = if base.at(&unit) == draft.at(&unit) {
+        changes
+    } else {
+        Vec::new()
+    };
     let s = |t: &str| Value::Str(t.to_string());
     let changes = changes
         .into_iter()
