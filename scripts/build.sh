@@ -35,7 +35,8 @@ need() { # need <file> <the step that makes it>
 #   drawing's errors use Display).
 # Measured on the reader (2026-12-02): 206,536 → 197,722 B gzip with the first two, 194,012 with
 # all three (docs/performance.md).
-WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# TCCS_WASM_RUSTFLAGS replaces them (set it empty to measure without).
+WASM_RUSTFLAGS="${TCCS_WASM_RUSTFLAGS-"-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"}"
 wasm_build() {
   if [ "${TCCS_PREBUILT_STD:-}" = 1 ]; then
     trunk build --release "$@"
