@@ -11,7 +11,7 @@ use tccs_dashboard::state::{ChartId, YearRange};
 use tccs_dashboard::text::lang::Lang;
 
 mod common;
-use common::{all, json};
+use common::{all, corrected_2014, json};
 
 #[test]
 fn every_shipped_figure_is_written_in_its_quote() {
@@ -30,15 +30,7 @@ fn every_shipped_figure_is_written_in_its_quote() {
 fn a_corrected_year_is_named_beside_its_chart_and_in_the_sources() {
     // The editor's correction: 2014's count 41 → 42, its rate 48,81 → 50,00 (consistent with
     // each other, so the rate audit says "matches"); the quote still writes 41/84 … 48,81%.
-    let mut v = json();
-    let r = v["yearly"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|r| r["year"] == 2014)
-        .unwrap();
-    r["top"] = 42.into();
-    r["rate"] = "50,00".into();
+    let v = corrected_2014();
     let ds = parse(&v.to_string()).expect("a correction is valid data");
     let diffs = quote_diffs(&ds);
     let of: Vec<_> = diffs.iter().map(|d| d.of.clone()).collect();

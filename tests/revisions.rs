@@ -12,7 +12,7 @@ use tccs_dashboard::state::ChartId;
 use tccs_dashboard::text::lang::Lang;
 
 mod common;
-use common::{all, json};
+use common::{all, corrected_2014, json};
 
 /// The editor's correction of 2014 (41 → 42, 48,81 → 50,00), published with a reason; `kind`
 /// says whether the new values correct the article or follow a new source.
@@ -22,15 +22,7 @@ fn assert_has(errors: &[DataError], e: DataError) {
 }
 
 fn corrected(kind: Option<&str>) -> serde_json::Value {
-    let mut v = json();
-    let r = v["yearly"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|r| r["year"] == 2014)
-        .unwrap();
-    r["top"] = 42.into();
-    r["rate"] = "50,00".into();
+    let mut v = corrected_2014();
     let change = |place: &str, old: &str, new: &str| {
         let mut c = serde_json::json!({ "place": place, "old": old, "new": new });
         if let Some(k) = kind {
