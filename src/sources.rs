@@ -208,7 +208,7 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
 /// A place of the data named for readers: "2014 — Số đạt", a figure by its label.
 fn place_label(ds: &Dataset, p: &Place, l: Lang) -> String {
     match p {
-        Place::Year(y, f) => match YearField::ALL.iter().find(|k| k.key() == f) {
+        Place::Year(y, f) => match YearField::by_key(f) {
             Some(k) => {
                 let (vi, en) = k.label();
                 format!("{y} — {}", l.t(vi, en))

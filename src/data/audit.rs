@@ -241,15 +241,6 @@ impl QuoteOf {
             QuoteOf::Figure(id) => Place::Figure(id.clone(), "value".into()),
         }
     }
-
-    /// Whether a place of a revision names this figure.
-    pub fn is(&self, p: &Place) -> bool {
-        match (self, p) {
-            (QuoteOf::Year(y, f), Place::Year(py, k)) => y == py && f.key() == k,
-            (QuoteOf::Figure(id), Place::Figure(pid, k)) => id == pid && k == "value",
-            _ => false,
-        }
-    }
 }
 
 /// A figure its own quote does not write: corrected after the quote was taken (the 2014 count
@@ -313,7 +304,7 @@ pub fn quote_diffs(ds: &Dataset) -> Vec<QuoteDiff> {
         if let Some(value) = value {
             if !quote.writes(value) {
                 let correction = ds
-                    .correction(|p| of.is(p))
+                    .correction(&of.place())
                     .filter(|(_, c)| c.corrects_source)
                     .map(|(r, c)| {
                         (

@@ -407,12 +407,12 @@ impl Dataset {
 
     /// The latest change of a place that still holds its new value, and the publication that
     /// made it: what a table cell and a tooltip mark as corrected.
-    pub fn correction(&self, at: impl Fn(&Place) -> bool) -> Option<(&Revision, &Change)> {
+    pub fn correction(&self, place: &Place) -> Option<(&Revision, &Change)> {
         self.revisions.iter().rev().find_map(|r| {
             r.changes
                 .iter()
                 .rev()
-                .find(|c| c.old.is_some() && c.new.is_some() && at(&c.place))
+                .find(|c| c.old.is_some() && c.new.is_some() && c.place == *place)
                 .map(|c| (r, c))
         })
     }

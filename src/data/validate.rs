@@ -273,14 +273,15 @@ fn revisions(ds: &Dataset, errors: &mut Vec<DataError>) {
                 index,
                 date: r.date.clone(),
             });
-        } else if previous.is_some_and(|p| p > r.date.as_str()) {
-            errors.push(DataError::RevisionOrder {
-                index,
-                date: r.date.clone(),
-                previous: previous.unwrap_or_default().into(),
-            });
-        }
-        if is_iso_date(&r.date) {
+        } else {
+            // ISO dates compare as text.
+            if let Some(p) = previous.filter(|p| *p > r.date.as_str()) {
+                errors.push(DataError::RevisionOrder {
+                    index,
+                    date: r.date.clone(),
+                    previous: p.into(),
+                });
+            }
             previous = Some(&r.date);
         }
         if r.reason.vi.trim().is_empty() {
@@ -326,9 +327,7 @@ const TOP_LEVEL: [&str; 10] = [
 fn place_exists(ds: &Dataset, place: &Place) -> bool {
     let head = |f: &str| f.split(['.', '[']).next().unwrap_or_default().to_string();
     match place {
-        Place::Year(y, f) => {
-            ds.year(*y).is_some() && YearField::ALL.iter().any(|k| k.key() == head(f))
-        }
+        Place::Year(y, f) => ds.year(*y).is_some() && YearField::by_key(&head(f)).is_some(),
         Place::Figure(id, f) => {
             ds.figure(id).is_some() && FIGURE_FIELDS.contains(&head(f).as_str())
         }

@@ -164,7 +164,7 @@ pub(super) fn quote_notes(
 /// its tooltip gains the line "Đính chính ngày 02/12/2026: 41 → 42".
 pub(super) fn mark_correction(
     ds: &Dataset,
-    at: impl Fn(&Place) -> bool,
+    at: &Place,
     cell: &mut String,
     tooltip: &mut Vec<String>,
     lang: Lang,

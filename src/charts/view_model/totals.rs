@@ -135,9 +135,9 @@ pub(super) fn hbars(ds: &Dataset, id: ChartId, lang: Lang) -> ChartVm {
         .collect();
     let mut data = data;
     for (d, f) in data.iter_mut().zip(&t.bars) {
-        let at = |p: &Place| matches!(p, Place::Figure(id, k) if *id == f.id && k == "value");
         if let Some(cell) = d.cells.first_mut() {
-            mark_correction(ds, at, cell, &mut d.tooltip, lang);
+            let at = Place::Figure(f.id.clone(), "value".into());
+            mark_correction(ds, &at, cell, &mut d.tooltip, lang);
         }
     }
     let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);

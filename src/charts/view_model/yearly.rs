@@ -229,8 +229,8 @@ impl YearCells {
     ) {
         let cells = [&mut self.counted, &mut self.total, &mut self.reported];
         for (cell, field) in cells.into_iter().zip(fields) {
-            let at = |p: &Place| matches!(p, Place::Year(y, k) if *y == year && k == field.key());
-            mark_correction(ds, at, cell, tooltip, lang);
+            let at = Place::Year(year, field.key().into());
+            mark_correction(ds, &at, cell, tooltip, lang);
         }
     }
 
