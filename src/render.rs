@@ -63,9 +63,7 @@ pub fn publish_at(
 pub fn head_words(page: &str, ds: &Dataset) -> String {
     use crate::text::format::escape_html;
     use crate::text::lang::Lang;
-    let (from, to) = ds.bounds();
-    let range = crate::state::YearRange { from, to };
-    let summary = crate::summary::sentence(&crate::summary::compute(ds, range), Lang::Vi);
+    let summary = crate::share::description(ds);
     // A page without the tag keeps its head as it is.
     let title = escape_html(&crate::sources::page_title(ds, Lang::Vi));
     let page = between(page, "<title>", "</title>", &title).unwrap_or_else(|| page.to_string());

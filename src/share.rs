@@ -19,27 +19,32 @@ pub const DATA_FILE: &str = "dataset.json";
 
 /// The chart the preview shows: the first one, in Vietnamese, all years.
 pub fn preview_chart(ds: &Dataset) -> ChartVm {
-    let (from, to) = ds.bounds();
-    charts::build(ds, ChartId::ALL[0], YearRange { from, to }, Lang::Vi)
+    charts::build(ds, ChartId::ALL[0], all_years(ds), Lang::Vi)
 }
 
 /// The files a page distributes besides itself and its data file: (name, text), each made by the
 /// same export code as the page's download buttons (all years, `,` and `.`, Vietnamese column
 /// names without accents).
 pub fn csv_files(ds: &Dataset) -> Vec<(String, String)> {
-    let (from, to) = ds.bounds();
-    let range = YearRange { from, to };
-    let (yearly, figures) = export::dataset_tables(ds, range, Lang::Vi);
+    let (yearly, figures) = export::dataset_tables(ds, all_years(ds), Lang::Vi);
+    let [yearly_name, figures_name] = csv_names(ds);
     vec![
-        (
-            format!("{}.csv", export::file_stem(ds, None, range)),
-            yearly.write(Dialect::Standard),
-        ),
-        (
-            export::figures_file_name(ds),
-            figures.write(Dialect::Standard),
-        ),
+        (yearly_name, yearly.write(Dialect::Standard)),
+        (figures_name, figures.write(Dialect::Standard)),
     ]
+}
+
+/// The names of [`csv_files`], without making the files (what the metadata lists).
+pub fn csv_names(ds: &Dataset) -> [String; 2] {
+    [
+        format!("{}.csv", export::file_stem(ds, None, all_years(ds))),
+        export::figures_file_name(ds),
+    ]
+}
+
+fn all_years(ds: &Dataset) -> YearRange {
+    let (from, to) = ds.bounds();
+    YearRange { from, to }
 }
 
 /// The page's public address from the data, else the build's (`TCCS_PAGE_URL`), with a trailing
@@ -72,7 +77,7 @@ pub fn head_html(ds: &Dataset, base: Option<&str>) -> String {
     let mut tags = vec![
         ("og:type", "website".to_string()),
         ("og:title", title),
-        ("og:description", description),
+        ("og:description", description.clone()),
         ("og:image", at(PREVIEW)),
         ("og:image:width", w.to_string()),
         ("og:image:height", h.to_string()),
@@ -96,7 +101,7 @@ pub fn head_html(ds: &Dataset, base: Option<&str>) -> String {
         out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", escape(b)));
     }
     // `</` cannot end the script early (the same escape as the dataset block).
-    let ld = crate::data::page::escape(&json_ld(ds, base));
+    let ld = crate::data::page::escape(&json_ld(ds, base, description));
     out.push_str(&format!(
         "<script type=\"application/ld+json\">{}</script>",
         ld.trim()
@@ -107,15 +112,13 @@ pub fn head_html(ds: &Dataset, base: Option<&str>) -> String {
 /// The summary sentence of all years: the page's description, its link preview's and its
 /// dataset's.
 pub fn description(ds: &Dataset) -> String {
-    let (from, to) = ds.bounds();
-    let all = crate::summary::compute(ds, YearRange { from, to });
-    crate::summary::sentence(&all, Lang::Vi)
+    crate::summary::sentence(&crate::summary::compute(ds, all_years(ds)), Lang::Vi)
 }
 
 /// The schema.org `Dataset` (the fields Google's dataset guidelines ask for, and those that say
 /// where the numbers come from): name, description, URL, years, place, unit, sources, creator,
 /// publisher, date modified, licence-free distribution of the data file and the CSVs.
-pub fn json_ld(ds: &Dataset, base: Option<&str>) -> String {
+fn json_ld(ds: &Dataset, base: Option<&str>, description: String) -> String {
     let l = Lang::Vi;
     let a = &ds.article;
     let at = |name: &str| Json::String(format!("{}{name}", base.unwrap_or("")));
@@ -151,7 +154,7 @@ pub fn json_ld(ds: &Dataset, base: Option<&str>) -> String {
         ("encodingFormat", Json::Str("application/json")),
         ("contentUrl", at(DATA_FILE)),
     ])];
-    distribution.extend(csv_files(ds).into_iter().map(|(name, _)| {
+    distribution.extend(csv_names(ds).into_iter().map(|name| {
         Json::Obj(vec![
             ("@type", Json::Str("DataDownload")),
             ("encodingFormat", Json::Str("text/csv")),
@@ -162,7 +165,7 @@ pub fn json_ld(ds: &Dataset, base: Option<&str>) -> String {
         ("@context", Json::Str("https://schema.org")),
         ("@type", Json::Str("Dataset")),
         ("name", Json::String(crate::sources::page_title(ds, l))),
-        ("description", Json::String(description(ds))),
+        ("description", Json::String(description)),
         ("inLanguage", Json::Str("vi")),
         ("temporalCoverage", Json::String(format!("{from}/{to}"))),
         ("creator", org(l.pick(&a.unit))),

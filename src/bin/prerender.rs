@@ -74,13 +74,9 @@ fn main() {
     }
     let html = render::publish_at(&html, &json, ds, build_url.as_deref())
         .unwrap_or_else(|e| fail(format!("{path}: {e}")));
-    write(
-        std::path::Path::new(&path)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("index.html"),
-        html.as_bytes(),
-    );
+    if let Err(e) = std::fs::write(&path, html) {
+        fail(format!("cannot write {path}: {e}"));
+    }
     // Precompressed copies of the old page would be served instead of the new one.
     for ext in ["gz", "br"] {
         let stale = format!("{path}.{ext}");
