@@ -124,18 +124,35 @@ const ARTICLE: [(&str, Kind, (&str, &str)); 14] = [
     ),
 ];
 
+/// A folded section of fixed fields under one place of the file (`article`, the file's top).
 #[component]
-fn Article() -> impl IntoView {
+fn FieldGroup(
+    /// The heading's id (`h-article`).
+    id: &'static str,
+    title: (&'static str, &'static str),
+    #[prop(optional)] hint: Option<(&'static str, &'static str)>,
+    /// Where the fields are, from the file's top (`article`; empty: the top itself).
+    under: &'static str,
+    fields: &'static [(&'static str, Kind, (&'static str, &'static str))],
+) -> impl IntoView {
     let e = ed();
     let open = RwSignal::new(false);
+    let base = move || {
+        if under.is_empty() {
+            path![]
+        } else {
+            path![under]
+        }
+    };
     view! {
-        <section class="panel" aria-labelledby="h-article">
+        <section class="panel" aria-labelledby=id>
             <details on:toggle=follow(open)>
-                <summary><h2 id="h-article">{e.t("Bài báo và nguồn", "Article and source")}</h2></summary>
+                <summary><h2 id=id>{e.t(title.0, title.1)}</h2></summary>
+                {hint.map(|(vi, en)| view! { <p class="hint">{e.t(vi, en)}</p> })}
                 {move || open.get().then(|| view! {
                     <div class="fields">
-                        {ARTICLE.iter().map(|(f, kind, label)| view! {
-                            <Field path=sub(path!["article"], f) kind=*kind label=*label/>
+                        {fields.iter().map(|(f, kind, label)| view! {
+                            <Field path=sub(base(), f) kind=*kind label=*label/>
                         }).collect_view()}
                     </div>
                 })}
@@ -167,30 +184,6 @@ const PUBLICATION: [(&str, Kind, (&str, &str)); 3] = [
     ),
 ];
 
-#[component]
-fn Publication() -> impl IntoView {
-    let e = ed();
-    let open = RwSignal::new(false);
-    view! {
-        <section class="panel" aria-labelledby="h-publication">
-            <details on:toggle=follow(open)>
-                <summary><h2 id="h-publication">{e.t("Trang công khai", "Public page")}</h2></summary>
-                <p class="hint">{e.t(
-                    "Địa chỉ đầy đủ của trang khi đã đăng (vd. https://example.gov.vn/thong-ke/). Có địa chỉ này thì đường dẫn dán vào Zalo, Facebook hiện tiêu đề, mô tả và ảnh biểu đồ.",
-                    "The page's full address once published (e.g. https://example.gov.vn/thong-ke/). With it, a link pasted into Zalo or Facebook shows the title, the description and the chart picture.",
-                )}</p>
-                {move || open.get().then(|| view! {
-                    <div class="fields">
-                        {PUBLICATION.iter().map(|(f, kind, label)| view! {
-                            <Field path=sub(path![], f) kind=*kind label=*label/>
-                        }).collect_view()}
-                    </div>
-                })}
-            </details>
-        </section>
-    }
-}
-
 /// Everything but the yearly table (which comes first, with the paste panel after it).
 #[component]
 pub fn Sections() -> impl IntoView {
@@ -203,7 +196,16 @@ pub fn Sections() -> impl IntoView {
         <ListEditor spec=&TERMS/>
         <ListEditor spec=&HEADLINE/>
         <ListEditor spec=&CHART_TITLES/>
-        <Article/>
-        <Publication/>
+        <FieldGroup id="h-article" title=("Bài báo và nguồn", "Article and source") under="article" fields=&ARTICLE/>
+        <FieldGroup
+            id="h-publication"
+            title=("Trang công khai", "Public page")
+            hint=(
+                "Địa chỉ đầy đủ của trang khi đã đăng (vd. https://example.gov.vn/thong-ke/). Có địa chỉ này thì đường dẫn dán vào Zalo, Facebook hiện tiêu đề, mô tả và ảnh biểu đồ.",
+                "The page's full address once published (e.g. https://example.gov.vn/thong-ke/). With it, a link pasted into Zalo or Facebook shows the title, the description and the chart picture.",
+            )
+            under=""
+            fields=&PUBLICATION
+        />
     }
 }
