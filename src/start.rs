@@ -3,7 +3,7 @@
 //! to the browser. The one place that knows both the views (`components`) and the browser glue
 //! (`web`); nothing imports it but the binaries and the tests.
 
-use crate::components::App;
+use crate::components::{self, App};
 use crate::data;
 use crate::state::AppState;
 use crate::web;
@@ -35,8 +35,7 @@ pub fn start() {
                 move || {
                     // A block edited by hand no longer matches the pre-rendered DOM: render it
                     // fresh rather than hydrate a DOM of other figures.
-                    run(root, ds, pre_rendered);
-                    mark("app-ready");
+                    run(root, ds, pre_rendered, move || mark("app-ready"));
                 },
                 std::time::Duration::ZERO,
             );
@@ -50,7 +49,12 @@ pub fn start() {
 
 /// Puts the app in `root` (hydrating what is there, or replacing it), then applies the URL and
 /// connects it to the browser: colour scheme, embedding. Returns the state (the tests drive it).
-pub fn run(root: web_sys::HtmlElement, ds: Arc<data::Dataset>, hydrate: bool) -> AppState {
+pub fn run(
+    root: web_sys::HtmlElement,
+    ds: Arc<data::Dataset>,
+    hydrate: bool,
+    ready: impl FnOnce() + 'static,
+) -> AppState {
     let state = AppState::new(ds);
     if hydrate {
         leptos::mount::hydrate_from(root, move || view! { <App state=state/> }).forget();
@@ -58,10 +62,23 @@ pub fn run(root: web_sys::HtmlElement, ds: Arc<data::Dataset>, hydrate: bool) ->
         root.set_inner_html("");
         leptos::mount::mount_to(root, move || view! { <App state=state/> }).forget();
     }
-    state.apply_query(&web::query());
-    // Then what the reader did before the app started, in order (static/boot.js recorded it):
-    // after the URL, which was there first.
-    replay_early_input();
+    // Once every part is hydrated (the cards below the first are, each in a task of its own;
+    // the state must not change before: their DOM is the build's): the URL's view, then what
+    // the reader did before the app started, in order (static/boot.js recorded it and held it
+    // back until now), after the URL, which was there first. A page built here has no parts
+    // waiting: this runs at once.
+    components::when_hydrated(move || {
+        state.apply_query(&web::query());
+        replay_early_input();
+        connect(state);
+        ready();
+    });
+    state
+}
+
+/// Connects the state to the browser: the colour scheme, printing, and embedding (after the
+/// URL's view, which says whether the page is embedded).
+fn connect(state: AppState) {
     state
         .dark
         .set(web::media_matches("(prefers-color-scheme: dark)"));
@@ -74,7 +91,6 @@ pub fn run(root: web_sys::HtmlElement, ds: Arc<data::Dataset>, hydrate: bool) ->
     if state.view.with_untracked(|v| v.embed) || web::in_iframe() {
         web::embed::init(state);
     }
-    state
 }
 
 /// Replays the input static/boot.js recorded before the app started (none in the tests, which

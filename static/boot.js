@@ -22,8 +22,9 @@
   function record(e) {
     var t = e.target, last = log[log.length - 1];
     if (!on || !t.closest || !t.closest('#app')) return;
+    if (e.type === 'click' && !(t = t.closest('button'))) return;
+    e.stopPropagation(); // held back until the app is whole (it hydrates in steps), then replayed
     if (e.type === 'click') {
-      if (!(t = t.closest('button'))) return;
       log.push({ el: t, type: 'click' });
       t.setAttribute('aria-busy', 'true');
       t.setAttribute('data-loading', root.lang === 'en' ? 'loading…' : 'đang tải…');

@@ -111,9 +111,11 @@ fn the_loader_pattern_starts_the_app_after_the_first_paint_and_preloads_nothing(
         "{loader}"
     );
     assert!(loader.trim_end().ends_with("</script>"));
-    // Both downloads start together, in the task after the first frame; build step 5 adds the
+    // Both downloads start together, in the task after the second frame; build step 5 adds the
     // wasm's integrity to exactly this fetch (scripts/headers.mjs).
-    assert!(loader.contains("requestAnimationFrame(() => setTimeout(start, 0))"));
+    assert!(loader.contains(
+        "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start, 0)))"
+    ));
     assert!(loader.contains("fetch('/app-1_bg.wasm')"), "{loader}");
     assert!(loader.contains("import('/app-1.js')"));
     assert!(loader.contains("TrunkApplicationStarted"));

@@ -4,6 +4,7 @@
 use super::card::ChartCard;
 use super::filter::YearFilter;
 use super::headline::Headline;
+use super::later::later;
 use super::sources::Sources;
 use super::tr;
 use crate::state::{to_query, AppState, ChartId, Tab};
@@ -150,9 +151,14 @@ fn Dashboard() -> impl IntoView {
             .filter(move |c| only.is_none_or(|o| o == *c))
     };
     // The summary sentence describes the yearly series: it sits in the first yearly chart.
+    // The first card is hydrated with the page; every other card in a task of its own, after
+    // it (later.rs): the first chart paints sooner, and no task of start-up is long.
     let card = |(i, id): (usize, ChartId)| {
         let with_summary = i == 0 && id.is_yearly();
-        view! { <ChartCard id=id with_summary=with_summary/> }
+        later(
+            i > 0,
+            move || view! { <ChartCard id=id with_summary=with_summary/> },
+        )
     };
     view! {
         // A chart of 2008–2017 totals shown alone has no use for the year filter.

@@ -6,9 +6,11 @@ mod card;
 mod embed_dialog;
 mod filter;
 mod headline;
+mod later;
 mod sources;
 
 pub use app::App;
+pub use later::then as when_hydrated;
 
 /// How many charts the dashboard's first grid holds (a desktop's first row, a phone's first
 /// screen and the next chart): the headline figures follow them, and in the build's page they

@@ -136,3 +136,30 @@ test('if the wasm never comes, early presses stop waiting and the page stays rea
   assert.equal(await page.$$eval('#table-quality tbody tr', (r) => r.length), 10);
   await context.close();
 });
+
+test('an input made while the cards below the first still hydrate is held back, then applied', async () => {
+  // The first chart paints before the other cards are hydrated (each in a task of its own);
+  // the filter moved in between must neither reach a half-hydrated page nor be lost. The move
+  // is made by the page itself the moment the first chart shows painted (an input event on the
+  // first handle, as a drag makes), so it lands in that window every time.
+  const { page, context, problems } = await openPage(browser, null);
+  await page.addInitScript(() => {
+    new MutationObserver((_, seen) => {
+      const plot = document.querySelector('#chart-quality .plot.painted');
+      if (!plot) return;
+      seen.disconnect();
+      window.__between = !document.documentElement.classList.contains('app-ready');
+      const from = document.querySelector('#year-from');
+      from.value = String(Number(from.min) + 1);
+      from.dispatchEvent(new Event('input', { bubbles: true }));
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('html.app-ready', { timeout: 60000 });
+  assert.equal(await page.evaluate(() => window.__between), true, 'the move came after the first chart painted and before the app was whole');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2009..2017');
+  assert.equal(await page.textContent('.range-value'), '2009–2017');
+  for (const chart of ['quality', 'rate', 'weak']) assert.equal((await years(page, chart))[0], '2009', chart);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

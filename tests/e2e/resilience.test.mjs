@@ -87,6 +87,9 @@ test('the app hydrates the page it arrived with: same nodes, which then follow t
       row: document.querySelector('#table-quality tbody tr'),
       tiles: document.querySelector('.headline ul'),
     };
+    // Every card below the first is hydrated later, each in a task of its own (later.rs): its
+    // heading and table rows must be the build's too, not rewritten.
+    window.__cards = [...document.querySelectorAll('figure.card')].map((f) => [f.id, f.querySelector('h2'), f.querySelector('tbody tr')]);
     window.__summaryText = window.__before.summary.textContent;
   });
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-ready')), false);
@@ -94,6 +97,9 @@ test('the app hydrates the page it arrived with: same nodes, which then follow t
   await ready(page);
   const same = await page.evaluate(() => Object.fromEntries(Object.entries(window.__before).map(([k, n]) => [k, n.isConnected && document.contains(n)])));
   assert.deepEqual(same, { summary: true, h2: true, canvas: true, row: true, tiles: true }, 'no second copy');
+  const cards = await page.evaluate(() => window.__cards.map(([id, h2, row]) => `${id} ${h2.isConnected} ${row.isConnected}`));
+  assert.equal(cards.length, 7);
+  for (const c of cards) assert.match(c, / true true$/, c);
   assert.equal(await page.$$eval('p.summary', (p) => p.length), 1);
   assert.equal(await page.$$eval('#chart-quality', (p) => p.length), 1);
   // The picture of the chart gives way to the painted canvas.

@@ -88,7 +88,8 @@ pub fn ChartCard(
         id,
         vm,
         generation,
-        from_build: Owner::current_shared_context().is_some_and(|sc| sc.during_hydration()),
+        from_build: Owner::current_shared_context().is_some_and(|sc| sc.during_hydration())
+            || super::later::hydrating(),
         canvas: NodeRef::new(),
         plot: NodeRef::new(),
         fallback: NodeRef::new(),
