@@ -45,10 +45,12 @@ thread_local! {
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether a part is being hydrated later, now. Leptos' own "during hydration" ends with the
-/// first task; a card asks both, to know its DOM is the build's (and keep its rows).
-pub fn hydrating() -> bool {
+/// Whether the view being made now is hydrated from the build's DOM (whose rows and picture are
+/// then already there): during the first task of hydration, as Leptos says, or in a later part's
+/// task (Leptos' own flag is off by then).
+pub fn from_build() -> bool {
     HYDRATING.with(Cell::get)
+        || Owner::current_shared_context().is_some_and(|sc| sc.during_hydration())
 }
 
 /// Hydrates the parts waiting, one per task, in page order, then runs `done` (in a task of its
@@ -93,6 +95,10 @@ where
     }
 
     fn rebuild(self, state: &mut Self::State) {
+        // A part that is there updates in place, as its view would without the wrapper.
+        if let Slot::Ready(inner) = &mut *state.0.borrow_mut() {
+            return (self.make)().rebuild(inner);
+        }
         let mut next = self.build();
         state.insert_before_this(&mut next);
         state.unmount();

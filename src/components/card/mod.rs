@@ -88,8 +88,7 @@ pub fn ChartCard(
         id,
         vm,
         generation,
-        from_build: Owner::current_shared_context().is_some_and(|sc| sc.during_hydration())
-            || super::later::hydrating(),
+        from_build: super::later::from_build(),
         canvas: NodeRef::new(),
         plot: NodeRef::new(),
         fallback: NodeRef::new(),
