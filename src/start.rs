@@ -5,7 +5,7 @@
 
 use crate::components::{self, App};
 use crate::data;
-use crate::state::AppState;
+use crate::state::{to_query, AppState};
 use crate::web;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -76,9 +76,14 @@ pub fn run(
     state
 }
 
-/// Connects the state to the browser: the colour scheme, printing, and embedding (after the
-/// URL's view, which says whether the page is embedded).
+/// Connects the state to the browser: the URL, the colour scheme, printing, and embedding (after
+/// the URL's view, which says whether the page is embedded).
 fn connect(state: AppState) {
+    // The URL follows the view from here on, not from the first render: while the cards below
+    // the first were still hydrating, the default view would have replaced the URL's own (seen:
+    // `?tab=sources` lost on a slow run, before the app had read it).
+    let bounds = state.data().bounds();
+    Effect::new(move |_| web::replace_query_soon(to_query(&state.view.get(), bounds)));
     state
         .dark
         .set(web::media_matches("(prefers-color-scheme: dark)"));

@@ -1,5 +1,6 @@
 //! The page: header, notices, the dashboard or the sources view, footer. Owns the state and keeps
-//! the URL, `<html lang>` and the document title in step with it.
+//! `<html lang>` and the document title in step with it (the URL follows it from start.rs, once
+//! the app is whole).
 
 use super::card::ChartCard;
 use super::filter::YearFilter;
@@ -17,9 +18,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
-    let bounds = state.data().bounds();
     let view = state.view;
-    Effect::new(move |_| web::replace_query_soon(to_query(&view.get(), bounds)));
     // Only when the language changes: setting <html lang> restyles the whole document (measured:
     // ~45 ms at 4× CPU), so a year change must not touch it.
     let lang = state.lang;

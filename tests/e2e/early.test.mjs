@@ -163,3 +163,21 @@ test('an input made while the cards below the first still hydrate is held back, 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the URL's own view survives a slow start: it is applied once the app is whole, and the URL keeps it", async () => {
+  // The cards below the first hydrate in later tasks; on a slow CPU that takes longer than the
+  // URL's 200 ms update delay. The URL must not be rewritten with the default view meanwhile.
+  const { page, context, problems } = await openPage(browser, null);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.goto(`${server.url}?tab=sources&time=2010..2015`);
+  await page.waitForSelector('html.app-ready', { timeout: 60000 });
+  await page.waitForSelector('table.audit');
+  await page.waitForTimeout(400);
+  const q = new URL(page.url()).searchParams;
+  assert.equal(q.get('tab'), 'sources');
+  assert.equal(q.get('time'), '2010..2015');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
