@@ -109,11 +109,14 @@ test('Copy table puts TSV on the clipboard; Copy link copies the current view', 
   await ready(page);
   await page.click('#chart-quality details.downloads summary');
   await page.click('#chart-quality button.copy-table');
+  // The clipboard is written asynchronously: read it once the card says it is done.
+  await page.waitForFunction(() => /^Đã chép bảng/.test(document.querySelector('#chart-quality .status').textContent));
   const tsv = await page.evaluate(() => navigator.clipboard.readText());
   const lines = tsv.trim().split('\r\n').map((l) => l.split('\t'));
   assert.equal(lines.length, 3);
   assert.deepEqual(lines[1].slice(0, 6), ['2016', 'tsvm', 'trong sạch vững mạnh', '53', '89', '59,55']); // Vietnamese decimal comma
   await page.click('#chart-quality button.copy-link');
+  await page.waitForFunction(() => /^Đã chép đường dẫn/.test(document.querySelector('#chart-quality .status').textContent));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}?time=2016..2017`);
   await context.close();
 });

@@ -141,6 +141,8 @@ test('the Embed dialog snippet, pasted into a blank host page, works', async () 
   await page.click('#chart-weak .embed-open');
   await page.waitForSelector('#chart-weak dialog[open]');
   await page.click('#chart-weak .embed-copy');
+  // The clipboard is written asynchronously: read it once the dialog says it is done.
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart-weak dialog [role=status]')].some((e) => e.textContent === 'Copied.'));
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(code, await page.inputValue('#chart-weak .embed-code'));
   assert.match(code, /<iframe src="[^"]*\?time=2013\.\.2016&amp;lang=en&amp;chart=weak&amp;embed=1" title="Grassroots Party organisations rated weak"/);
