@@ -21,6 +21,23 @@ const MARKS = () => {
   }
 };
 
+/** Waits until `expression` is true in the page, asked through the DevTools protocol. Playwright's
+ *  own waits (waitForFunction, waitForSelector) first evaluate its injected script in the page:
+ *  a task of ~40–60 ms at 4× CPU, in the middle of the start-up being measured, that no reader's
+ *  load has (seen in a trace, 2026-12-02: scripts/trace-tasks.mjs). */
+export async function untilInPage(cdp, expression, timeoutMs = 60000) {
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `new Promise((done) => {
+      const end = performance.now() + ${timeoutMs};
+      const poll = () => (${expression}) ? done(true) : performance.now() > end ? done(false) : setTimeout(poll, 20);
+      poll();
+    })`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (result?.value !== true) throw new Error(`not true in the page within ${timeoutMs} ms: ${expression}`);
+}
+
 async function page4x(browser) {
   const context = await browser.newContext(DESKTOP);
   const page = await context.newPage();
@@ -28,16 +45,16 @@ async function page4x(browser) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  return { context, page };
+  return { context, page, cdp };
 }
 
 /** The steps of start-up, each a median over `runs` loads, in ms since navigation start. */
 export async function startupSteps(browser, url, runs) {
   const rows = [];
   for (let i = 0; i < runs; i++) {
-    const { context, page } = await page4x(browser);
+    const { context, page, cdp } = await page4x(browser);
     await page.goto(url);
-    await page.waitForFunction(() => window.__marks.painted && window.__marks.ready, null, { timeout: 60000 });
+    await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready');
     rows.push(await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -60,10 +77,10 @@ export async function startupSteps(browser, url, runs) {
 
 /** One traced load up to the first chart: the main thread's time by kind of work, in ms. */
 export async function traceSummary(browser, url) {
-  const { context, page } = await page4x(browser);
+  const { context, page, cdp } = await page4x(browser);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline'] });
   await page.goto(url);
-  await page.waitForFunction(() => window.__marks.painted && window.__marks.ready, null, { timeout: 60000 });
+  await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready');
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
   await context.close();
   // The renderer's main thread: the one that parsed the HTML.

@@ -13,7 +13,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, DIST } from '../tests/e2e/helpers.mjs';
 import { lighthouseRuns } from './bench-lighthouse.mjs';
-import { startupSteps, traceSummary, earlyInput } from './bench-startup.mjs';
+import { startupSteps, traceSummary, earlyInput, untilInPage } from './bench-startup.mjs';
 
 const RUNS = Number(process.argv[2] || 20);
 const LH_RUNS = Number(process.argv[3] || 3);
@@ -90,7 +90,7 @@ for (let i = 0; i < Math.max(20, RUNS); i++) {
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   cdp.on('Network.responseReceived', (e) => requested.set(new URL(e.response.url).pathname, e.response.status));
   await page.goto(server.url);
-  await page.waitForFunction(() => window.__firstPaint !== null && window.__ready !== null, null, { timeout: 60000 });
+  await untilInPage(cdp, 'window.__firstPaint !== null && window.__ready !== null');
   firsts.push(await page.evaluate(() => Math.max(window.__firstPaint, window.__ready)));
   const svg = await page.evaluate(() => window.__firstSvg);
   if (svg !== null) svgs.push(svg);
@@ -109,9 +109,9 @@ for (const path of requested.keys()) {
 // first canvas drawn by the wasm and the app answering input (app-ready).
 const interactive = [];
 for (let i = 0; i < Math.max(7, RUNS); i++) {
-  const { context, page } = await newPage(false, DESKTOP);
+  const { context, page, cdp } = await newPage(false, DESKTOP);
   await page.goto(server.url);
-  await page.waitForFunction(() => window.__firstPaint !== null && window.__ready !== null, null, { timeout: 60000 });
+  await untilInPage(cdp, 'window.__firstPaint !== null && window.__ready !== null');
   interactive.push(await page.evaluate(() => Math.max(window.__firstPaint, window.__ready)));
   await context.close();
 }
