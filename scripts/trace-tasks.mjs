@@ -8,6 +8,7 @@
 // Desktop 1280×900, the build served compressed, no network throttling. One load is one sample:
 // run it a few times before reading anything into a difference.
 import { serve, launch } from '../tests/e2e/helpers.mjs';
+import { untilInPage } from './bench-startup.mjs';
 
 const [dir = 'dist', rate = '4'] = process.argv.slice(2);
 const browser = await launch();
@@ -19,12 +20,8 @@ await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(rate) });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline'] });
 await page.goto(server.url);
-// Waited for through the DevTools protocol: Playwright's own waits evaluate its injected script
-// in the page (a task of ~40–60 ms at 4× that no reader's load has).
-await cdp.send('Runtime.evaluate', {
-  expression: `new Promise((done) => { const poll = () => document.documentElement.classList.contains('app-ready') ? done(true) : setTimeout(poll, 100); poll(); })`,
-  awaitPromise: true,
-});
+// Not Playwright's own wait: it would add its injected script to the tasks listed.
+await untilInPage(cdp, "document.documentElement.classList.contains('app-ready')");
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
 await context.close();
 await server.close();
@@ -36,7 +33,12 @@ const start = traceEvents.find((e) => e.name === 'navigationStart' && e.pid === 
 const main = traceEvents.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.dur);
 // Wrappers that only say "a task ran" name no kind of work.
 const WRAPPERS = /^(RunTask|ThreadControllerImpl::RunTask|RunMicrotasks|AsyncTask Run)$/;
-if (process.env.SCRIPTS) for (const e of main.filter((x) => x.name === 'EvaluateScript')) console.log('script', ((e.ts - start.ts) / 1000).toFixed(0), (e.dur / 1000).toFixed(0), JSON.stringify(e.args?.data ?? {}).slice(0, 160));
+// SCRIPTS=1 also lists every script evaluated, with its URL: a script with none is not the page's.
+if (process.env.SCRIPTS) {
+  for (const e of main.filter((x) => x.name === 'EvaluateScript')) {
+    console.log(`script at ${((e.ts - start.ts) / 1000).toFixed(0)} ms, ${(e.dur / 1000).toFixed(0)} ms: ${e.args?.data?.url || '(no URL)'}`);
+  }
+}
 console.log('  start    ms  inside (ms)');
 for (const task of main.filter((e) => e.name === 'RunTask' && e.dur > 15000)) {
   const kinds = new Map();
@@ -44,8 +46,6 @@ for (const task of main.filter((e) => e.name === 'RunTask' && e.dur > 15000)) {
     if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur || WRAPPERS.test(e.name)) continue;
     kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur / 1000);
   }
-  const urls = [...new Set(main.filter((e) => e.name === 'EvaluateScript' && e.ts >= task.ts && e.ts < task.ts + task.dur).map((e) => e.args?.data?.url ?? '?'))];
-  if (process.env.URLS && urls.length) console.log('   scripts:', urls.join(' '));
   const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, ms]) => `${k} ${ms.toFixed(0)}`);
   console.log(`${((task.ts - start.ts) / 1000).toFixed(0).padStart(7)} ${(task.dur / 1000).toFixed(0).padStart(5)}  ${top.join(', ')}`);
 }

@@ -24,25 +24,28 @@ pub fn start() {
             let _ = html.class_list().add_2("app-ready", outcome);
         }
     };
-    // Three tasks, not one: the wasm's instantiation (with its first lazy compiles), reading and
-    // checking the dataset, hydrating the page (~30, ~40 and ~70 ms at 4× CPU). Input gets in
-    // between, and Lighthouse counts only each task's time over 50 ms as blocking.
-    let soon = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
-    soon(Box::new(move || match web::page::read() {
+    // Tasks, not one: the wasm's instantiation (with its first lazy compiles), reading and
+    // checking the dataset, then hydrating the page's frame and each part (later.rs; ~30, ~50,
+    // ~45 ms and then 20–55 ms each at 4× CPU). Input gets in between, and Lighthouse counts
+    // only each task's time over 50 ms as blocking.
+    fn soon(f: impl FnOnce() + 'static) {
+        set_timeout(f, std::time::Duration::ZERO);
+    }
+    soon(move || match web::page::read() {
         Ok((ds, pre_rendered)) => {
             let ds = Arc::new(ds);
             let root: web_sys::HtmlElement = root.unchecked_into();
             // A block edited by hand no longer matches the pre-rendered DOM: render it fresh
             // rather than hydrate a DOM of other figures.
-            soon(Box::new(move || {
+            soon(move || {
                 run(root, ds, pre_rendered, move || mark("app-ready"));
-            }));
+            });
         }
         Err(errors) => {
             web::page::show_errors(&errors);
             mark("data-error");
         }
-    }));
+    });
 }
 
 /// Puts the app in `root` (hydrating what is there, or replacing it), then applies the URL and
@@ -60,11 +63,11 @@ pub fn run(
         root.set_inner_html("");
         leptos::mount::mount_to(root, move || view! { <App state=state/> }).forget();
     }
-    // Once every part is hydrated (the cards below the first are, each in a task of its own;
-    // the state must not change before: their DOM is the build's): the URL's view, then what
-    // the reader did before the app started, in order (static/boot.js recorded it and held it
-    // back until now), after the URL, which was there first. A page built here has no parts
-    // waiting: this runs at once.
+    // Once every part is hydrated (the year filter, each card and the dataset's downloads are,
+    // each in a task of its own; the state must not change before: their DOM is the build's):
+    // the URL's view, then what the reader did before the app started, in order (static/boot.js
+    // recorded it and held it back until now), after the URL, which was there first. A page
+    // built here has no parts waiting: this runs at once.
     components::when_hydrated(move || {
         state.apply_query(&web::query());
         replay_early_input();
@@ -77,8 +80,8 @@ pub fn run(
 /// Connects the state to the browser: the URL, the colour scheme, printing, and embedding (after
 /// the URL's view, which says whether the page is embedded).
 fn connect(state: AppState) {
-    // The URL follows the view from here on, not from the first render: while the cards below
-    // the first were still hydrating, the default view would have replaced the URL's own (seen:
+    // The URL follows the view from here on, not from the first render: while the parts were
+    // still hydrating, the default view would have replaced the URL's own (seen:
     // `?tab=sources` lost on a slow run, before the app had read it).
     let bounds = state.data().bounds();
     Effect::new(move |_| web::replace_query_soon(to_query(&state.view.get(), bounds)));

@@ -157,14 +157,11 @@ fn Dashboard() -> impl IntoView {
     // longest is ~55, and Lighthouse's TBT went from 107 to 28 ms (median of 5).
     let card = |(i, id): (usize, ChartId)| {
         let with_summary = i == 0 && id.is_yearly();
-        later(
-            true,
-            move || view! { <ChartCard id=id with_summary=with_summary/> },
-        )
+        later(move || view! { <ChartCard id=id with_summary=with_summary/> })
     };
     view! {
         // A chart of 2008–2017 totals shown alone has no use for the year filter.
-        {move || alone.get().is_none_or(|c| c.is_yearly()).then(|| later(true, move || view! {
+        {move || alone.get().is_none_or(|c| c.is_yearly()).then(|| later(move || view! {
             <section class="controls" aria-label=tr(s.lang, "Bộ lọc năm", "Year filter")>
                 <YearFilter/>
             </section>
@@ -172,7 +169,7 @@ fn Dashboard() -> impl IntoView {
         <div class="charts">{move || shown().enumerate().take(super::FIRST_ROW).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| view! { <Headline/> })}
         <div class="charts">{move || shown().enumerate().skip(super::FIRST_ROW).map(card).collect_view()}</div>
-        {move || alone.get().is_none().then(|| later(true, move || super::actions::dataset_actions(s)))}
+        {move || alone.get().is_none().then(|| later(move || super::actions::dataset_actions(s)))}
     }
 }
 

@@ -24,18 +24,17 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// The view `make` returns, hydrated in a later task when `defer` (its first node must be an
-/// element, as a component's `<figure>` is); at once otherwise.
-pub fn later<F, V>(defer: bool, make: F) -> Later<F>
+/// The view `make` returns, hydrated in a later task (its first node must be an element, as a
+/// component's `<figure>` is).
+pub fn later<F, V>(make: F) -> Later<F>
 where
     F: FnOnce() -> V + Send + 'static,
     V: RenderHtml + 'static,
 {
-    Later { defer, make }
+    Later { make }
 }
 
 pub struct Later<F> {
-    defer: bool,
     make: F,
 }
 
@@ -165,10 +164,6 @@ where
         cursor: &Cursor,
         position: &PositionState,
     ) -> Self::State {
-        if !self.defer {
-            let state = (self.make)().hydrate::<FROM_SERVER>(cursor, position);
-            return LaterState(Rc::new(RefCell::new(Slot::Ready(state))));
-        }
         // Step over the part's element the way an element's own hydration does, leaving the
         // cursor on it so the next view finds its sibling.
         match position.get() {
