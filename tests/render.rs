@@ -102,22 +102,27 @@ fn trunk_loader(base: &str, js: &str, wasm: &str) -> String {
 }
 
 #[test]
-fn the_loader_pattern_starts_the_app_after_the_first_paint_and_preloads_nothing() {
+fn the_loader_pattern_starts_the_app_after_the_first_paint_and_the_download_by_the_network() {
     let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Trunk.toml")).unwrap();
     assert!(toml.contains("pattern_preload = \"\""), "no preload links");
     let loader = trunk_loader("/", "app-1.js", "app-1_bg.wasm");
     assert!(
-        loader.starts_with("<script type=\"module\" data-start=\"after-paint\">"),
+        loader.starts_with("<script type=\"module\" async data-start=\"after-paint\">"),
         "{loader}"
     );
     assert!(loader.trim_end().ends_with("</script>"));
-    // Both downloads start together, in the task after the second frame; build step 5 adds the
-    // wasm's integrity to exactly this fetch (scripts/headers.mjs).
+    // The app starts in the task after the second frame of the parsed page.
+    assert!(loader.contains("addEventListener('DOMContentLoaded', afterPaint)"));
     assert!(loader.contains(
         "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start, 0)))"
     ));
+    // The download starts at once only when the page's own HTML came slowly; build step 5 adds
+    // the wasm's integrity to exactly this fetch (scripts/headers.mjs), its one call site.
+    assert!(loader.contains("- page.requestStart > 100"), "{loader}");
+    assert_eq!(loader.matches("fetch(").count(), 1, "{loader}");
     assert!(loader.contains("fetch('/app-1_bg.wasm')"), "{loader}");
-    assert!(loader.contains("import('/app-1.js')"));
+    assert!(loader.contains("const glueUrl = '/app-1.js';"));
+    assert!(loader.contains("import(glueUrl)"));
     assert!(loader.contains("TrunkApplicationStarted"));
     for key in ["{base}", "{js}", "{wasm}"] {
         assert!(!loader.contains(key), "{key} is filled");

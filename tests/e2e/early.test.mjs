@@ -181,3 +181,43 @@ test("the URL's own view survives a slow start: it is applied once the app is wh
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** When the wasm's request started, against the page's DOMContentLoaded, and whether the loader
+ *  asked for the glue as a modulepreload (Trunk.toml: the download starts at once on a slow
+ *  network, after the paint on a fast one). */
+const download = (page) => page.evaluate(() => {
+  const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
+  return {
+    startedBeforeParsed: wasm.startTime < performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+    gluePreloaded: document.querySelector('link[rel="modulepreload"]') !== null,
+  };
+});
+
+test("the wasm's download starts after the paint on a fast network, and during the parse on a phone's", async () => {
+  // Fast: this machine's own server.
+  let { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  assert.deepEqual(await download(page), { startedBeforeParsed: false, gluePreloaded: false });
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // Slow: Lighthouse's mobile network (150 ms RTT, 1.6 Mbps), the wasm held back; a preset
+  // pressed meanwhile is applied once the app starts, as on a fast network.
+  ({ page, context, problems } = await openPage(browser, null));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.tccsEarly && document.querySelector('button.preset'));
+  await page.click('button.preset:has-text("2010–2015")');
+  release();
+  await ready(page);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2010..2015');
+  assert.deepEqual(await years(page, 'quality'), ['2010', '2011', '2012', '2013', '2014', '2015']);
+  assert.deepEqual(await download(page), { startedBeforeParsed: true, gluePreloaded: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
