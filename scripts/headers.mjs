@@ -20,7 +20,7 @@ const dir = process.argv[2] || 'dist';
  *  here, before the CSP hashes, because the hash changes the script. A page without that loader
  *  (Trunk's output changed, or the pattern did) fails the build. */
 function withIntegrity(page, html) {
-  if (!/<script type="module" async data-start="after-paint">/.test(html)) {
+  if (!/<script type="module" data-start="after-paint">/.test(html) || !/<script type="module" async data-start="download-if-slow">/.test(html)) {
     console.error(`headers.mjs: ${page} has no app loader (Trunk.toml pattern_script) `);
     process.exit(1);
   }

@@ -106,24 +106,31 @@ fn the_loader_pattern_starts_the_app_after_the_first_paint_and_the_download_by_t
     let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Trunk.toml")).unwrap();
     assert!(toml.contains("pattern_preload = \"\""), "no preload links");
     let loader = trunk_loader("/", "app-1.js", "app-1_bg.wasm");
+    // The download on a slow network: at once, while the page is parsed.
+    let (download, app) = loader
+        .split_once("</script>\n")
+        .expect("two scripts: the download, the app");
     assert!(
-        loader.starts_with("<script type=\"module\" async data-start=\"after-paint\">"),
-        "{loader}"
+        download.starts_with("<script type=\"module\" async data-start=\"download-if-slow\">"),
+        "{download}"
     );
-    assert!(loader.trim_end().ends_with("</script>"));
-    // The app starts in the task after the second frame of the parsed page.
-    assert!(loader.contains("addEventListener('DOMContentLoaded', afterPaint)"));
-    assert!(loader.contains(
+    assert!(download.contains("- page.requestStart > 100"), "{download}");
+    assert!(download.contains("window.tccsWasmDownload = fetch('/app-1_bg.wasm');"));
+    assert!(download.contains("rel: 'modulepreload', href: '/app-1.js'"));
+    // The app: in the task after the second frame, with the download started above or its own.
+    assert!(
+        app.starts_with("<script type=\"module\" data-start=\"after-paint\">"),
+        "{app}"
+    );
+    assert!(app.trim_end().ends_with("</script>"));
+    assert!(app.contains(
         "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start, 0)))"
     ));
-    // The download starts at once only when the page's own HTML came slowly; build step 5 adds
-    // the wasm's integrity to exactly this fetch (scripts/headers.mjs), its one call site.
-    assert!(loader.contains("- page.requestStart > 100"), "{loader}");
-    assert_eq!(loader.matches("fetch(").count(), 1, "{loader}");
-    assert!(loader.contains("fetch('/app-1_bg.wasm')"), "{loader}");
-    assert!(loader.contains("const glueUrl = '/app-1.js';"));
-    assert!(loader.contains("import(glueUrl)"));
-    assert!(loader.contains("TrunkApplicationStarted"));
+    assert!(app.contains("window.tccsWasmDownload ?? fetch('/app-1_bg.wasm')"));
+    assert!(app.contains("import('/app-1.js')"));
+    assert!(app.contains("TrunkApplicationStarted"));
+    // Build step 5 adds the wasm's integrity to exactly these two fetches (scripts/headers.mjs).
+    assert_eq!(loader.matches("fetch(").count(), 2, "{loader}");
     for key in ["{base}", "{js}", "{wasm}"] {
         assert!(!loader.contains(key), "{key} is filled");
     }
@@ -142,6 +149,8 @@ fn publishing_leaves_the_loader_and_the_assets_as_they_were() {
         page.contains("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })"),
         "{page}"
     );
-    assert_eq!(page.matches("<script type=\"module\"").count(), 1);
+    assert_eq!(page.matches("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })").count(), 2);
+    // The loader's two scripts (the download, the app), once each.
+    assert_eq!(page.matches("<script type=\"module\"").count(), 2);
     assert!(page.contains("<figure"));
 }

@@ -58,14 +58,19 @@ test("each page's loader is Trunk.toml's pattern, fetching the built wasm with i
   // with {base}, {js} and {wasm} filled in, and `pattern_preload` (empty) instead of its own.
   for (const page of ['index.html', 'edit.html']) {
     const html = readFileSync(join(DIST, page), 'utf8');
-    const loaders = [...html.matchAll(/<script type="module" async data-start="after-paint">([\s\S]*?)<\/script>/g)];
+    const loaders = [...html.matchAll(/<script type="module" data-start="after-paint">([\s\S]*?)<\/script>/g)];
     assert.equal(loaders.length, 1, `${page}: one loader`);
     const m = loaders[0][1].match(/fetch\('\/([^']+_bg\.wasm)', \{ integrity: '(sha384-[^']+)' \}\)/);
     assert.ok(m, `${page}: the loader fetches the wasm with its integrity`);
     const sri = `sha384-${createHash('sha384').update(readFileSync(join(DIST, m[1]))).digest('base64')}`;
     assert.equal(m[2], sri, `${page}: the integrity is the built wasm's`);
-    const glue = loaders[0][1].match(/const glueUrl = '\/([^']+\.js)';/);
+    const glue = loaders[0][1].match(/import\('\/([^']+\.js)'\)/);
     assert.ok(glue && files.includes(glue[1]), `${page}: the glue it imports is in dist/`);
+    // The download started early on a slow network: the same wasm, the same integrity.
+    const early = html.match(/<script type="module" async data-start="download-if-slow">([\s\S]*?)<\/script>/);
+    assert.ok(early, `${page}: the early download's script`);
+    assert.ok(early[1].includes(`fetch('/${m[1]}', { integrity: '${sri}' })`), `${page}: the early download has the integrity`);
+    assert.ok(early[1].includes(`href: '/${glue[1]}'`), `${page}: it preloads the same glue`);
     // No static preload: the loader asks for the glue as a modulepreload only on a slow network.
     assert.doesNotMatch(html, /rel="(modulepreload|preload)"/, `${page}: no preload links`);
   }
