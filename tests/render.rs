@@ -149,7 +149,11 @@ fn publishing_leaves_the_loader_and_the_assets_as_they_were() {
         page.contains("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })"),
         "{page}"
     );
-    assert_eq!(page.matches("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })").count(), 2);
+    assert_eq!(
+        page.matches("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })")
+            .count(),
+        2
+    );
     // The loader's two scripts (the download, the app), once each.
     assert_eq!(page.matches("<script type=\"module\"").count(), 2);
     assert!(page.contains("<figure"));
