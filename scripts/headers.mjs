@@ -15,7 +15,7 @@ import { join } from 'node:path';
 const dir = process.argv[2] || 'dist';
 
 /** The page with its wasm's integrity hash in its loader. Trunk writes the loader from
- *  Trunk.toml's `pattern_script`, whose `fetch('{base}{wasm}')` this completes with
+ *  Trunk.toml's `pattern_script`, whose two `fetch('{base}{wasm}'…)` this completes with
  *  `{ integrity: 'sha384-…' }`: the browser then refuses a wasm that is not the one built. Done
  *  here, before the CSP hashes, because the hash changes the script. A page without that loader
  *  (Trunk's output changed, or the pattern did) fails the build. */
@@ -24,9 +24,10 @@ function withIntegrity(page, html) {
     console.error(`headers.mjs: ${page} has no app loader (Trunk.toml pattern_script) `);
     process.exit(1);
   }
-  const next = html.replace(/fetch\('\/([^']+\.wasm)'\)/g, (_, file) => {
+  // `fetch('/x.wasm')` or `fetch('/x.wasm', { …options })`: the integrity goes first in the options.
+  const next = html.replace(/fetch\('\/([^']+\.wasm)'(\)|, \{ )/g, (_, file, tail) => {
     const sri = createHash('sha384').update(readFileSync(join(dir, file))).digest('base64');
-    return `fetch('/${file}', { integrity: 'sha384-${sri}' })`;
+    return `fetch('/${file}', { integrity: 'sha384-${sri}'${tail === ')' ? ' })' : ', '}`;
   });
   if (!/fetch\('\/[^']+\.wasm', \{ integrity: 'sha384-/.test(next)) {
     console.error(`headers.mjs: ${page}'s loader fetches no wasm (Trunk.toml pattern_script)`);

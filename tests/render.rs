@@ -115,7 +115,8 @@ fn the_loader_pattern_starts_the_app_after_the_first_paint_and_the_download_by_t
         "{download}"
     );
     assert!(download.contains("- page.requestStart > 100"), "{download}");
-    assert!(download.contains("window.tccsWasmDownload = fetch('/app-1_bg.wasm');"));
+    assert!(download
+        .contains("window.tccsWasmDownload = fetch('/app-1_bg.wasm', { priority: 'low' });"));
     assert!(download.contains("rel: 'modulepreload', href: '/app-1.js'"));
     // The app: in the task after the second frame, with the download started above or its own.
     assert!(
@@ -142,6 +143,10 @@ fn publishing_leaves_the_loader_and_the_assets_as_they_were() {
         "<html><head><title>x</title><meta name=\"description\" content=\"\">{}<!-- dataset --></head><body><!-- prerender:start --><div id=\"app\"></div><!-- prerender:end --></body></html>",
         trunk_loader("/", "app-1.js", "app-1_bg.wasm")
             .replace("fetch('/app-1_bg.wasm')", "fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })")
+            .replace(
+                "fetch('/app-1_bg.wasm', { priority",
+                "fetch('/app-1_bg.wasm', { integrity: 'sha384-W', priority"
+            )
     );
     let ds = data::embedded().unwrap().clone();
     let page = render::publish(&head, data::EMBEDDED_JSON, ds).unwrap();
@@ -149,11 +154,7 @@ fn publishing_leaves_the_loader_and_the_assets_as_they_were() {
         page.contains("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })"),
         "{page}"
     );
-    assert_eq!(
-        page.matches("fetch('/app-1_bg.wasm', { integrity: 'sha384-W' })")
-            .count(),
-        2
-    );
+    assert!(page.contains("fetch('/app-1_bg.wasm', { integrity: 'sha384-W', priority: 'low' })"));
     // The loader's two scripts (the download, the app), once each.
     assert_eq!(page.matches("<script type=\"module\"").count(), 2);
     assert!(page.contains("<figure"));

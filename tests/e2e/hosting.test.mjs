@@ -69,7 +69,7 @@ test("each page's loader is Trunk.toml's pattern, fetching the built wasm with i
     // The download started early on a slow network: the same wasm, the same integrity.
     const early = html.match(/<script type="module" async data-start="download-if-slow">([\s\S]*?)<\/script>/);
     assert.ok(early, `${page}: the early download's script`);
-    assert.ok(early[1].includes(`fetch('/${m[1]}', { integrity: '${sri}' })`), `${page}: the early download has the integrity`);
+    assert.ok(early[1].includes(`fetch('/${m[1]}', { integrity: '${sri}', priority: 'low' })`), `${page}: the early download has the integrity`);
     assert.ok(early[1].includes(`href: '/${glue[1]}'`), `${page}: it preloads the same glue`);
     // No static preload: the loader asks for the glue as a modulepreload only on a slow network.
     assert.doesNotMatch(html, /rel="(modulepreload|preload)"/, `${page}: no preload links`);
