@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, launch, DIST } from '../tests/e2e/helpers.mjs';
+import { serve, launch, DIST, MOBILE_NETWORK } from '../tests/e2e/helpers.mjs';
 import { lighthouseRuns } from './bench-lighthouse.mjs';
 import { startupSteps, traceSummary, earlyInput, untilInPage } from './bench-startup.mjs';
 
@@ -80,7 +80,7 @@ async function newPage(throttleNet, device = PHONE) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttleNet) {
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', MOBILE_NETWORK);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   return { context, page, cdp };

@@ -5,15 +5,21 @@
 // still keeps the pre-rendered nodes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready } from './helpers.mjs';
+import { serve, launch, openPage, ready, MOBILE_NETWORK } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve({ compressed: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Opens the page with the wasm held back until `release()`. */
-async function held(query = '', size = { width: 1280, height: 900 }) {
+/** Opens the page with the wasm held back until `release()`, over `network` (DevTools'
+ *  emulated conditions) if given. */
+async function held(query = '', size = { width: 1280, height: 900 }, network = null) {
   const { page, context, problems } = await openPage(browser, null, size);
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   let release;
   const gate = new Promise((r) => { release = r; });
   await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
@@ -203,18 +209,10 @@ test("the wasm's download starts after the paint on a fast network, and during t
 
   // Slow: Lighthouse's mobile network (150 ms RTT, 1.6 Mbps), the wasm held back; a preset
   // pressed meanwhile is applied once the app starts, as on a fast network.
-  ({ page, context, problems } = await openPage(browser, null));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
   let release;
-  const gate = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.tccsEarly && document.querySelector('button.preset'));
+  ({ page, context, problems, release } = await held('', undefined, MOBILE_NETWORK));
   await page.click('button.preset:has-text("2010–2015")');
-  release();
-  await ready(page);
+  await release();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2010..2015');
   assert.deepEqual(await years(page, 'quality'), ['2010', '2011', '2012', '2013', '2014', '2015']);
   assert.deepEqual(await download(page), { startedBeforeParsed: true, gluePreloaded: true });

@@ -8,6 +8,10 @@ import { chromium } from 'playwright-core';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 
+/** Lighthouse's mobile network (150 ms RTT, 1.6 Mbps down, 750 kbps up), for DevTools'
+ *  `Network.emulateNetworkConditions`: the bench's mobile loads and the loader's slow-network test. */
+export const MOBILE_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
