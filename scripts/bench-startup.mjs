@@ -5,14 +5,17 @@
 const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 
-// Marks, in ms since navigation start: the wasm's instantiation (Trunk's event), hydration done
-// (boot.js and the app set `app-ready` on <html>), the first canvas drawn with ink.
+// Marks, in ms since navigation start: the wasm's instantiation (Trunk's event), the app taking
+// input (`app-ready` on <html>: the parts on screen hydrated), every part hydrated (`app-whole`),
+// the first canvas drawn with ink.
 const MARKS = () => {
   window.__marks = {};
   window.addEventListener('TrunkApplicationStarted', () => { window.__marks.instantiated = performance.now(); });
   // The init script runs before <html> exists: watch the document for the class.
   new MutationObserver(() => {
-    if (!window.__marks.ready && document.documentElement?.classList.contains('app-ready')) window.__marks.ready = performance.now();
+    const html = document.documentElement?.classList;
+    if (!window.__marks.ready && html?.contains('app-ready')) window.__marks.ready = performance.now();
+    if (!window.__marks.whole && html?.contains('app-whole')) window.__marks.whole = performance.now();
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
   const P = CanvasRenderingContext2D.prototype;
   for (const m of ['fillRect', 'drawImage']) {
@@ -54,7 +57,7 @@ export async function startupSteps(browser, url, runs) {
   for (let i = 0; i < runs; i++) {
     const { context, page, cdp } = await page4x(browser);
     await page.goto(url);
-    await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready');
+    await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready && window.__marks.whole');
     rows.push(await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -67,7 +70,8 @@ export async function startupSteps(browser, url, runs) {
         'wasm received': wasm?.responseEnd ?? NaN,
         'wasm instantiated, dataset read': window.__marks.instantiated,
         'first chart painted by the wasm': window.__marks.painted,
-        'every part hydrated, input answered (app-ready)': window.__marks.ready,
+        'the parts on screen hydrated, input answered (app-ready)': window.__marks.ready,
+        'every part hydrated (app-whole)': window.__marks.whole,
       };
     }));
     await context.close();
@@ -80,7 +84,7 @@ export async function traceSummary(browser, url) {
   const { context, page, cdp } = await page4x(browser);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline'] });
   await page.goto(url);
-  await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready');
+  await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready && window.__marks.whole');
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
   await context.close();
   // The renderer's main thread: the one that parsed the HTML.

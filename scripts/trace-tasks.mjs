@@ -1,5 +1,5 @@
 // The start-up's tasks, one traced load: every main-thread task over 15 ms until the app is whole
-// (`app-ready`), with the kinds of work inside it (ms, nested kinds overlap). The tool that
+// (`app-whole`), with the kinds of work inside it (ms, nested kinds overlap). The tool that
 // sized the start-up steps of issue 21 (docs/performance.md, 2026-12-02): which task is long, and
 // whether it is the page's layout, the wasm's compile or the app's own script.
 //
@@ -21,7 +21,7 @@ await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(rate) });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline'] });
 await page.goto(server.url);
 // Not Playwright's own wait: it would add its injected script to the tasks listed.
-await untilInPage(cdp, "document.documentElement.classList.contains('app-ready')");
+await untilInPage(cdp, "document.documentElement.classList.contains('app-whole')");
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
 await context.close();
 await server.close();

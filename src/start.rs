@@ -18,7 +18,8 @@ pub fn start() {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
-    // `app-ready` tells boot.js the wasm ran (so it reports no load failure), in both cases.
+    // `app-ready` tells boot.js the wasm ran (so it reports no load failure), in both cases;
+    // `app-whole`, that every part of the page is the app's (the tests wait for it).
     let mark = |outcome: &str| {
         if let Some(html) = document().document_element() {
             let _ = html.class_list().add_2("app-ready", outcome);
@@ -38,7 +39,11 @@ pub fn start() {
             // A block edited by hand no longer matches the pre-rendered DOM: render it fresh
             // rather than hydrate a DOM of other figures.
             soon(move || {
-                run(root, ds, pre_rendered, move || mark("app-ready"));
+                let steps = Marks {
+                    ready: Box::new(move || mark("app-ready")),
+                    whole: Box::new(move || mark("app-whole")),
+                };
+                run(root, ds, pre_rendered, steps);
             });
         }
         Err(errors) => {
@@ -48,31 +53,45 @@ pub fn start() {
     });
 }
 
+/// What `run` tells the page: the app takes input (`ready`), every part is hydrated (`whole`).
+pub struct Marks {
+    pub ready: Box<dyn FnOnce()>,
+    pub whole: Box<dyn FnOnce()>,
+}
+
 /// Puts the app in `root` (hydrating what is there, or replacing it), then applies the URL and
 /// connects it to the browser: colour scheme, embedding. Returns the state (the tests drive it).
 pub fn run(
     root: web_sys::HtmlElement,
     ds: Arc<data::Dataset>,
     hydrate: bool,
-    ready: impl FnOnce() + 'static,
+    marks: Marks,
 ) -> AppState {
     let state = AppState::new(ds);
+    // The view the build rendered: while the state is still it, a part hydrates as it is.
+    let built = state.view.get_untracked();
     if hydrate {
         leptos::mount::hydrate_from(root, move || view! { <App state=state/> }).forget();
     } else {
         root.set_inner_html("");
         leptos::mount::mount_to(root, move || view! { <App state=state/> }).forget();
     }
-    // Once every part is hydrated (the year filter, each card and the dataset's downloads are,
-    // each in a task of its own; the state must not change before: their DOM is the build's):
-    // the URL's view, then what the reader did before the app started, in order (static/boot.js
-    // recorded it and held it back until now), after the URL, which was there first. A page
-    // built here has no parts waiting: this runs at once.
-    components::when_hydrated(move || {
-        state.apply_query(&web::query());
-        replay_early_input();
-        connect(state);
-        ready();
+    // Once the parts on screen are hydrated (the year filter, each card and the dataset's
+    // downloads are parts, each hydrated in a task of its own; later.rs): the URL's view, then
+    // what the reader did before the app started, in order (static/boot.js recorded it and held
+    // it back until now), after the URL, which was there first. A page built here has no parts
+    // waiting: this runs at once.
+    let ready = marks.ready;
+    components::when_hydrated(components::Steps {
+        touched: Box::new(early_input_held),
+        changed: Box::new(move || state.view.with_untracked(|v| *v != built)),
+        ready: Box::new(move || {
+            state.apply_query(&web::query());
+            replay_early_input();
+            connect(state);
+            ready();
+        }),
+        whole: marks.whole,
     });
     state
 }
@@ -99,14 +118,29 @@ fn connect(state: AppState) {
     }
 }
 
-/// Replays the input static/boot.js recorded before the app started (none in the tests, which
-/// load no boot script).
+/// static/boot.js's record of what the reader did before the app started (none in the tests,
+/// which load no boot script).
+fn early() -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(&window(), &"tccsEarly".into())
+        .ok()
+        .filter(|e| e.is_object())
+}
+
+fn call(early: &wasm_bindgen::JsValue, name: &str) -> Option<wasm_bindgen::JsValue> {
+    let f = js_sys::Reflect::get(early, &name.into()).ok()?;
+    f.dyn_into::<js_sys::Function>().ok()?.call0(early).ok()
+}
+
+/// Whether the reader did something before the app started.
+fn early_input_held() -> bool {
+    early()
+        .and_then(|e| call(&e, "pending"))
+        .is_some_and(|p| p.is_truthy())
+}
+
+/// Replays what the reader did before the app started.
 fn replay_early_input() {
-    let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
-    let Some(early) = get(&window(), "tccsEarly") else {
-        return;
-    };
-    if let Some(f) = get(&early, "replay").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
-        let _ = f.call0(&early);
+    if let Some(e) = early() {
+        call(&e, "replay");
     }
 }

@@ -41,6 +41,7 @@
     busy.forEach(function (b) { b.removeAttribute('aria-busy'); b.removeAttribute('data-loading'); });
   }
   window.tccsEarly = {
+    pending: function () { return log.length > 0; },
     replay: function () {
       settle();
       log.forEach(function (ev) {

@@ -24,7 +24,15 @@ fn mount() -> web_sys::HtmlElement {
     // The browser's path: JSON.parse, then the same decode and validate code as the build.
     let ds = std::sync::Arc::new(tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap());
     // Rendered fresh (no pre-rendered DOM here), then the URL and the browser hooks, as at start.
-    tccs_dashboard::start::run(host.clone(), ds, false, || ());
+    tccs_dashboard::start::run(
+        host.clone(),
+        ds,
+        false,
+        tccs_dashboard::start::Marks {
+            ready: Box::new(|| ()),
+            whole: Box::new(|| ()),
+        },
+    );
     host
 }
 

@@ -5,10 +5,17 @@
 //!
 //! Rendered at build time or built in the browser, a `later` part is its view, unchanged. Only
 //! hydration differs: the part's element is left as the build wrote it, its view is made and
-//! hydrated by [`then`]'s queue, one part per task, under the owner it would have had. Until
-//! then no state may change (the DOM would no longer be the state's), which is why the app
-//! applies the URL and the reader's early input only in `then`'s last step, and why
-//! static/boot.js holds back every input until then.
+//! hydrated by [`then`]'s queue, one part per task, under the owner it would have had.
+//!
+//! The parts on screen come first; then the app is ready (it applies the URL and takes input),
+//! and the parts off screen follow. Until a part's turn its DOM is the build's, so:
+//! - a part whose turn comes once the state is no longer the build's (a year chosen, the URL's
+//!   view applied) is built afresh in its element's place, since hydrating would keep the
+//!   build's figures;
+//! - a tap on a part still waiting makes its turn come at once, and reaches the part's own
+//!   element (found again by its place, when the part was built afresh);
+//! - input made before the app started (static/boot.js holds it back) is replayed on a page
+//!   that is still the build's: then every part is hydrated before the app is ready.
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
@@ -22,7 +29,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 /// The view `make` returns, hydrated in a later task (its first node must be an element, as a
 /// component's `<figure>` is).
@@ -38,10 +45,20 @@ pub struct Later<F> {
     make: F,
 }
 
-type Job = Box<dyn FnOnce()>;
+/// A part's turn: hydrate it, or (`true`) build it afresh in its element's place. Taken by the
+/// first of the queue and the reader's tap.
+type Turn = Rc<RefCell<Option<Box<dyn FnOnce(bool)>>>>;
+
+struct Part {
+    el: Element,
+    turn: Turn,
+}
+
 thread_local! {
-    static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
+    static QUEUE: RefCell<VecDeque<Part>> = const { RefCell::new(VecDeque::new()) };
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
+    /// Whether the state is no longer the one the build rendered (given by [`then`]).
+    static CHANGED: RefCell<Option<Box<dyn Fn() -> bool>>> = const { RefCell::new(None) };
 }
 
 /// Whether the view being made now is hydrated from the build's DOM (whose rows and picture are
@@ -52,23 +69,184 @@ pub fn from_build() -> bool {
         || Owner::current_shared_context().is_some_and(|sc| sc.during_hydration())
 }
 
-/// Hydrates the parts waiting, one per task, in page order, then runs `done` (in a task of its
-/// own too). With nothing waiting (a page built in the browser), runs `done` now.
-pub fn then(done: impl FnOnce() + 'static) {
-    fn step(done: Job) {
-        match QUEUE.with(|q| q.borrow_mut().pop_front()) {
-            Some(job) => {
-                job();
-                set_timeout(move || step(done), Duration::ZERO);
+fn changed() -> bool {
+    CHANGED.with(|c| c.borrow().as_ref().is_some_and(|f| f()))
+}
+
+/// Takes the part's turn, unless it was taken; says whether it was built afresh.
+fn take(turn: &Turn) -> Option<bool> {
+    let f = turn.borrow_mut().take()?;
+    let fresh = changed();
+    f(fresh);
+    Some(fresh)
+}
+
+fn soon(f: impl FnOnce() + 'static) {
+    set_timeout(f, Duration::ZERO);
+}
+
+/// What start-up does around the parts' turns.
+pub struct Steps {
+    /// Whether the reader did something before the app started (to be replayed on the build's
+    /// page: every part is then hydrated before `ready`).
+    pub touched: Box<dyn Fn() -> bool>,
+    /// Whether the state is no longer the build's.
+    pub changed: Box<dyn Fn() -> bool>,
+    /// Once the parts on screen are hydrated: the app applies the URL and takes input.
+    pub ready: Box<dyn FnOnce()>,
+    /// Once every part has had its turn.
+    pub whole: Box<dyn FnOnce()>,
+}
+
+/// Gives the parts waiting their turns, one per task: those on screen, then `ready` (in a task
+/// of its own), then the others, then `whole`. With nothing waiting (a page built in the
+/// browser), runs `ready` and `whole` now.
+pub fn then(steps: Steps) {
+    let Steps {
+        touched,
+        changed,
+        ready,
+        whole,
+    } = steps;
+    CHANGED.with(|c| *c.borrow_mut() = Some(changed));
+    if QUEUE.with(|q| q.borrow().is_empty()) {
+        ready();
+        whole();
+        return;
+    }
+    struct Left {
+        on_screen: usize,
+        touched: Box<dyn Fn() -> bool>,
+        ready: Option<Box<dyn FnOnce()>>,
+        whole: Box<dyn FnOnce()>,
+    }
+    fn step(mut left: Left) {
+        let empty = QUEUE.with(|q| q.borrow().is_empty());
+        if left.ready.is_some() && (empty || left.on_screen == 0 && !(left.touched)()) {
+            if let Some(ready) = left.ready.take() {
+                ready();
             }
-            None => done(),
+            return soon(move || step(left));
+        }
+        match QUEUE.with(|q| q.borrow_mut().pop_front()) {
+            Some(part) => {
+                left.on_screen = left.on_screen.saturating_sub(1);
+                take(&part.turn);
+                soon(move || step(left));
+            }
+            None => (left.whole)(),
         }
     }
-    if QUEUE.with(|q| q.borrow().is_empty()) {
-        done();
-    } else {
-        let done: Job = Box::new(done);
-        set_timeout(move || step(done), Duration::ZERO);
+    soon(move || {
+        // The parts the reader sees first (page order kept within each group). Read in a task
+        // of its own, after the page's frame was hydrated: the layout is the one painted.
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let seen = |p: &Part| {
+            let r = p.el.get_bounding_client_rect();
+            r.bottom() > 0.0 && r.top() < height
+        };
+        let on_screen = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            let (mut first, rest): (VecDeque<Part>, VecDeque<Part>) = q.drain(..).partition(seen);
+            let n = first.len();
+            first.extend(rest);
+            *q = first;
+            n
+        });
+        step(Left {
+            on_screen,
+            touched,
+            ready: Some(ready),
+            whole,
+        });
+    });
+}
+
+/// A tap (click, input, change) on a part still waiting: its turn now, before the event goes on
+/// to its target. Hydrated, the part has its handlers by the time the event reaches them; built
+/// afresh, the event is stopped and given again to the new element in the old one's place.
+fn take_on_touch(el: &Element, turn: Turn, now: Rc<dyn Fn() -> Option<Element>>) {
+    let root = el.clone();
+    let touched = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if turn.borrow().is_none() {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let place = target.as_ref().and_then(|t| place_in(&root, t));
+        if take(&turn) != Some(true) {
+            return;
+        }
+        ev.stop_propagation();
+        ev.prevent_default();
+        let again = now()
+            .zip(place)
+            .and_then(|(el, place)| at_place(el, &place));
+        if let (Some(old), Some(new)) = (target, again) {
+            give_again(&ev, &old, &new);
+        }
+    });
+    for kind in ["click", "input", "change"] {
+        let _ = el.add_event_listener_with_callback_and_bool(
+            kind,
+            touched.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    // Once per part of a hydrated page; the listener does nothing after the part's turn.
+    touched.forget();
+}
+
+/// The element's place under `root`: each ancestor's index among its sibling elements (text and
+/// comment nodes differ between the build's DOM and one built here; elements do not).
+fn place_in(root: &Element, el: &Element) -> Option<Vec<u32>> {
+    let mut place = Vec::new();
+    let mut at = el.clone();
+    while &at != root {
+        let mut i = 0;
+        let mut sib = at.previous_element_sibling();
+        while let Some(s) = sib {
+            i += 1;
+            sib = s.previous_element_sibling();
+        }
+        place.push(i);
+        at = at.parent_element()?;
+    }
+    place.reverse();
+    Some(place)
+}
+
+fn at_place(mut el: Element, place: &[u32]) -> Option<Element> {
+    for &i in place {
+        el = el.first_element_child()?;
+        for _ in 0..i {
+            el = el.next_element_sibling()?;
+        }
+    }
+    Some(el)
+}
+
+fn give_again(ev: &web_sys::Event, old: &Element, new: &Element) {
+    if new.tag_name() != old.tag_name() {
+        return;
+    }
+    let kind = ev.type_();
+    if kind == "click" {
+        if let Some(new) = new.dyn_ref::<web_sys::HtmlElement>() {
+            new.click();
+        }
+        return;
+    }
+    // A handle or a list moved: its value, then its event.
+    let value = js_sys::Reflect::get(old, &"value".into()).unwrap_or_default();
+    let _ = js_sys::Reflect::set(new, &"value".into(), &value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(again) = web_sys::Event::new_with_event_init_dict(&kind, &init) {
+        let _ = new.dispatch_event(&again);
     }
 }
 
@@ -80,6 +258,16 @@ enum Slot<S> {
     Ready(S),
     /// Unmounted before its turn: its element is gone and its turn is skipped.
     Gone,
+}
+
+impl<S: Mountable> Slot<S> {
+    fn first_element(&self) -> Option<Element> {
+        match self {
+            Slot::Ready(state) => state.elements().into_iter().next(),
+            Slot::Waiting(el) => Some(el.clone()),
+            Slot::Gone => None,
+        }
+    }
 }
 
 impl<F, V> Render for Later<F>
@@ -177,12 +365,27 @@ where
         let owner = Owner::current();
         let waiting = Rc::clone(&slot);
         let make = self.make;
-        let job: Job = Box::new(move || {
+        let at = el.clone();
+        let turn: Turn = Rc::new(RefCell::new(Some(Box::new(move |fresh: bool| {
+            // Gone from the page before its turn (another tab or `chart=` chosen; an element
+            // removed with its parent is not told): its owner is gone too.
             if !matches!(*waiting.borrow(), Slot::Waiting(_)) {
                 return;
             }
-            let hydrate = move || {
-                let cursor = Cursor::new(el);
+            if !at.is_connected() {
+                *waiting.borrow_mut() = Slot::Gone;
+                return;
+            }
+            let made = move || {
+                if fresh {
+                    let mut state = make().build();
+                    if let Some(parent) = at.parent_element() {
+                        state.mount(&parent, Some(&*at));
+                    }
+                    at.remove();
+                    return state;
+                }
+                let cursor = Cursor::new(at);
                 let position = PositionState::new(Position::Current);
                 HYDRATING.with(|h| h.set(true));
                 let state = make().hydrate::<FROM_SERVER>(&cursor, &position);
@@ -190,12 +393,20 @@ where
                 state
             };
             let state = match owner {
-                Some(owner) => owner.with(hydrate),
-                None => hydrate(),
+                Some(owner) => owner.with(made),
+                None => made(),
             };
             *waiting.borrow_mut() = Slot::Ready(state);
-        });
-        QUEUE.with(|q| q.borrow_mut().push_back(job));
+        }))));
+        // Weak: the listener outlives the part, and its view's state (effects, signals) must go
+        // when the part goes.
+        let now = Rc::downgrade(&slot);
+        take_on_touch(
+            &el,
+            Rc::clone(&turn),
+            Rc::new(move || now.upgrade()?.borrow().first_element()),
+        );
+        QUEUE.with(|q| q.borrow_mut().push_back(Part { el, turn }));
         LaterState(slot)
     }
 

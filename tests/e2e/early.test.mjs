@@ -143,34 +143,92 @@ test('if the wasm never comes, early presses stop waiting and the page stays rea
   await context.close();
 });
 
-test('an input made while the cards below the first still hydrate is held back, then applied', async () => {
-  // The first chart paints before the other cards are hydrated (each in a task of its own);
-  // the filter moved in between must neither reach a half-hydrated page nor be lost. The move
-  // is made by the page itself the moment the first chart shows painted (an input event on the
-  // first handle, as a drag makes), so it lands in that window every time.
+test('an input made while the cards below the first still hydrate is applied, and they show it', async () => {
+  // The first chart paints before the cards off screen are hydrated (each in a task of its own);
+  // the filter moved in between must neither reach a half-hydrated page nor be lost: held back
+  // until the app is ready, or applied at once after, and a card that was still waiting is then
+  // built with the new years. The move is made by the page itself the moment the first chart
+  // shows painted (an input event on the first handle, as a drag makes), so it lands in that
+  // window every time.
   const { page, context, problems } = await openPage(browser, null);
   await page.addInitScript(() => {
     new MutationObserver((_, seen) => {
       const plot = document.querySelector('#chart-quality .plot.painted');
       if (!plot) return;
       seen.disconnect();
-      window.__between = !document.documentElement.classList.contains('app-ready');
+      window.__between = !document.documentElement.classList.contains('app-whole');
       const from = document.querySelector('#year-from');
       from.value = String(Number(from.min) + 1);
       from.dispatchEvent(new Event('input', { bubbles: true }));
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
   });
   await page.goto(server.url);
-  await page.waitForSelector('html.app-ready', { timeout: 60000 });
+  await ready(page);
   assert.equal(await page.evaluate(() => window.__between), true, 'the move came after the first chart painted and before the app was whole');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2009..2017');
   assert.equal(await page.textContent('.range-value'), '2009–2017');
-  for (const chart of ['quality', 'rate', 'weak']) assert.equal((await years(page, chart))[0], '2009', chart);
+  const last = await page.$eval('figure.card:last-of-type', (f) => f.dataset.chart);
+  for (const chart of ['quality', 'rate', 'weak', last]) assert.equal((await years(page, chart))[0], '2009', chart);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("the URL's own view survives a slow start: it is applied once the app is whole, and the URL keeps it", async () => {
+/** Opens the page and, the moment the app is ready (the parts on screen hydrated, the others
+ *  still waiting), presses "show table" on the last card, which is off screen; first moves the
+ *  first handle two years on if `act` is 'year, then tap'. */
+async function atReady(act) {
+  const { page, context, problems } = await openPage(browser, null);
+  await page.addInitScript((act) => {
+    new MutationObserver((_, seen) => {
+      if (!document.documentElement.classList.contains('app-ready')) return;
+      seen.disconnect();
+      const cards = document.querySelectorAll('figure.card');
+      const card = cards[cards.length - 1];
+      window.__card = card;
+      window.__tap = { chart: card.dataset.chart, waiting: !document.documentElement.classList.contains('app-whole') };
+      const from = document.querySelector('#year-from');
+      if (act === 'year, then tap') {
+        from.value = String(Number(from.min) + 2);
+        from.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      card.querySelector('.toggle-table').click();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+  }, act);
+  await page.goto(server.url);
+  await ready(page);
+  const tap = await page.evaluate(() => ({ ...window.__tap, same: window.__card.isConnected }));
+  return { page, context, problems, tap };
+}
+
+test('a card still waiting for its turn takes a tap: hydrated on the spot, its own nodes kept', async () => {
+  const { page, context, problems, tap } = await atReady('tap');
+  assert.equal(tap.waiting, true, 'tapped before every part was hydrated');
+  assert.equal(tap.same, true, 'the view is still the build\'s: the card keeps its nodes');
+  assert.equal(await page.getAttribute(`#chart-${tap.chart} .toggle-table`, 'aria-expanded'), 'true');
+  assert.ok(await page.isVisible(`#table-${tap.chart}`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('after a year change, a card still waiting is built afresh with it, and its tap reaches the new card', async () => {
+  const { page, context, problems, tap } = await atReady('year, then tap');
+  assert.equal(tap.waiting, true, 'tapped before every part was hydrated');
+  assert.equal(tap.same, false, 'the build\'s card was replaced');
+  assert.equal(await page.getAttribute(`#chart-${tap.chart} .toggle-table`, 'aria-expanded'), 'true');
+  assert.ok(await page.isVisible(`#table-${tap.chart}`));
+  assert.equal(await page.textContent('.range-value'), '2010–2017');
+  assert.equal((await years(page, 'weak'))[0], '2010', 'a yearly card off screen');
+  // The tapped card's table is the one a page opened with those years shows.
+  const rows = (p) => p.$eval(`#table-${tap.chart} tbody`, (b) => b.textContent);
+  const fresh = await openPage(browser, `${server.url}?time=2010..2017`);
+  await ready(fresh.page);
+  assert.equal(await rows(page), await rows(fresh.page));
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the URL's own view survives a slow start: it is applied once the app is ready, and the URL keeps it", async () => {
   // The cards below the first hydrate in later tasks; on a slow CPU that takes longer than the
   // URL's 200 ms update delay. The URL must not be rewritten with the default view meanwhile.
   const { page, context, problems } = await openPage(browser, null);
