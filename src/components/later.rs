@@ -7,7 +7,7 @@
 //! hydration differs: the part's element is left as the build wrote it, its view is made and
 //! hydrated by [`then`]'s queue, one part per task, under the owner it would have had.
 //!
-//! The parts on screen come first; then the app is ready (it applies the URL and takes input),
+//! The parts on screen (and any above them) come first; then the app is ready (it applies the URL and takes input),
 //! and the parts off screen follow. Until a part's turn its DOM is the build's, so:
 //! - a part whose turn comes once the state is no longer the build's (a year chosen, the URL's
 //!   view applied) is built afresh in its element's place, since hydrating would keep the
@@ -98,9 +98,9 @@ pub struct Steps {
     pub whole: Box<dyn FnOnce()>,
 }
 
-/// Gives the parts waiting their turns, one per task: those on screen, then `ready` (in a task
-/// of its own), then the others, then `whole`. With nothing waiting (a page built in the
-/// browser), runs `ready` and `whole` now.
+/// Gives the parts waiting their turns, one per task, in page order: those up to the last one
+/// on screen, then `ready` (in a task of its own), then the others, then `whole`. With nothing
+/// waiting (a page built in the browser), runs `ready` and `whole` now.
 pub fn then(steps: Steps) {
     let Steps {
         touched,
@@ -138,24 +138,22 @@ pub fn then(steps: Steps) {
         }
     }
     soon(move || {
-        // The parts the reader sees first (page order kept within each group). Read in a task
-        // of its own, after the page's frame was hydrated: the layout is the one painted.
+        // The parts up to the last one the reader sees, in page order (at the top of the page,
+        // the year filter and the first row of charts). Read in a task of its own, after the
+        // page's frame was hydrated: the layout is the one painted.
         let height = window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        let seen = |p: &Part| {
-            let r = p.el.get_bounding_client_rect();
-            r.bottom() > 0.0 && r.top() < height
-        };
         let on_screen = QUEUE.with(|q| {
-            let mut q = q.borrow_mut();
-            let (mut first, rest): (VecDeque<Part>, VecDeque<Part>) = q.drain(..).partition(seen);
-            let n = first.len();
-            first.extend(rest);
-            *q = first;
-            n
+            q.borrow()
+                .iter()
+                .rposition(|p| {
+                    let r = p.el.get_bounding_client_rect();
+                    r.bottom() > 0.0 && r.top() < height
+                })
+                .map_or(0, |i| i + 1)
         });
         step(Left {
             on_screen,
@@ -229,20 +227,15 @@ fn at_place(mut el: Element, place: &[u32]) -> Option<Element> {
     Some(el)
 }
 
+/// The event again, on the new element: a plain event of the same type (the app's click handlers
+/// read nothing of a click but that it happened), with a moved handle's value.
 fn give_again(ev: &web_sys::Event, old: &Element, new: &Element) {
-    if new.tag_name() != old.tag_name() {
-        return;
-    }
     let kind = ev.type_();
-    if kind == "click" {
-        if let Some(new) = new.dyn_ref::<web_sys::HtmlElement>() {
-            new.click();
-        }
-        return;
+    if kind != "click" {
+        // A handle or a list moved: its value first.
+        let value = js_sys::Reflect::get(old, &"value".into()).unwrap_or_default();
+        let _ = js_sys::Reflect::set(new, &"value".into(), &value);
     }
-    // A handle or a list moved: its value, then its event.
-    let value = js_sys::Reflect::get(old, &"value".into()).unwrap_or_default();
-    let _ = js_sys::Reflect::set(new, &"value".into(), &value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     if let Ok(again) = web_sys::Event::new_with_event_init_dict(&kind, &init) {
