@@ -7,8 +7,9 @@
 //! hydration differs: the part's element is left as the build wrote it, its view is made and
 //! hydrated by [`then`]'s queue, one part per task, under the owner it would have had.
 //!
-//! The parts on screen (and any above them) come first; then the app is ready (it applies the URL and takes input),
-//! and the parts off screen follow. Until a part's turn its DOM is the build's, so:
+//! The parts on screen (and any above them) come first; then the app is ready (it applies the
+//! URL and takes input), and the parts off screen follow. Until a part's turn its DOM is the
+//! build's, so:
 //! - a part whose turn comes once the state is no longer the build's (a year chosen, the URL's
 //!   view applied) is built afresh in its element's place, since hydrating would keep the
 //!   build's figures;
@@ -360,11 +361,11 @@ where
         let make = self.make;
         let at = el.clone();
         let turn: Turn = Rc::new(RefCell::new(Some(Box::new(move |fresh: bool| {
-            // Gone from the page before its turn (another tab or `chart=` chosen; an element
-            // removed with its parent is not told): its owner is gone too.
             if !matches!(*waiting.borrow(), Slot::Waiting(_)) {
                 return;
             }
+            // Gone from the page before its turn (another tab or `chart=` chosen; an element
+            // removed with its parent is not told): its owner is gone too.
             if !at.is_connected() {
                 *waiting.borrow_mut() = Slot::Gone;
                 return;

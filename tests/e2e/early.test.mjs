@@ -175,7 +175,8 @@ test('an input made while the cards below the first still hydrate is applied, an
 
 /** Opens the page and, the moment the app is ready (the parts on screen hydrated, the others
  *  still waiting), presses "show table" on the last card, which is off screen; first moves the
- *  first handle two years on if `act` is 'year, then tap'. */
+ *  first handle two years on if `act` is 'year, then tap'. Asserts what every such tap must
+ *  give: it came before the card's turn, and the card's table is open. */
 async function atReady(act) {
   const { page, context, problems } = await openPage(browser, null);
   await page.addInitScript((act) => {
@@ -197,25 +198,22 @@ async function atReady(act) {
   await page.goto(server.url);
   await ready(page);
   const tap = await page.evaluate(() => ({ ...window.__tap, same: window.__card.isConnected }));
+  assert.equal(tap.waiting, true, 'tapped before every part was hydrated');
+  assert.equal(await page.getAttribute(`#chart-${tap.chart} .toggle-table`, 'aria-expanded'), 'true');
+  assert.ok(await page.isVisible(`#table-${tap.chart}`));
   return { page, context, problems, tap };
 }
 
 test('a card still waiting for its turn takes a tap: hydrated on the spot, its own nodes kept', async () => {
   const { page, context, problems, tap } = await atReady('tap');
-  assert.equal(tap.waiting, true, 'tapped before every part was hydrated');
   assert.equal(tap.same, true, 'the view is still the build\'s: the card keeps its nodes');
-  assert.equal(await page.getAttribute(`#chart-${tap.chart} .toggle-table`, 'aria-expanded'), 'true');
-  assert.ok(await page.isVisible(`#table-${tap.chart}`));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('after a year change, a card still waiting is built afresh with it, and its tap reaches the new card', async () => {
   const { page, context, problems, tap } = await atReady('year, then tap');
-  assert.equal(tap.waiting, true, 'tapped before every part was hydrated');
   assert.equal(tap.same, false, 'the build\'s card was replaced');
-  assert.equal(await page.getAttribute(`#chart-${tap.chart} .toggle-table`, 'aria-expanded'), 'true');
-  assert.ok(await page.isVisible(`#table-${tap.chart}`));
   assert.equal(await page.textContent('.range-value'), '2010–2017');
   assert.equal((await years(page, 'weak'))[0], '2010', 'a yearly card off screen');
   // The tapped card's table is the one a page opened with those years shows.
