@@ -129,3 +129,36 @@ export async function earlyInput(browser, url, runs) {
   }
   return { median: pct(out, 50), p95: pct(out, 95), runs, early };
 }
+
+/** What the 4× desktop budget can be measured against on this machine: the same page with the
+ *  app's two loader scripts taken out (the HTML, its CSS, boot.js and the pre-rendered charts, no
+ *  wasm), and a page of one paragraph (navigation, the renderer and one paint: the machine's
+ *  floor). Medians over `runs` loads of each, interleaved, in ms since navigation start. The page
+ *  alone is served from memory uncompressed: no network throttling here, so the encoding does not
+ *  show. */
+export async function pageFloor(browser, indexHtml, runs) {
+  const alone = indexHtml.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
+  if (alone === indexHtml) throw new Error('pageFloor: no loader script found in index.html');
+  const paragraph = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>—</title></head><body><p>Tổ chức cơ sở đảng trong sạch vững mạnh.</p></body></html>';
+  const { serve } = await import('../tests/e2e/helpers.mjs');
+  const server = await serve({ pages: { '/alone.html': alone, '/paragraph.html': paragraph } });
+  const rows = { alone: [], paragraph: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const name of Object.keys(rows)) {
+      const { context, page, cdp } = await page4x(browser);
+      await page.addInitScript(() => {
+        window.__lcp = null;
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await page.goto(`${server.url}${name}.html`, { waitUntil: 'load' });
+      // The largest paint can come a frame after the load event.
+      await untilInPage(cdp, 'window.__lcp !== null');
+      await page.waitForTimeout(300);
+      rows[name].push(await page.evaluate(() => ({ parsed: performance.getEntriesByType('navigation')[0].domInteractive, lcp: window.__lcp })));
+      await context.close();
+    }
+  }
+  await server.close();
+  const med = (xs, k) => pct(xs.map((r) => r[k]), 50);
+  return { aloneParsed: med(rows.alone, 'parsed'), aloneLcp: med(rows.alone, 'lcp'), paragraphLcp: med(rows.paragraph, 'lcp'), runs };
+}

@@ -13,7 +13,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, DIST, MOBILE_NETWORK } from '../tests/e2e/helpers.mjs';
 import { lighthouseRuns } from './bench-lighthouse.mjs';
-import { startupSteps, traceSummary, earlyInput, untilInPage } from './bench-startup.mjs';
+import { startupSteps, traceSummary, earlyInput, untilInPage, pageFloor } from './bench-startup.mjs';
 
 const RUNS = Number(process.argv[2] || 20);
 const LH_RUNS = Number(process.argv[3] || 3);
@@ -88,7 +88,7 @@ async function newPage(throttleNet, device = PHONE) {
 }
 
 // 1. Transfer and first chart painted.
-const firsts = [], svgs = [], lcps = [], earlyDownloads = []; let transferred = 0; const requested = new Map();
+const firsts = [], svgs = [], lcps = [], earlyDownloads = [], wasmReceived = [], afterWasm = []; let transferred = 0; const requested = new Map();
 for (let i = 0; i < Math.max(20, RUNS); i++) {
   const { context, page, cdp } = await newPage(true);
   let bytes = 0;
@@ -97,6 +97,10 @@ for (let i = 0; i < Math.max(20, RUNS); i++) {
   await page.goto(server.url);
   await untilInPage(cdp, 'window.__firstPaint !== null && window.__ready !== null');
   firsts.push(await page.evaluate(() => Math.max(window.__firstPaint, window.__ready)));
+  // When the wasm's last byte arrived: on this network the download is the longest step, and
+  // what follows it (compile, instantiate, the first screen hydrated) is the app's own part.
+  const received = await page.evaluate(() => performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'))?.responseEnd ?? NaN);
+  wasmReceived.push(received); afterWasm.push(firsts.at(-1) - received);
   const svg = await page.evaluate(() => window.__firstSvg);
   if (svg !== null) svgs.push(svg);
   const lcp = await page.evaluate(() => window.__lcp);
@@ -108,10 +112,10 @@ for (let i = 0; i < Math.max(20, RUNS); i++) {
   await context.close();
 }
 // What gzip and brotli make of each requested file.
-let requestedGz = 0, requestedBr = 0;
+let requestedGz = 0, requestedBr = 0, wasmBr = 0;
 for (const path of requested.keys()) {
   const f = join(DIST, path === '/' ? 'index.html' : path.slice(1));
-  try { const b = readFileSync(f); requestedGz += gz(b); requestedBr += br(b); } catch { /* not a file of dist/ */ }
+  try { const b = readFileSync(f); requestedGz += gz(b); requestedBr += br(b); if (f.endsWith('_bg.wasm')) wasmBr = br(b); } catch { /* not a file of dist/ */ }
 }
 
 // First chart interactive: 4× CPU, desktop 1280×900, no network throttling: the later of the
@@ -129,6 +133,7 @@ for (let i = 0; i < Math.max(7, RUNS); i++) {
 const steps = await startupSteps(browser, server.url, Math.max(7, Math.ceil(RUNS / 2)));
 const trace = await traceSummary(browser, server.url);
 const early = await earlyInput(browser, server.url, Math.max(7, Math.ceil(RUNS / 2)));
+const floor = await pageFloor(browser, readFileSync(join(DIST, 'index.html'), 'utf8'), Math.max(7, Math.ceil(RUNS / 2)));
 
 // 2. Filter change → all visible charts repainted; 3. memory.
 // Chromium's CPU throttling suspends the main thread in slices of a few milliseconds, so a press
@@ -185,6 +190,7 @@ for (const r of lh) console.log(`  score ${r.score.toFixed(2)}  LCP ${r.lcp.toFi
 console.log(`median: score ${med('score').toFixed(2)} (budget ≥ 0.98: ${med('score') >= 0.98 ? 'within budget' : 'OVER budget'})  LCP ${med('lcp').toFixed(0)} ms (≤ 1200: ${verdict(med('lcp'), 1200)})  TBT ${med('tbt').toFixed(0)} ms (≤ 100: ${verdict(med('tbt'), 100)})  FCP ${med('fcp').toFixed(0)} ms  CLS ${med('cls').toFixed(3)} (0: ${verdict(med('cls'), 0)})`);
 console.log('\n== first chart interactive (4× CPU, 1280×900, no network throttling), ms ==');
 console.log(`runs ${interactive.length}  median ${fmt(pct(interactive, 50))}  p95 ${fmt(pct(interactive, 95))}  budget median 800: ${verdict(pct(interactive, 50), 800)}`);
+console.log(`  what this machine allows: the page alone (no app; HTML, CSS, boot.js, pre-rendered charts): HTML parsed ${floor.aloneParsed.toFixed(0)}, LCP ${floor.aloneLcp.toFixed(0)}; a page of one paragraph: LCP ${floor.paragraphLcp.toFixed(0)} (medians of ${floor.runs})`);
 console.log('\n== start-up, step by step (4× CPU, 1280×900; median ms since navigation start) ==');
 for (const [k, v] of steps) console.log(`${fmt(v)}  ${k}`);
 console.log('\n== start-up trace: main-thread time up to the first chart, by kind of work (one load, 4× CPU; nested kinds overlap), ms ==');
@@ -195,6 +201,7 @@ console.log('\n== first chart painted (Lighthouse mobile: 150 ms RTT, 1.6 Mbps, 
 if (svgs.length) console.log(`pre-rendered SVG chart (index.html)  runs ${svgs.length}  median ${fmt(pct(svgs, 50))}  p95 ${fmt(pct(svgs, 95))}  budget 1500: ${verdict(pct(svgs, 95), 1500)}`);
 else console.log('pre-rendered SVG chart: not found in index.html');
 console.log(`interactive canvas chart (wasm)      runs ${firsts.length}  median ${fmt(pct(firsts, 50))}  p95 ${fmt(pct(firsts, 95))}  budget median 1500: ${verdict(pct(firsts, 50), 1500)}`);
+console.log(`  the wasm received (its last byte) median ${fmt(pct(wasmReceived, 50))}; from then to interactive median ${fmt(pct(afterWasm, 50))} (at 1.6 Mbps the wasm's ${wasmBr} brotli bytes alone take ${(wasmBr / MOBILE_NETWORK.downloadThroughput * 1000).toFixed(0)} ms, after ${MOBILE_NETWORK.latency} ms of latency)`);
 console.log(`  the wasm's download started during the parse (slow network seen): ${earlyDownloads.filter(Boolean).length} of ${earlyDownloads.length} loads`);
 console.log(`largest contentful paint, measured in the page   runs ${lcps.length}  median ${fmt(pct(lcps, 50))}  p95 ${fmt(pct(lcps, 95))}  (Lighthouse simulates it from an unthrottled load: above)`);
 console.log('\n== year-filter key press → last draw call of every visible chart (4× CPU), ms ==');
@@ -215,8 +222,8 @@ console.log(`| Lighthouse mobile score ≥ 0.98 (median of ${lh.length}) | ${med
 console.log(`| LCP ≤ 1.2 s | ${(med('lcp') / 1000).toFixed(2)} s |`);
 console.log(`| TBT ≤ 100 ms | ${med('tbt').toFixed(0)} ms |`);
 console.log(`| CLS 0 | ${med('cls').toFixed(3)} |`);
-console.log(`| first chart interactive ≤ 0.8 s (4× CPU, desktop) | ${(pct(interactive, 50) / 1000).toFixed(2)} s median |`);
-console.log(`| first chart interactive ≤ 1.5 s (mobile throttling) | ${(pct(firsts, 50) / 1000).toFixed(2)} s median (LCP measured there ${(pct(lcps, 50) / 1000).toFixed(2)} s) |`);
+console.log(`| first chart interactive ≤ 0.8 s (4× CPU, desktop) | ${(pct(interactive, 50) / 1000).toFixed(2)} s median (the page alone, no app: LCP ${(floor.aloneLcp / 1000).toFixed(2)} s) |`);
+console.log(`| first chart interactive ≤ 1.5 s (mobile throttling) | ${(pct(firsts, 50) / 1000).toFixed(2)} s median (the wasm received at ${(pct(wasmReceived, 50) / 1000).toFixed(2)} s; LCP measured there ${(pct(lcps, 50) / 1000).toFixed(2)} s) |`);
 console.log(`| first load ≤ 222.7 KiB gzip / 177.9 KiB brotli (ceiling) | ${(requestedGz / 1024).toFixed(1)} / ${(requestedBr / 1024).toFixed(1)} KiB |`);
 console.log(`| year step p95 ≤ 8 ms (4× CPU) | ${pct(repaints, 95).toFixed(1)} ms |`);
 console.log(`| JS heap + wasm ≤ 4 MB | ${mb(memory.js + memory.wasm)} MiB |`);
