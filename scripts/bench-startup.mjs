@@ -1,6 +1,7 @@
 // Start-up figures for scripts/bench.mjs (issue 21): where the time to the first interactive
 // chart goes, step by step and from a trace, and how long an input made before the app starts
 // takes to show. Desktop 1280×900 at 4× CPU, no network throttling, the build served compressed.
+import { serve } from '../tests/e2e/helpers.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -140,7 +141,6 @@ export async function pageFloor(browser, indexHtml, runs) {
   const alone = indexHtml.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
   if (alone === indexHtml) throw new Error('pageFloor: no loader script found in index.html');
   const paragraph = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>—</title></head><body><p>Tổ chức cơ sở đảng trong sạch vững mạnh.</p></body></html>';
-  const { serve } = await import('../tests/e2e/helpers.mjs');
   const server = await serve({ pages: { '/alone.html': alone, '/paragraph.html': paragraph } });
   const rows = { alone: [], paragraph: [] };
   for (let i = 0; i < runs; i++) {

@@ -6,7 +6,9 @@
 // under Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU); time
 // from a year-filter key press to the last canvas draw call of every visible chart (4× CPU,
 // pooled over three fresh pages; also at 1× CPU); JS heap + wasm memory after load; start-up step
-// by step, a trace of it by kind of work, and an input made before start-up (bench-startup.mjs).
+// by step, a trace of it by kind of work, and an input made before start-up (bench-startup.mjs);
+// beside the two start-up budgets, what this machine allows: the page without its app and a page
+// of one paragraph at 4× CPU, and when the wasm's last byte arrives under the mobile throttling.
 // Median and p95 over the runs, against the budgets, and a summary table at the end.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
