@@ -29,16 +29,13 @@ pub fn start() {
     // checking the dataset, then hydrating the page's frame and each part (later.rs; ~30, ~50,
     // ~45 ms and then 20–55 ms each at 4× CPU). Input gets in between, and Lighthouse counts
     // only each task's time over 50 ms as blocking.
-    fn soon(f: impl FnOnce() + 'static) {
-        set_timeout(f, std::time::Duration::ZERO);
-    }
-    soon(move || match web::page::read() {
+    web::soon(move || match web::page::read() {
         Ok((ds, pre_rendered)) => {
             let ds = Arc::new(ds);
             let root: web_sys::HtmlElement = root.unchecked_into();
             // A block edited by hand no longer matches the pre-rendered DOM: render it fresh
             // rather than hydrate a DOM of other figures.
-            soon(move || {
+            web::soon(move || {
                 let steps = Marks {
                     ready: Box::new(move || mark("app-ready")),
                     whole: Box::new(move || mark("app-whole")),

@@ -18,6 +18,7 @@
 //! - input made before the app started (static/boot.js holds it back) is replayed on a page
 //!   that is still the build's: then every part is hydrated before the app is ready.
 
+use crate::web::soon;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
 use leptos::tachys::hydration::Cursor;
@@ -29,7 +30,6 @@ use leptos::tachys::view::{
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// The view `make` returns, hydrated in a later task (its first node must be an element, as a
@@ -80,10 +80,6 @@ fn take(turn: &Turn) -> Option<bool> {
     let fresh = changed();
     f(fresh);
     Some(fresh)
-}
-
-fn soon(f: impl FnOnce() + 'static) {
-    set_timeout(f, Duration::ZERO);
 }
 
 /// What start-up does around the parts' turns.
@@ -168,7 +164,7 @@ pub fn then(steps: Steps) {
 /// A tap (click, input, change) on a part still waiting: its turn now, before the event goes on
 /// to its target. Hydrated, the part has its handlers by the time the event reaches them; built
 /// afresh, the event is stopped and given again to the new element in the old one's place.
-fn take_on_touch(el: &Element, turn: Turn, now: Rc<dyn Fn() -> Option<Element>>) {
+fn take_on_touch(el: &Element, turn: Turn, now: Box<dyn Fn() -> Option<Element>>) {
     let root = el.clone();
     let touched = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         if turn.borrow().is_none() {
@@ -398,7 +394,7 @@ where
         take_on_touch(
             &el,
             Rc::clone(&turn),
-            Rc::new(move || now.upgrade()?.borrow().first_element()),
+            Box::new(move || now.upgrade()?.borrow().first_element()),
         );
         QUEUE.with(|q| q.borrow_mut().push_back(Part { el, turn }));
         LaterState(slot)

@@ -9,6 +9,12 @@ pub mod page;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Runs `f` in a task of its own, after what is queued (input, a frame): how start-up and the
+/// tables split their work so that no one task blocks the page for long.
+pub fn soon(f: impl FnOnce() + 'static) {
+    set_timeout(f, std::time::Duration::ZERO);
+}
+
 /// The current `location.search`.
 pub fn query() -> String {
     window().location().search().unwrap_or_default()

@@ -2,9 +2,9 @@
 //! shown on demand. Its rows are written as HTML (`charts::table_rows_html`).
 
 use super::Card;
+use crate::web;
 use leptos::html;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// Keeps the table body in step with the view-model. An open table is written at once; a closed
 /// one (the screen-reader text alternative) after the next frame, so a filter step paints the
@@ -58,7 +58,7 @@ pub(super) fn rows(c: Card) -> (NodeRef<html::Tbody>, String) {
             write_rows();
         } else if !pending.get_value() {
             pending.set_value(true);
-            request_animation_frame(move || set_timeout(write_rows, Duration::ZERO));
+            request_animation_frame(move || web::soon(write_rows));
         }
     });
     (tbody, server_rows)
