@@ -3,7 +3,7 @@
 # scripts/bench.sh [runs, default 20] [Lighthouse runs, default 3] [editor preview versions, default 500]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
+. scripts/setup-test.sh
 bash scripts/build.sh >/dev/null
 node scripts/bench.mjs "${1:-20}" "${2:-3}"
 echo; echo "== the staff editor's preview over a long session (memory after garbage collection) =="

@@ -10,7 +10,7 @@
 # compile time and its lockfile to say the same six lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
+. scripts/setup-build.sh
 out="${1:-dist}"
 work=target/site # each step's own output: editor/, reader/
 
@@ -19,24 +19,25 @@ need() { # need <file> <the step that makes it>
   [ -e "$1" ] || { printf '[build] missing %s: %s must run first\n' "$1" "$2" >&2; exit 1; }
 }
 
-# The wasm builds compile Rust's standard library with the app, for size (cargo's build-std with
-# std's `optimize_for_size`): the reader's wasm is 8.5 KB gzip smaller than with the prebuilt std
-# (206.4 → 197.8 KB, measured 2026-12-01; docs/performance.md). Cargo offers this only as an
-# unstable option, so RUSTC_BOOTSTRAP is set for these cargo runs alone: the native build, the
-# tests and clippy use the stable toolchain as it is. The rust-src it needs is a component in
-# rust-toolchain.toml. TCCS_PREBUILT_STD=1 builds with the prebuilt std instead.
-# With std built here, three more unstable flags of the same kind (the wasm targets only: cargo
-# applies RUSTFLAGS to the --target artifacts, never to build scripts or the native build):
+# The wasm builds compile Rust's standard library with the app, for size: cargo's build-std with
+# std's `optimize_for_size`, and three flags that need a std built with the app (cargo applies
+# RUSTFLAGS to the --target artifacts only, never to build scripts or the native build):
 # - `-Cpanic=immediate-abort`: a panic traps at once instead of formatting a message nobody reads
-#   (wasm32-unknown-unknown has no stderr and the app installs no panic hook): the same trap, the
-#   same "unreachable" that boot.js turns into the load-failure message;
+#   (wasm32-unknown-unknown has no stderr); static/boot.js tells the reader when the app traps;
 # - `-Zlocation-detail=none`: no file/line strings for those messages;
 # - `-Zfmt-debug=none`: `{:?}` prints nothing; no text a person reads is made with Debug (the chart
 #   drawing's errors use Display).
-# Measured on the reader (2026-12-02): 206,536 → 197,722 B gzip with the first two, 194,012 with
-# all three (docs/performance.md).
-# TCCS_WASM_RUSTFLAGS replaces them (set it empty to measure without).
+# What each saves is in docs/performance.md. All of them are unstable, so they stay behind the pin
+# of rust-toolchain.toml: the Rust they were measured with (RUSTC_BOOTSTRAP is set for these two
+# Trunk runs alone). Another Rust (a newer stable, say) builds the plain way: the prebuilt std and
+# panic=abort, the same page, a larger wasm. TCCS_PREBUILT_STD=1 chooses that way on purpose;
+# TCCS_WASM_RUSTFLAGS replaces the three flags (set it empty to measure without).
 WASM_RUSTFLAGS="${TCCS_WASM_RUSTFLAGS-"-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"}"
+if [ "${TCCS_PREBUILT_STD:-}" != 1 ] && ! rust_is_pinned; then
+  printf '[build] %s is not the pinned Rust %s (rust-toolchain.toml): building the wasm without the unstable size options (std built with the app, panic=immediate-abort). The page is the same; the first load is larger (README, "A fresh machine").\n' \
+    "$(rustc --version 2>/dev/null || echo 'this rustc')" "$PINNED_RUST" >&2
+  TCCS_PREBUILT_STD=1
+fi
 wasm_build() {
   if [ "${TCCS_PREBUILT_STD:-}" = 1 ]; then
     trunk build --release "$@"

@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import http from 'node:http';
-import { serve } from '../tests/e2e/helpers.mjs';
+import { serve } from './static-host.mjs';
 
 const [root = 'target/serve', port = '8080'] = process.argv.slice(2);
-const WATCHED = ['src', 'style', 'static', 'data', 'index.html', 'edit.html', 'Cargo.toml', 'build.rs'];
+const WATCHED = ['src', 'style', 'static', 'data', 'index.html', 'edit.html', 'Cargo.toml'];
 
 // The helper reads `_headers` once (the CSP carries the loader's hash, new on every build), so a
 // rebuild starts a new one; it listens on a random port, and the fixed port forwards to it.

@@ -4,7 +4,7 @@
 # the URL. dist/ is left alone: it only ever holds the release that scripts/build.sh makes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
+. scripts/setup-build.sh
 port="${PORT:-8080}"
 echo "Building… then open http://127.0.0.1:$port/ (the editor: http://127.0.0.1:$port/edit.html)"
 bash scripts/build.sh target/serve

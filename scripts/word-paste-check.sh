@@ -4,10 +4,9 @@
 # so it is a script of its own, not part of scripts/test.sh. Needs a built dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
+. scripts/setup-test.sh
 if ! command -v soffice >/dev/null; then
   echo "[word-paste-check] installing Debian libreoffice-writer-nogui" >&2
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq libreoffice-writer-nogui >/dev/null
 fi

@@ -1,83 +1,17 @@
-// Shared by the end-to-end tests: a static server for dist/ (optionally with the CSP header or a
-// host page on another origin), and Chromium launched the way it works on these machines.
-import http from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, extname, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
+// Shared by the end-to-end tests: the static server (scripts/static-host.mjs) for dist/, and
+// Chromium launched the way it works on these machines.
 import { chromium } from 'playwright-core';
+import { serve as host } from '../../scripts/static-host.mjs';
+export { parseHeaders, headersFor } from '../../scripts/static-host.mjs';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
+
+/** The release `dist/` (or `root`) served as scripts/static-host.mjs serves a folder. */
+export const serve = (options = {}) => host({ root: DIST, ...options });
 
 /** Lighthouse's mobile network (150 ms RTT, 1.6 Mbps down, 750 kbps up), for DevTools'
  *  `Network.emulateNetworkConditions`: the bench's mobile loads and the loader's slow-network test. */
 export const MOBILE_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8',
-};
-
-/** Parses a `_headers` file (Netlify/Cloudflare Pages format): [{path, headers}] in order. */
-export function parseHeaders(text) {
-  const rules = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: {} });
-    else if (rules.length) {
-      const i = line.indexOf(':');
-      rules.at(-1).headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-    }
-  }
-  return rules;
-}
-
-/** The headers a `_headers`-reading host sends for `path`: every matching rule, joined as those
- *  hosts join a header set twice (", "). `/*` matches everything; other rules match exactly. */
-export function headersFor(rules, path) {
-  const out = {};
-  for (const r of rules) {
-    const match = r.path === path || (r.path.endsWith('/*') && path.startsWith(r.path.slice(0, -1)));
-    if (!match) continue;
-    for (const [k, v] of Object.entries(r.headers)) out[k] = out[k] ? `${out[k]}, ${v}` : v;
-  }
-  return out;
-}
-
-/** Serves `root` on 127.0.0.1 (or `host`), a random port. `headers` are added to every response;
- *  `pages` maps extra paths to HTML strings (host pages). Resolves to {url, origin, close}.
- *  `compressed`: as a static host serves the build: the `.br` or `.gz` file written beside each
- *  file when the browser accepts it, else gzip on the fly. `hostHeaders`: apply `root/_headers`. */
-export function serve({ root = DIST, host = '127.0.0.1', headers = {}, pages = {}, compressed = false, hostHeaders = false } = {}) {
-  const rules = hostHeaders ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
-  const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (pages[path]) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], ...headers });
-      return res.end(pages[path]);
-    }
-    let file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) { res.writeHead(403); return res.end(); }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404); return res.end('not found'); }
-    let body = readFileSync(file);
-    const extra = { ...headersFor(rules, path) };
-    const accept = req.headers['accept-encoding'] || '';
-    if (compressed && /\bbr\b/.test(accept) && existsSync(`${file}.br`)) {
-      body = readFileSync(`${file}.br`);
-      extra['content-encoding'] = 'br';
-    } else if (compressed && /\bgzip\b/.test(accept)) {
-      body = existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(body, { level: 9 });
-      extra['content-encoding'] = 'gzip';
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', ...extra, ...headers });
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, host, () => {
-    const { port } = server.address();
-    resolve({ url: `http://${host}:${port}/`, origin: `http://${host}:${port}`, close: () => new Promise((r) => server.close(r)) });
-  }));
-}
 
 export async function launch(options = {}) {
   return chromium.launch({
