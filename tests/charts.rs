@@ -144,7 +144,11 @@ fn svg_has_title_years_and_one_bar_per_year() {
         }
         // Each year: an outlined total bar (fill + stroke) and a solid count bar, in the primary colour.
         let solid = svg.matches("fill=\"#1D549C\"").count();
-        assert_eq!(solid, range.year_count() + 1, "bars + legend swatch"); // +1: legend
+        assert_eq!(
+            solid,
+            (from..=to).count() + 1,
+            "a bar a year, and the legend's swatch"
+        );
     }
     let svg = to_svg(
         &build(ds(), ChartId::Members, ALL, Lang::En),

@@ -38,14 +38,13 @@ pub fn YearFilter() -> impl IntoView {
             1100
         };
         let handle = set_interval_with_handle(
-            move || {
-                let y = year.get() + 1;
-                year.set(y);
-                if y > last {
-                    stop();
-                } else {
+            move || match year.get().checked_add(1).filter(|y| *y <= last) {
+                Some(y) => {
+                    year.set(y);
                     s.set_range(y, y);
                 }
+                // Past the last year (never past 65535: checked, not wrapped).
+                None => stop(),
             },
             Duration::from_millis(ms),
         );

@@ -143,6 +143,15 @@ pub enum DataError {
         index: usize,
         place: String,
     },
+    /// A year outside `validate::PLAUSIBLE_YEARS`, at its place.
+    ImplausibleYear {
+        place: String,
+        year: u16,
+    },
+    /// A year rated out of no organisation at all: its rate would divide by zero.
+    ZeroTotal {
+        year: u16,
+    },
 }
 
 /// What a field must hold.
@@ -322,6 +331,17 @@ impl DataError {
                 format!("revisions[{index}].changes: chỗ \"{place}\" không có trong dữ liệu."),
                 format!("revisions[{index}].changes: the place \"{place}\" does not exist in the data."),
             ),
+            ImplausibleYear { place, year } => {
+                let (a, b) = (super::validate::PLAUSIBLE_YEARS.start(), super::validate::PLAUSIBLE_YEARS.end());
+                (
+                    format!("{place}: năm {year} không thể đúng với loại số liệu này (phải từ {a} đến {b})."),
+                    format!("{place}: the year {year} cannot be right for this kind of record (it must be from {a} to {b})."),
+                )
+            }
+            ZeroTotal { year } => (
+                format!("Năm {year}: tổng số tổ chức là 0; phải lớn hơn 0."),
+                format!("Year {year}: the total of organisations is 0; it must be more than 0."),
+            ),
         };
         lang.t(v, e)
     }
@@ -380,6 +400,8 @@ impl DataError {
             }
             NoRevisionReason { index } => format!("dataset.revisions[{index}].reason"),
             UnknownRevisionPlace { index, .. } => format!("dataset.revisions[{index}].changes"),
+            ImplausibleYear { place, .. } => place.clone(),
+            ZeroTotal { year: y } => year(y, "total"),
         })
     }
 

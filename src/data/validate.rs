@@ -7,6 +7,19 @@ use super::fields::YearField;
 use super::model::{is_iso_date, parse_written, Dataset, Place, Unit};
 use super::roles::{self, ChartId, Lack};
 use std::collections::BTreeSet;
+use std::ops::RangeInclusive;
+
+/// The years a record of this kind can carry: the Party was founded in 1930, and 2100 is far
+/// beyond any report. A year outside them is a slip (`0`, `20017`), and refusing it here keeps
+/// every later step (the filter's steps, the charts' axes) on years that mean something.
+pub const PLAUSIBLE_YEARS: RangeInclusive<u16> = 1930..=2100;
+
+/// Names a year outside [`PLAUSIBLE_YEARS`] at its place (`dataset.terms[1].to`).
+fn check_year(errors: &mut Vec<DataError>, place: String, year: u16) {
+    if !PLAUSIBLE_YEARS.contains(&year) {
+        errors.push(DataError::ImplausibleYear { place, year });
+    }
+}
 
 fn check_rate(errors: &mut Vec<DataError>, year: u16, field: &'static str, written: &str) {
     match parse_written(written) {
@@ -57,6 +70,13 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
     if ds.yearly.is_empty() {
         errors.push(DataError::EmptySeries);
     }
+    let period = &ds.article.period;
+    check_year(
+        &mut errors,
+        "dataset.article.period.from".into(),
+        period.from,
+    );
+    check_year(&mut errors, "dataset.article.period.to".into(), period.to);
     let mut class_ids = BTreeSet::new();
     for c in &ds.classifications {
         if !class_ids.insert(c.id.as_str()) {
@@ -67,7 +87,8 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
     let mut ended: BTreeSet<&str> = BTreeSet::new();
     for pair in ds.yearly.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if a.year != b.year && b.year != a.year.wrapping_add(1) {
+        // No year follows 65535 (checked, not wrapped to 0: that would pass 65535 → 0).
+        if a.year != b.year && a.year.checked_add(1) != Some(b.year) {
             errors.push(DataError::MissingYear {
                 after: a.year,
                 next: b.year,
@@ -88,6 +109,10 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
         let y = r.year;
         if !seen.insert(y) {
             errors.push(DataError::DuplicateYear(y));
+        }
+        check_year(&mut errors, format!("dataset.yearly[{y}].year"), y);
+        if r.total == 0 {
+            errors.push(DataError::ZeroTotal { year: y });
         }
         if ds.classification_of(r).is_none() {
             errors.push(DataError::UnknownClassification {
@@ -214,6 +239,8 @@ fn check_words(ds: &Dataset, errors: &mut Vec<DataError>) {
         });
     }
     for (index, t) in ds.terms.iter().enumerate() {
+        check_year(errors, format!("dataset.terms[{index}].from"), t.from);
+        check_year(errors, format!("dataset.terms[{index}].to"), t.to);
         if t.from > t.to {
             errors.push(DataError::TermReversed {
                 index,

@@ -16,10 +16,6 @@ impl YearRange {
     pub fn contains(&self, year: u16) -> bool {
         (self.from..=self.to).contains(&year)
     }
-    /// Number of years (a range always holds at least one).
-    pub fn year_count(&self) -> usize {
-        usize::from(self.to - self.from) + 1
-    }
     pub fn is_single(&self) -> bool {
         self.from == self.to
     }

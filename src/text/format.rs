@@ -60,8 +60,13 @@ pub fn percent(value: f64, decimals: usize, lang: Lang) -> String {
 /// without changing its digits: English swaps the separators ("64.94", "1,173").
 pub fn as_written(written: &str, lang: Lang) -> String {
     let s = written.trim_start_matches('0');
+    // "0" and "0,45" keep the one zero before them; an empty text stays empty (checked: never a
+    // wrapped index).
     let s = if s.is_empty() || s.starts_with(',') {
-        &written[written.len() - s.len() - 1..]
+        written
+            .len()
+            .checked_sub(s.len() + 1)
+            .map_or(written, |i| &written[i..])
     } else {
         s
     };

@@ -315,3 +315,22 @@ test('a figure a chart needs is marked required; renaming it is refused with the
   await page.evaluate(() => localStorage.clear());
   await context.close();
 });
+
+test('a year that cannot be right, typed by staff, is named on its cell, and publishing waits', async () => {
+  const { page, context, problems } = await openEditor(server.url);
+  // 2017 mistyped as 20017: still after 2016, so only the plausible range can refuse it.
+  await page.fill(cell('dataset.yearly[2017].year'), '20017');
+  const year = page.locator(cell('dataset.yearly[20017].year'));
+  await year.waitFor();
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute('aria-invalid') === 'true', cell('dataset.yearly[20017].year'));
+  const message = await page.textContent(`#${await year.getAttribute('aria-describedby')}`);
+  assert.match(message, /năm 20017 không thể đúng với loại số liệu này \(phải từ 1930 đến 2100\)/);
+  await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
+  assert.ok(await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).isDisabled());
+  await page.keyboard.press('Escape');
+  await page.fill(cell('dataset.yearly[20017].year'), '2017');
+  await page.waitForFunction(() => /Không có lỗi/.test(document.querySelector('#h-errors')?.textContent));
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+});
