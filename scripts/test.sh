@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Every test: formatting and lints (native and wasm32), native tests of data/state/charts,
-# component tests in headless Chromium (wasm-bindgen-test), then the release build and the
-# end-to-end tests (Playwright driving /usr/bin/chromium against dist/).
+# Every test: formatting, the fresh machine's fetch, lints (native and wasm32), native tests of
+# data/state/charts, component tests in headless Chromium (wasm-bindgen-test), then the release
+# build, its first-load ceiling, and the end-to-end tests: Playwright driving /usr/bin/chromium
+# against dist/, and the reader's core and the editor's publish in Chromium, Firefox ESR and
+# WebKit through standard WebDriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
+. scripts/setup-test.sh
 start=$(date +%s)
 step() { printf '\n==> %s\n' "$1" >&2; shift; "$@"; }
 
 step "cargo fmt --check" cargo fmt --all --check
+step "a fresh machine's fetch is enough (an empty cargo home, offline plans)" bash scripts/check-fresh-fetch.sh
 step "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
 step "clippy (native, build-time renderer)" cargo clippy --features ssr --all-targets --quiet -- -D warnings
 step "clippy (wasm32, reader)" cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets --quiet -- -D warnings
@@ -30,5 +33,7 @@ step "component tests in headless Chromium" env \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --features hydrate --test web
 step "release build (trunk: editor, then reader)" bash scripts/build.sh
+step "first load under its ceiling (gzip and brotli bytes of what the page fetches)" node scripts/first-load.mjs dist
 step "end-to-end tests (Playwright + Chromium)" node --test --test-concurrency=1 tests/e2e/
+step "end-to-end core in three engines (WebDriver: Chromium, Firefox ESR, WebKit)" node --test --test-concurrency=1 tests/engines/
 printf '\nAll tests passed in %ss.\n' "$(( $(date +%s) - start ))" >&2

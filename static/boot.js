@@ -1,23 +1,62 @@
-// Says a failed load; records early input for the app to replay (README: "first touch").
-// Shipped as written: kept short. It never changes the DOM's structure (hydration needs it).
+// Says a failed load, and a fault after start-up; records early input for the app to replay
+// (README: "first touch"). Shipped as written: kept short. Before the app is ready it never changes
+// the DOM's structure (hydration needs it): its messages go before #app, outside what hydrates.
 (function () {
   var root = document.documentElement, log = [], on = true, busy = [];
+  function say(cls, vi, en, detail) {
+    var p = document.createElement('p'), app = document.getElementById('app');
+    p.className = cls;
+    p.setAttribute('role', 'alert');
+    p.textContent = vi + ' ' + en;
+    if (detail) p.title = String(detail);
+    if (app) app.parentNode.insertBefore(p, app); else document.body.prepend(p);
+    return p;
+  }
   function failed(detail) {
     settle();
     if (root.classList.contains('app-ready') || document.querySelector('.boot-error')) return;
-    var p = document.createElement('p'), app = document.getElementById('app');
-    p.className = 'boot-error';
-    p.setAttribute('role', 'alert');
-    p.textContent = 'Không tải được biểu đồ tương tác; số liệu và bảng bên dưới vẫn đầy đủ. ' +
-      'The interactive charts could not be loaded; the figures and tables below are complete.';
-    if (detail) p.title = String(detail);
-    if (app) app.parentNode.insertBefore(p, app); else document.body.prepend(p);
+    say('boot-error', 'Không tải được biểu đồ tương tác; số liệu và bảng bên dưới vẫn đầy đủ.',
+      'The interactive charts could not be loaded; the figures and tables below are complete.', detail);
+    reveal();
   }
-  addEventListener('unhandledrejection', function (e) { failed(e.reason); });
+  // After start-up: a trap (with panic=immediate-abort every panic is one) or any uncaught error
+  // leaves the app in a state nobody can vouch for. Say so once, show every table as the page
+  // without JavaScript does (noscript.css also hides the controls that no longer work), and keep
+  // an embedding page's iframe the height of what it now shows.
+  function stopped(detail) {
+    if (document.querySelector('.app-fault')) return;
+    root.classList.add('app-stopped');
+    var p = say('boot-error app-fault', 'Phần tương tác của trang đã dừng vì một lỗi; số liệu, bảng và biểu đồ đã vẽ vẫn đọc được.',
+      'The interactive part of this page stopped because of an error; the figures, tables and charts drawn stay readable.', detail);
+    var again = document.createElement('button');
+    again.type = 'button';
+    again.textContent = root.lang === 'en' ? 'Reload the page' : 'Tải lại trang';
+    again.onclick = function () { location.reload(); };
+    p.append(' ', again);
+    reveal();
+  }
+  function reveal() {
+    var css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = 'noscript.css';
+    document.head.append(css);
+    if (window.parent === window || !window.ResizeObserver) return;
+    new ResizeObserver(function () {
+      var h = Math.ceil(root.getBoundingClientRect().height);
+      parent.postMessage({ 'datawrapper-height': { 'tccs-dashboard': h } }, '*');
+      parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
+    }).observe(root);
+  }
+  function fault(detail) {
+    if (root.classList.contains('app-ready')) stopped(detail); else failed(detail);
+  }
+  addEventListener('unhandledrejection', function (e) { fault(e.reason); });
   addEventListener('error', function (e) {
     var t = e.target;
     if (t && t !== window && (t.tagName === 'SCRIPT' || t.tagName === 'LINK')) failed(t.src || t.href);
-    else if (e.message && /wasm|WebAssembly|unreachable/i.test(e.message)) failed(e.message);
+    // An error without its Error object is the browser's own notice ("ResizeObserver loop
+    // completed…") or a script of another origin: not the app's.
+    else if (t === window && e.error) fault(e.error);
   }, true);
   function record(e) {
     var t = e.target, last = log[log.length - 1];

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { DIST, serve, launch, openPage, parseHeaders, headersFor } from './helpers.mjs';
+import { DIST, serve, launch, openPage, ready, parseHeaders, headersFor } from './helpers.mjs';
+import { firstLoadFiles } from '../../scripts/first-load.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CONFIG = /^(_headers|nginx\.conf|csp\.txt)$/;
@@ -40,6 +41,21 @@ test('_headers: hashed files are immutable for a year, the rest revalidate, one 
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
 });
 
+test("the first-load size check counts exactly the files a reader's browser fetches", async () => {
+  // scripts/first-load.mjs reads the list from index.html (the test command holds its sum to the
+  // ceiling); the browser is the judge of what a load really fetches.
+  const server = await serve({ compressed: true, hostHeaders: true });
+  const { page, context, problems } = await openPage(browser, null, { width: 390, height: 844 });
+  const fetched = new Set();
+  page.on('request', (r) => { if (r.url().startsWith(server.url)) fetched.add(new URL(r.url()).pathname); });
+  await page.goto(server.url);
+  await ready(page);
+  assert.deepEqual([...fetched].sort(), firstLoadFiles(DIST).sort());
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
+
 test('dist/ is the release: both pages, rendered, with no development live-reload script', () => {
   // A development server's page (Trunk's `serve`) carries a live-reload script whose WebSocket
   // address fails on every real host; dist/ must never hold one (scripts/serve.sh builds into
@@ -54,7 +70,7 @@ test('dist/ is the release: both pages, rendered, with no development live-reloa
 });
 
 test("each page's loader is Trunk.toml's pattern, fetching the built wasm with its integrity, and nothing preloads", () => {
-  // The contract with Trunk (0.21.14, pinned in scripts/setup.sh): it writes `pattern_script`
+  // The contract with Trunk (0.21.14, pinned in scripts/setup-build.sh): it writes `pattern_script`
   // with {base}, {js} and {wasm} filled in, and `pattern_preload` (empty) instead of its own.
   for (const page of ['index.html', 'edit.html']) {
     const html = readFileSync(join(DIST, page), 'utf8');
