@@ -21,7 +21,7 @@
 #![recursion_limit = "256"]
 
 // Both modes in one binary compile, yet tachys then never creates event handlers: a page that
-// renders and does nothing (GUIDE.md §2). Refused here rather than by a comment in Cargo.toml.
+// renders and does nothing (README, "One renderer, two modes"). Refused here rather than by a comment in Cargo.toml.
 #[cfg(all(feature = "ssr", feature = "hydrate"))]
 compile_error!(
     "features `ssr` and `hydrate` (or `editor`) must not be built together: tachys then creates \

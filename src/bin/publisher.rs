@@ -1,6 +1,6 @@
 //! The editor's publish step, in the browser: the same renderer as the build (`render::publish`,
 //! feature `ssr`), compiled to a wasm of its own that `edit.html` loads only when staff publish.
-//! A wasm cannot both render HTML and hydrate (GUIDE.md §2), so the editor cannot do it itself.
+//! A wasm cannot both render HTML and hydrate (README, "One renderer, two modes"), so the editor cannot do it itself.
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
