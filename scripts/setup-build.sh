@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What building and serving need, and nothing else, installed idempotently from package registries
 # only: the pinned Rust's wasm32 target and std's source (rust-src), trunk, wasm-bindgen-cli
-# (exactly Cargo.lock's version), wasm-opt (npm `binaryen`, the one runtime dependency in
-# package.json), every crate the offline wasm builds compile, std's own included, and a font that
+# (exactly Cargo.lock's version), wasm-opt and esbuild (npm `binaryen` and `esbuild`, the runtime
+# dependencies in package.json), every crate the offline wasm builds compile, std's own included, and a font that
 # writes Vietnamese for the link-preview picture (Debian's fonts-dejavu-core, usually there
 # already). No browser; root (or sudo) only to install that font where it is missing. When
 # everything is there it takes about a second.
@@ -63,12 +63,13 @@ install_wasm_bindgen() {
   fi
 }
 
-# wasm-opt is the npm package binaryen (Debian's is too old for Rust's wasm output). Only the
-# package's runtime dependencies: the test tools are devDependencies (scripts/setup-test.sh).
+# wasm-opt is the npm package binaryen (Debian's is too old for Rust's wasm output), and esbuild
+# minifies the JS glue. Only the package's runtime dependencies: the test tools are
+# devDependencies (scripts/setup-test.sh).
 install_wasm_opt() {
-  if [ ! -x "$root/node_modules/.bin/wasm-opt" ] \
+  if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -x "$root/node_modules/.bin/esbuild" ] \
      || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-    say "installing wasm-opt (npm binaryen, pinned in package-lock.json)"
+    say "installing wasm-opt and esbuild (npm binaryen and esbuild, pinned in package-lock.json)"
     (cd "$root" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -17,6 +17,7 @@ step "clippy (native, build-time renderer)" cargo clippy --features ssr --all-ta
 step "clippy (wasm32, reader)" cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets --quiet -- -D warnings
 step "clippy (wasm32, staff editor)" cargo clippy --target wasm32-unknown-unknown --features editor --bin editor --quiet -- -D warnings
 step "clippy (wasm32, publisher)" cargo clippy --target wasm32-unknown-unknown --features ssr --bin publisher --quiet -- -D warnings
+step "clippy (wasm32, the reader's details)" cargo clippy --target wasm32-unknown-unknown --features js --bin details --quiet -- -D warnings
 # The feature combinations that must not exist stop the compiler with their reason (src/lib.rs).
 refused() { # refused <features> <words of the message>
   if out=$(cargo check --quiet --lib --features "$1" 2>&1); then

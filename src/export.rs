@@ -146,7 +146,13 @@ fn yearly(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
             let w = find(RateOf::Bottom(r.year));
             let c = ds.classification_of(r);
             let document = match r.document.as_deref().and_then(|d| ds.document(d)) {
-                Some(d) => format!("{} ({})", d.title, d.date),
+                Some(d) => format!(
+                    "{} ({})",
+                    d.title,
+                    d.date
+                        .as_deref()
+                        .unwrap_or(lang.t("không ghi ngày", "undated"))
+                ),
                 None => format!("{} ({})", ds.article.title, ds.article.date),
             };
             vec![
@@ -219,9 +225,53 @@ fn figures(ds: &Dataset, lang: Lang, keep: impl Fn(&Figure) -> bool) -> Table {
 
 /// The export table of one chart (yearly charts: the selected years).
 pub fn chart_table(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> Table {
-    match id.group() {
-        Some(g) => figures(ds, lang, |f| f.group == g),
-        None => yearly(ds, range, lang),
+    match (id, id.group()) {
+        (ChartId::Lineage, _) => lineage(ds, range, lang),
+        (_, Some(g)) => figures(ds, lang, |f| f.group == g),
+        (_, None) => yearly(ds, range, lang),
+    }
+}
+
+/// The lineage's rows as the chart's table shows them, with its two measures as numbers (empty:
+/// not published, never 0).
+fn lineage(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
+    use crate::charts::view_model::{build_in, Measure};
+    let organisations = build_in(ds, ChartId::Lineage, range, lang, Measure::Organisations);
+    let members = build_in(ds, ChartId::Lineage, range, lang, Measure::Members);
+    let columns = [
+        lang.t("don_vi", "unit"),
+        lang.t("ngay", "date"),
+        lang.t("su_kien", "event"),
+        lang.t("so_to_chuc", "organisations"),
+        lang.t("so_dang_vien", "members"),
+        lang.t("thoi_diem_so_lieu", "figures_as_of"),
+        lang.t("tu", "from"),
+        lang.t("ket_thuc", "ended"),
+        lang.t("nguon", "source"),
+    ];
+    let num = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Num);
+    let rows = organisations
+        .data
+        .iter()
+        .zip(&members.data)
+        .map(|(o, m)| {
+            let cell = |i: usize| text(o.cells.get(i).cloned().unwrap_or_default());
+            vec![
+                text(o.label.clone()),
+                cell(0),
+                cell(1),
+                num(o.value),
+                num(m.value),
+                cell(4),
+                cell(5),
+                cell(6),
+                cell(7),
+            ]
+        })
+        .collect();
+    Table {
+        columns: columns.iter().map(|c| c.to_string()).collect(),
+        rows,
     }
 }
 
@@ -318,11 +368,87 @@ fn classification_json(c: &crate::data::Classification) -> Json<'_> {
 }
 
 fn document_json(d: &crate::data::model::Document) -> Json<'_> {
-    Json::Obj(vec![
-        ("id", Json::Str(&d.id)),
-        ("title", Json::Str(&d.title)),
-        ("date", Json::Str(&d.date)),
-    ])
+    let mut fields = vec![("id", Json::Str(&d.id)), ("title", Json::Str(&d.title))];
+    let optional = [
+        ("date", &d.date),
+        ("url", &d.url),
+        ("accessed", &d.accessed),
+    ];
+    for (key, value) in optional {
+        if let Some(v) = value {
+            fields.push((key, Json::Str(v)));
+        }
+    }
+    if let Some(p) = &d.publisher {
+        fields.push(("publisher", localized(p)));
+    }
+    Json::Obj(fields)
+}
+
+/// The lineage's records as the data file writes them.
+fn lineage_json(ds: &Dataset) -> Vec<(&'static str, Json<'_>)> {
+    fn strs(v: &[String]) -> Json<'_> {
+        Json::Arr(v.iter().map(|s| Json::Str(s)).collect())
+    }
+    fn opt<'a>(key: &'static str, v: &'a Option<String>, out: &mut Vec<(&'static str, Json<'a>)>) {
+        if let Some(v) = v {
+            out.push((key, Json::Str(v)));
+        }
+    }
+    let units = ds
+        .units
+        .iter()
+        .map(|u| {
+            let mut f = vec![("id", Json::Str(&u.id)), ("name", localized(&u.name))];
+            if let Some(s) = &u.short {
+                f.push(("short", localized(s)));
+            }
+            Json::Obj(f)
+        })
+        .collect();
+    let events = ds
+        .events
+        .iter()
+        .map(|e| {
+            let mut f = vec![
+                ("id", Json::Str(&e.id)),
+                ("kind", Json::Str(e.kind.id())),
+                ("date", Json::Str(&e.date)),
+            ];
+            opt("decision", &e.decision, &mut f);
+            opt("decision_date", &e.decision_date, &mut f);
+            if let Some(by) = &e.decided_by {
+                f.push(("decided_by", localized(by)));
+            }
+            f.push(("units", strs(&e.units)));
+            f.push(("into", strs(&e.into)));
+            opt("organisations", &e.organisations, &mut f);
+            opt("members", &e.members, &mut f);
+            f.push(("document", Json::Str(&e.document)));
+            f.push(("source", Json::Str(&e.source)));
+            f.push(("quote", Json::Str(&e.quote)));
+            Json::Obj(f)
+        })
+        .collect();
+    let flows = ds
+        .flows
+        .iter()
+        .map(|fl| {
+            let mut f = vec![("event", Json::Str(&fl.event)), ("to", strs(&fl.to))];
+            opt("organisations", &fl.organisations, &mut f);
+            opt("members", &fl.members, &mut f);
+            Json::Obj(f)
+        })
+        .collect();
+    vec![
+        (
+            "lineage_unit",
+            ds.lineage_unit.as_deref().map_or(Json::Null, Json::Str),
+        ),
+        ("units", Json::Arr(units)),
+        ("events", Json::Arr(events)),
+        ("flows", Json::Arr(flows)),
+    ]
 }
 
 fn figure_json(f: &Figure) -> Json<'_> {
@@ -343,6 +469,9 @@ fn figure_json(f: &Figure) -> Json<'_> {
     if f.reported_share.is_some() {
         fields.push(("reported_share", opt_str(&f.reported_share)));
     }
+    if f.document.is_some() {
+        fields.push(("document", opt_str(&f.document)));
+    }
     Json::Obj(fields)
 }
 
@@ -358,16 +487,28 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
     } else {
         vec![]
     };
+    // The lineage: with the whole file, and with its own chart.
+    let lineage = chart.is_none_or(|c| c == ChartId::Lineage) && ds.has_lineage();
     let figures: Vec<_> = ds
         .figures
         .iter()
-        .filter(|f| chart.is_none() || group == Some(f.group))
+        .filter(|f| match chart {
+            None => true,
+            Some(ChartId::Lineage) => f.group == crate::data::Group::Lineage,
+            Some(_) => group == Some(f.group),
+        })
         .collect();
+    let events: Vec<_> = if lineage {
+        ds.events.iter().collect()
+    } else {
+        vec![]
+    };
     let mut sentences = std::collections::BTreeMap::new();
     for src in yearly
         .iter()
         .map(|r| &r.source)
         .chain(figures.iter().map(|f| &f.source))
+        .chain(events.iter().map(|e| &e.source))
     {
         if let Some(s) = ds.sentences.get(src) {
             sentences.insert(src.as_str(), Json::Str(s));
@@ -396,7 +537,7 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
             ])
         })
         .collect();
-    Json::Obj(vec![
+    let mut fields = vec![
         ("title", Json::Str(&ds.article.title)),
         ("article", article_json(&ds.article)),
         // The latest publication's date: a citation of this file names the version it read.
@@ -424,7 +565,12 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
             Json::Arr(
                 ds.documents
                     .iter()
-                    .filter(|d| yearly.iter().any(|r| r.document.as_deref() == Some(&d.id)))
+                    .filter(|d| {
+                        let id = Some(d.id.as_str());
+                        yearly.iter().any(|r| r.document.as_deref() == id)
+                            || figures.iter().any(|f| f.document.as_deref() == id)
+                            || events.iter().any(|e| e.document == d.id)
+                    })
                     .map(document_json)
                     .collect(),
             ),
@@ -439,8 +585,11 @@ pub fn json(ds: &Dataset, chart: Option<ChartId>, range: YearRange) -> String {
         ),
         ("sentences", Json::Obj(sentences.into_iter().collect())),
         ("audit", Json::Arr(audit)),
-    ])
-    .pretty()
+    ];
+    if lineage {
+        fields.extend(lineage_json(ds));
+    }
+    Json::Obj(fields).pretty()
 }
 
 /// The short citation of a chart in the reader's language: what it shows, the unit, the source

@@ -38,6 +38,7 @@ pub mod charts;
 pub mod data;
 pub mod editor;
 pub mod export;
+pub mod files;
 pub mod share;
 pub mod sources;
 pub mod state;

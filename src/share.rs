@@ -142,12 +142,22 @@ fn json_ld(ds: &Dataset, base: Option<&str>, description: String) -> String {
         ("datePublished", Json::Str(&a.date)),
         ("publisher", org(l.pick(&a.publisher))),
     ])];
+    // Every other source: a later report, and the lineage's pages (with their addresses).
     based_on.extend(ds.documents.iter().map(|d| {
-        Json::Obj(vec![
+        let mut work = vec![
             ("@type", Json::Str("CreativeWork")),
             ("name", Json::Str(&d.title)),
-            ("datePublished", Json::Str(&d.date)),
-        ])
+        ];
+        if let Some(date) = &d.date {
+            work.push(("datePublished", Json::Str(date)));
+        }
+        if let Some(url) = &d.url {
+            work.push(("url", Json::Str(url)));
+        }
+        if let Some(p) = &d.publisher {
+            work.push(("publisher", org(l.pick(p))));
+        }
+        Json::Obj(work)
     }));
     let mut distribution = vec![Json::Obj(vec![
         ("@type", Json::Str("DataDownload")),

@@ -164,10 +164,7 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
         &[
             l.t("Số liệu", "Figure"),
             l.t("Giá trị", "Value"),
-            l.t(
-                "Câu trong bài (nguyên văn)",
-                "Sentence in the article (verbatim)",
-            ),
+            l.t("Câu nguồn (nguyên văn)", "Source sentence (verbatim)"),
         ],
     );
     for r in &ds.yearly {
@@ -191,9 +188,21 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
         );
     }
     for f in &ds.figures {
+        // A figure of another source than the article names it.
+        let cited = f
+            .document
+            .as_deref()
+            .and_then(|d| ds.document(d))
+            .map_or_else(String::new, |d| {
+                format!(
+                    "<p class=\"cite\" lang=\"{}\">{}</p>",
+                    l.code(),
+                    e(&document_words(d, l))
+                )
+            });
         let _ = write!(
             h,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q><details><summary>{}</summary><p>{}</p></details></td></tr>",
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q>{cited}<details><summary>{}</summary><p>{}</p></details></td></tr>",
             e(l.pick(&f.label)),
             e(&f.value_text(l)),
             e(&f.quote),
@@ -202,7 +211,113 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
         );
     }
     h.push_str("</tbody></table></div>");
+    lineage_html(&mut h, ds, l);
     h
+}
+
+/// "Báo Gia Lai, “…” (không ghi ngày)": a source other than the article, in words.
+fn document_words(d: &crate::data::model::Document, l: Lang) -> String {
+    let publisher = d.publisher.as_ref().map_or("", |p| l.pick(p));
+    let sep = if publisher.is_empty() { "" } else { ", " };
+    format!("{}: {publisher}{sep}{}", l.t("Nguồn", "Source"), d.cited(l))
+}
+
+/// What became of the unit, with its sources: each event with its date, its deciding document
+/// and its verbatim quote, and every source with its address and the day it was read.
+fn lineage_html(h: &mut String, ds: &Dataset, l: Lang) {
+    if !ds.has_lineage() {
+        return;
+    }
+    let e = escape;
+    let _ = write!(
+        h,
+        "<h2 id=\"lineage-events\">{}</h2>",
+        l.t(
+            "Sau năm 2017: các sự kiện và nguồn",
+            "After 2017: the events and their sources"
+        )
+    );
+    if let Some(s) = crate::charts::fate_line(ds, l, true) {
+        let _ = write!(h, "<p>{}</p>", e(&s));
+    }
+    open_table(
+        h,
+        "events",
+        &[
+            l.t("Ngày", "Date"),
+            l.t("Sự kiện", "Event"),
+            l.t("Trích dẫn (nguyên văn)", "Quote (verbatim)"),
+            l.t("Nguồn", "Source"),
+        ],
+    );
+    for ev in &ds.events {
+        let (vi, en) = ev.kind.words();
+        let mut what = l.t(vi, en).to_string();
+        if let Some(d) = &ev.decision {
+            what.push_str(&format!(" — {d}"));
+            if let Some(date) = &ev.decision_date {
+                what.push_str(&format!(" ({})", date_as_written(date)));
+            }
+        }
+        let source = ds
+            .document(&ev.document)
+            .map_or_else(String::new, |d| document_words(d, l));
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q></td><td>{}</td></tr>",
+            e(&date_as_written(&ev.date)),
+            e(&what),
+            e(&ev.quote),
+            e(&source)
+        );
+    }
+    h.push_str("</tbody></table></div>");
+    let _ = write!(
+        h,
+        "<h3 id=\"documents\">{}</h3><ul class=\"documents\">",
+        l.t("Các nguồn ngoài bài báo", "Sources other than the article")
+    );
+    for d in &ds.documents {
+        let title = match &d.url {
+            Some(url) => format!(
+                "<a href=\"{}\" rel=\"noopener\" lang=\"vi\">{}</a>",
+                e(url),
+                e(&d.title)
+            ),
+            None => format!("<span lang=\"vi\">{}</span>", e(&d.title)),
+        };
+        let publisher = d.publisher.as_ref().map_or("", |p| l.pick(p));
+        let published = d.date.as_deref().map_or_else(
+            || {
+                l.t("không ghi ngày đăng", "no publication date given")
+                    .to_string()
+            },
+            |d| {
+                l.t(
+                    format!("đăng ngày {}", date_as_written(d)),
+                    format!("published {}", date_as_written(d)),
+                )
+            },
+        );
+        let read = d.accessed.as_deref().map_or_else(String::new, |a| {
+            l.t(
+                format!("; truy cập ngày {}", date_as_written(a)),
+                format!("; read on {}", date_as_written(a)),
+            )
+        });
+        let _ = write!(
+            h,
+            "<li>{title} — {}, {}{}{}</li>",
+            e(publisher),
+            e(&published),
+            e(&read),
+            d.url.as_deref().map_or_else(String::new, |u| format!(
+                " <span class=\"url\">{}</span>",
+                e(u)
+            ))
+        );
+    }
+    h.push_str("</ul>");
 }
 
 /// A place of the data named for readers: "2014 — Số đạt", a figure by its label.

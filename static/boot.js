@@ -12,12 +12,14 @@
     if (app) app.parentNode.insertBefore(p, app); else document.body.prepend(p);
     return p;
   }
-  function failed(detail) {
+  // `app`: what failed is the app itself (its script or its start), not a stylesheet or an icon:
+  // then the tables are shown and the dead controls hidden, as without JavaScript.
+  function failed(detail, app) {
     settle();
     if (root.classList.contains('app-ready') || document.querySelector('.boot-error')) return;
     say('boot-error', 'Không tải được biểu đồ tương tác; số liệu và bảng bên dưới vẫn đầy đủ.',
       'The interactive charts could not be loaded; the figures and tables below are complete.', detail);
-    reveal();
+    if (app) reveal();
   }
   // After start-up: a trap (with panic=immediate-abort every panic is one) or any uncaught error
   // leaves the app in a state nobody can vouch for. Say so once, show every table as the page
@@ -40,6 +42,8 @@
     css.rel = 'stylesheet';
     css.href = 'noscript.css';
     document.head.append(css);
+    // Each table now scrolls on its own: reachable by keyboard.
+    document.querySelectorAll('.table-wrap').forEach(function (w) { w.tabIndex = 0; });
     if (window.parent === window || !window.ResizeObserver) return;
     new ResizeObserver(function () {
       var h = Math.ceil(root.getBoundingClientRect().height);
@@ -48,12 +52,12 @@
     }).observe(root);
   }
   function fault(detail) {
-    if (root.classList.contains('app-ready')) stopped(detail); else failed(detail);
+    if (root.classList.contains('app-ready')) stopped(detail); else failed(detail, true);
   }
   addEventListener('unhandledrejection', function (e) { fault(e.reason); });
   addEventListener('error', function (e) {
     var t = e.target;
-    if (t && t !== window && (t.tagName === 'SCRIPT' || t.tagName === 'LINK')) failed(t.src || t.href);
+    if (t && t !== window && (t.tagName === 'SCRIPT' || t.tagName === 'LINK')) failed(t.src || t.href, t.tagName === 'SCRIPT');
     // An error without its Error object is the browser's own notice ("ResizeObserver loop
     // completed…") or a script of another origin: not the app's.
     else if (t === window && e.error) fault(e.error);
@@ -74,6 +78,16 @@
       log.push({ el: t, type: e.type, value: t.value });
     }
   }
+  // The reader's on-demand wasm (src/bin/details.rs): the Sources page and a broken dataset's
+  // messages. Loaded on the first call, beside this page.
+  var details;
+  window.tccsDetails = function (name, arg) {
+    details = details || import(new URL('details.js', document.baseURI).href).then(function (m) {
+      return m.default().then(function () { return m; });
+    });
+    details.catch(function () { details = null; }); // a failed load is tried again next time
+    return details.then(function (m) { return m[name](arg); });
+  };
   ['click', 'input', 'change'].forEach(function (type) { document.addEventListener(type, record, true); });
   function settle() {
     on = false;

@@ -20,13 +20,45 @@ fn errors_of(v: serde_json::Value) -> Vec<DataError> {
     parse(&v.to_string()).expect_err("broken copy must be rejected")
 }
 
+/// The copy of a source the data cites, beside the article's (`data/source/<document id>.txt`).
+fn source_copy(document: &str) -> String {
+    std::fs::read_to_string(format!("data/source/{document}.txt"))
+        .unwrap_or_else(|_| panic!("data/source/{document}.txt: the copy of a cited source"))
+}
+
 #[test]
-fn every_sentence_is_verbatim_from_the_article() {
-    for (id, s) in &ds().sentences {
-        assert!(
-            ARTICLE.contains(s.as_str()),
-            "sentence {id} is not in the article"
-        );
+fn every_sentence_is_verbatim_from_its_source() {
+    // A sentence of a figure or event citing another document is in that document's copy; every
+    // other sentence is the article's.
+    let ds = ds();
+    let cited = |id: &str| {
+        ds.figures
+            .iter()
+            .filter(|f| f.source == id)
+            .filter_map(|f| f.document.clone())
+            .chain(
+                ds.events
+                    .iter()
+                    .filter(|e| e.source == id)
+                    .map(|e| e.document.clone()),
+            )
+            .next()
+    };
+    for (id, s) in &ds.sentences {
+        match cited(id) {
+            Some(doc) => assert!(
+                source_copy(&doc).contains(s.as_str()),
+                "sentence {id} is not in data/source/{doc}.txt"
+            ),
+            None => assert!(
+                ARTICLE.contains(s.as_str()),
+                "sentence {id} is not in the article"
+            ),
+        }
+    }
+    // Every document with an address has its copy, and the copy names the address.
+    for d in ds.documents.iter().filter(|d| d.url.is_some()) {
+        assert!(source_copy(&d.id).starts_with(d.url.as_deref().unwrap_or_default()));
     }
 }
 

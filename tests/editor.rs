@@ -108,7 +108,7 @@ fn ready_for_2018() -> Value {
     let qd132 = fixture.list(&path!["classifications"])[1].clone();
     v.list_mut(&path!["classifications"]).unwrap().push(qd132);
     let doc = fixture.list(&path!["documents"])[0].clone();
-    v.set(&path!["documents"], Value::Arr(vec![doc]));
+    v.list_mut(&path!["documents"]).unwrap().push(doc);
     v
 }
 

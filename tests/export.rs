@@ -142,7 +142,7 @@ fn the_sources_page_lists_the_disagreement_first_and_every_sentence() {
         );
         assert_eq!(
             html.matches("<q>").count(),
-            ds().yearly.len() + ds().figures.len()
+            ds().yearly.len() + ds().figures.len() + ds().events.len()
         );
         assert!(html.contains(&format::escape_html(&ds().article.title)));
     }

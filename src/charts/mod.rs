@@ -12,7 +12,7 @@ pub mod view_model;
 pub use draw::{draw, to_inline_svg, to_preview_svg, to_svg, DrawOpts, Hits};
 pub use table::table_rows_html;
 pub use theme::Theme;
-pub use view_model::{build, ChartVm, Datum, Flag, Mark, Shape};
+pub use view_model::{build, fate_line, ChartVm, Datum, Flag, Mark, Shape};
 
 /// The error type of our two drawing backends (`svg::Svg`, `web::canvas::Canvas`). Neither can
 /// fail in practice (they write text, or call a canvas context), but plotters asks for one.

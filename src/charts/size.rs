@@ -14,6 +14,8 @@ impl ChartVm {
     pub fn size_rows(&self) -> (&'static str, usize) {
         match self.shape {
             Shape::HBars => ("bars", self.data.len()),
+            // Its legend takes the place of one more row.
+            Shape::Lineage => ("bars", self.data.len() + 1),
             _ => ("legend", self.legend.len()),
         }
     }
@@ -43,6 +45,7 @@ impl ChartVm {
         };
         match self.shape {
             Shape::HBars => 16.0 + 50.0 * self.data.len() as f64,
+            Shape::Lineage => 16.0 + 50.0 * (self.data.len() + 1) as f64,
             _ => legend + (width * 0.55).clamp(220.0, 320.0),
         }
     }

@@ -3,7 +3,7 @@
 //! button makes is `export`'s; saving and the clipboard are `web::download`'s.
 
 use super::tr;
-use crate::charts::{to_svg, ChartVm};
+use crate::charts::ChartVm;
 use crate::export::{self, Dialect};
 use crate::state::AppState;
 use crate::text::lang::Lang;
@@ -46,16 +46,21 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
             "Excel CSV saved.",
         )
     };
+    // The view as the on-demand files read it (`chart=` names the chart).
+    let query = move || {
+        let mut v = s.view.get_untracked();
+        v.chart = Some(id);
+        crate::state::to_query(&v, s.data().bounds())
+    };
     let json = move |_| {
-        done(
-            download::save_text(
-                &export::json(&s.data(), Some(id), s.range.get_untracked()),
-                &format!("{}.json", stem()),
-                "application/json",
-            ),
-            "Đã tải JSON.",
-            "JSON saved.",
-        )
+        let name = format!("{}.json", stem());
+        made_file(s, "chart_json", query(), move |r| {
+            done(
+                r.and_then(|t| download::save_text(&t, &name, "application/json")),
+                "Đã tải JSON.",
+                "JSON saved.",
+            )
+        });
     };
     let png = move |_| {
         done(
@@ -67,21 +72,14 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
         )
     };
     let svg = move |_| {
-        let r = vm.with_untracked(|v| {
-            to_svg(
-                v,
-                lang.get_untracked(),
-                720,
-                v.export_height(720.0) as u32,
-                false,
+        let name = format!("{}.svg", stem());
+        made_file(s, "chart_svg", query(), move |r| {
+            done(
+                r.and_then(|t| download::save_text(&t, &name, "image/svg+xml")),
+                "Đã tải SVG.",
+                "SVG saved.",
             )
         });
-        done(
-            r.map_err(|e| JsValue::from_str(&e))
-                .and_then(|t| download::save_text(&t, &format!("{}.svg", stem()), "image/svg+xml")),
-            "Đã tải SVG.",
-            "SVG saved.",
-        )
     };
     let copied = move |ok: bool, vi: &'static str, en: &'static str| {
         let l = lang.get_untracked();
@@ -215,6 +213,30 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
     }
 }
 
+/// A file only a download needs (the JSON, the SVG picture), made for the view `query`
+/// (`chart=` names the chart; none: the whole dataset): by the reader's on-demand `details`
+/// wasm (out of the first load), or by the editor's own code in its preview.
+fn made_file(
+    s: AppState,
+    kind: &'static str,
+    query: String,
+    done: impl FnOnce(Result<String, JsValue>) + 'static,
+) {
+    #[cfg(feature = "editor")]
+    done(crate::files::made(&s.data(), kind, &query).map_err(|e| JsValue::from_str(&e)));
+    #[cfg(not(feature = "editor"))]
+    {
+        let _ = s;
+        let block = document()
+            .get_element_by_id(crate::data::page::ID)
+            .and_then(|el| el.text_content())
+            .unwrap_or_default();
+        web::details(kind, &format!("{query}\n{block}"), move |t| {
+            done(t.ok_or_else(|| JsValue::from_str("details")))
+        });
+    }
+}
+
 /// Downloads of the whole dataset: the yearly series for the selected years (CSV, Excel CSV),
 /// every other figure (CSV), and everything as JSON with sentences and audit.
 pub fn dataset_actions(s: AppState) -> impl IntoView {
@@ -253,11 +275,11 @@ pub fn dataset_actions(s: AppState) -> impl IntoView {
         ));
     };
     let json = move |_| {
-        report(download::save_text(
-            &export::json(&s.data(), None, range()),
-            &format!("{}.json", export::file_stem(&s.data(), None, range())),
-            "application/json",
-        ))
+        let name = format!("{}.json", export::file_stem(&s.data(), None, range()));
+        let query = crate::state::to_query(&s.view.get_untracked(), s.data().bounds());
+        made_file(s, "chart_json", query, move |r| {
+            report(r.and_then(|t| download::save_text(&t, &name, "application/json")))
+        });
     };
     view! {
         <section class="all-data" aria-labelledby="all-data-title">

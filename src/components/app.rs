@@ -91,6 +91,31 @@ fn Header() -> impl IntoView {
         };
         view! { <p class="updated"><a href="?tab=sources#revisions" on:click=go>{text}</a></p> }
     });
+    // What became of the unit, from the lineage's events: a link to its card (a plain anchor,
+    // so it works before the app starts).
+    let fate = s.data().has_lineage().then(|| {
+        let data = s.data();
+        let line = move || crate::charts::fate_line(&data, lang.get(), false).unwrap_or_default();
+        // From the Sources page (or a chart shown alone) the card is not on the page yet: the
+        // dashboard with every chart first, then the card.
+        let go = move |ev: web_sys::MouseEvent| {
+            if s.view
+                .with_untracked(|v| v.tab != Tab::Dashboard || v.chart.is_some())
+            {
+                ev.prevent_default();
+                s.view.update(|v| {
+                    v.tab = Tab::Dashboard;
+                    v.chart = None;
+                });
+                web::soon(|| {
+                    if let Some(card) = document().get_element_by_id("chart-lineage") {
+                        card.scroll_into_view();
+                    }
+                });
+            }
+        };
+        view! { <p class="fate"><a href="#chart-lineage" on:click=go>{line}</a></p> }
+    });
     view! {
         <header class="site-header">
             <div class="titles">
@@ -99,6 +124,7 @@ fn Header() -> impl IntoView {
                     {heading}
                 </h1>
                 {updated}
+                {fate}
             </div>
             <nav class="tabs" aria-label=tr(lang, "Trang", "Pages")>
                 {tab_button(Tab::Dashboard, "Biểu đồ", "Charts")}
@@ -143,10 +169,13 @@ fn Dashboard() -> impl IntoView {
     let alone = Memo::new(move |_| s.view.with(|v| v.chart));
     // The charts shown (one with `chart=`), in two grids: the first two (a desktop's first row;
     // a phone's first screen holds the first), then the headline figures, then the rest.
+    let ds = s.data();
+    let has_lineage = ds.has_lineage();
     let shown = move || {
         let only = alone.get();
         ChartId::ALL
             .into_iter()
+            .filter(move |c| *c != ChartId::Lineage || has_lineage)
             .filter(move |c| only.is_none_or(|o| o == *c))
     };
     // The summary sentence describes the yearly series: it sits in the first yearly chart.

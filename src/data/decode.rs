@@ -27,7 +27,7 @@ pub trait Node: Sized {
     fn entries(&self) -> Option<Vec<(String, Self)>>;
 }
 
-type Errs = Vec<DataError>;
+pub(crate) type Errs = Vec<DataError>;
 
 #[inline(never)]
 fn expected(errs: &mut Errs, path: &str, what: Expected) {
@@ -38,7 +38,7 @@ fn expected(errs: &mut Errs, path: &str, what: Expected) {
 }
 
 /// The fields of one object: taken one by one, and whatever is left over is an unknown field.
-struct Fields<N> {
+pub(crate) struct Fields<N> {
     path: String,
     entries: Vec<(String, N, bool)>,
 }
@@ -72,7 +72,7 @@ impl<N: Node> Fields<N> {
 
     /// An optional field; `null` counts as absent.
     #[inline(never)]
-    fn opt(&mut self, key: &str) -> Option<&N> {
+    pub(crate) fn opt(&mut self, key: &str) -> Option<&N> {
         let e = self.entries.iter_mut().find(|(k, _, _)| k == key)?;
         e.2 = true;
         (!e.1.is_null()).then_some(&e.1)
@@ -89,7 +89,7 @@ impl<N: Node> Fields<N> {
     }
 
     #[inline(never)]
-    fn text(&mut self, key: &str, errs: &mut Errs) -> String {
+    pub(crate) fn text(&mut self, key: &str, errs: &mut Errs) -> String {
         let path = self.at(key);
         self.req(key, errs)
             .map(|n| text(n, &path, errs))
@@ -97,7 +97,7 @@ impl<N: Node> Fields<N> {
     }
 
     #[inline(never)]
-    fn opt_text(&mut self, key: &str, errs: &mut Errs) -> Option<String> {
+    pub(crate) fn opt_text(&mut self, key: &str, errs: &mut Errs) -> Option<String> {
         let path = self.at(key);
         self.opt(key).map(|n| text(n, &path, errs))
     }
@@ -116,7 +116,7 @@ impl<N: Node> Fields<N> {
     }
 
     #[inline(never)]
-    fn localized(&mut self, key: &str, errs: &mut Errs) -> Localized {
+    pub(crate) fn localized(&mut self, key: &str, errs: &mut Errs) -> Localized {
         self.opt_localized(key, errs).unwrap_or_else(|| {
             errs.push(DataError::MissingField { path: self.at(key) });
             Localized {
@@ -127,7 +127,7 @@ impl<N: Node> Fields<N> {
     }
 
     #[inline(never)]
-    fn opt_localized(&mut self, key: &str, errs: &mut Errs) -> Option<Localized> {
+    pub(crate) fn opt_localized(&mut self, key: &str, errs: &mut Errs) -> Option<Localized> {
         let path = self.at(key);
         let n = self.opt(key)?;
         let mut f = Fields::of(n, &path, errs);
@@ -141,7 +141,7 @@ impl<N: Node> Fields<N> {
 
     /// The items of an array field and the field's path; none after an error.
     #[inline(never)]
-    fn items(&mut self, key: &str, required: bool, errs: &mut Errs) -> (String, Vec<N>) {
+    pub(crate) fn items(&mut self, key: &str, required: bool, errs: &mut Errs) -> (String, Vec<N>) {
         let path = self.at(key);
         let node = if required {
             self.req(key, errs)
@@ -189,7 +189,7 @@ impl<N: Node> Fields<N> {
 
     /// One of a fixed set of names (`"changes"`, `"count"`), or `None` after an error.
     #[inline(never)]
-    fn one_of<T: Copy>(
+    pub(crate) fn one_of<T: Copy>(
         &mut self,
         key: &str,
         all: &[T],
@@ -208,7 +208,7 @@ impl<N: Node> Fields<N> {
 
     /// Reports every field that was never taken.
     #[inline(never)]
-    fn finish(self, errs: &mut Errs) {
+    pub(crate) fn finish(self, errs: &mut Errs) {
         for (k, _, used) in self.entries {
             if !used {
                 errs.push(DataError::UnknownField {
@@ -227,7 +227,7 @@ pub fn name_of<N: Node>(v: &N) -> Option<String> {
 }
 
 /// The lists of the format and the field that names their items in messages (none: the index).
-pub const LISTS: [(&str, &str, bool); 10] = [
+pub const LISTS: [(&str, &str, bool); 13] = [
     ("documents", "id", false),
     ("classifications", "id", true),
     ("yearly", "year", true),
@@ -238,6 +238,9 @@ pub const LISTS: [(&str, &str, bool); 10] = [
     ("chart_titles", "chart", false),
     ("revisions", "", false),
     ("changes", "place", false),
+    ("units", "id", false),
+    ("events", "id", false),
+    ("flows", "", false),
 ];
 
 /// The naming field and whether the list is required, for one of [`LISTS`].
@@ -249,7 +252,7 @@ fn list(key: &str) -> (&'static str, bool) {
 }
 
 #[inline(never)]
-fn text<N: Node>(n: &N, path: &str, errs: &mut Errs) -> String {
+pub(crate) fn text<N: Node>(n: &N, path: &str, errs: &mut Errs) -> String {
     n.string().unwrap_or_else(|| {
         expected(errs, path, Expected::Text);
         String::new()
@@ -330,7 +333,10 @@ fn document<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Document {
     let d = Document {
         id: f.text("id", errs),
         title: f.text("title", errs),
-        date: f.text("date", errs),
+        date: f.opt_text("date", errs),
+        publisher: f.opt_localized("publisher", errs),
+        url: f.opt_text("url", errs),
+        accessed: f.opt_text("accessed", errs),
     };
     f.finish(errs);
     d
@@ -374,7 +380,7 @@ fn figure<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Figure {
             0.0
         })
     });
-    let groups = "changes, structure, cadres, members, management";
+    let groups = "changes, structure, cadres, members, management, lineage";
     let fig = Figure {
         id: f.text("id", errs),
         group: f
@@ -391,6 +397,7 @@ fn figure<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Figure {
         quote: Quote::new(f.text("quote", errs)),
         of: f.opt_text("of", errs),
         reported_share: f.opt_text("reported_share", errs),
+        document: f.opt_text("document", errs),
     };
     f.finish(errs);
     fig
@@ -483,6 +490,10 @@ pub fn dataset<N: Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
         page_url: f.opt_text("page_url", e),
         place: f.opt_localized("place", e),
         revisions: f.objects("revisions", e, revision),
+        lineage_unit: f.opt_text("lineage_unit", e),
+        units: f.objects("units", e, super::lineage::decode::unit),
+        events: f.objects("events", e, super::lineage::decode::event),
+        flows: f.objects("flows", e, super::lineage::decode::flow),
     };
     f.finish(e);
     if errs.is_empty() {

@@ -152,6 +152,8 @@ pub enum DataError {
     ZeroTotal {
         year: u16,
     },
+    /// What became of the unit (`lineage`): its own messages and places.
+    Lineage(super::lineage::error::LineageError),
 }
 
 /// What a field must hold.
@@ -342,6 +344,7 @@ impl DataError {
                 format!("Năm {year}: tổng số tổ chức là 0; phải lớn hơn 0."),
                 format!("Year {year}: the total of organisations is 0; it must be more than 0."),
             ),
+            Lineage(e) => return e.message(lang),
         };
         lang.t(v, e)
     }
@@ -402,6 +405,7 @@ impl DataError {
             UnknownRevisionPlace { index, .. } => format!("dataset.revisions[{index}].changes"),
             ImplausibleYear { place, .. } => place.clone(),
             ZeroTotal { year: y } => year(y, "total"),
+            Lineage(e) => e.place(),
         })
     }
 
@@ -415,6 +419,23 @@ impl DataError {
             None => m,
         }
     }
+}
+
+/// The messages as HTML list items (escaped), Vietnamese then English, at most 20.
+pub fn items_html(errors: &[DataError]) -> String {
+    use crate::text::format::escape_html as e;
+    let mut out = String::new();
+    for err in errors.iter().take(20) {
+        out.push_str(&format!(
+            "<li lang=\"vi\">{}<span lang=\"en\"> / {}</span></li>",
+            e(&err.message(Lang::Vi)),
+            e(&err.message(Lang::En))
+        ));
+    }
+    if errors.len() > 20 {
+        out.push_str(&format!("<li>… +{}</li>", errors.len() - 20));
+    }
+    out
 }
 
 impl fmt::Display for DataError {

@@ -5,6 +5,9 @@ pub mod audit;
 pub mod decode;
 pub mod error;
 pub mod fields;
+#[cfg(feature = "js")]
+pub mod js;
+pub mod lineage;
 pub mod model;
 pub mod page;
 pub mod roles;

@@ -1,6 +1,7 @@
 //! The typed model of `data/dataset.json`. Reading it from JSON is `decode.rs`'s job, the same
 //! code in the build, the tests and the browser.
 
+pub use super::lineage::{Event, EventKind, Flow, LineageUnit};
 pub use crate::text::lang::Localized;
 use crate::text::{format, lang::Lang};
 use std::collections::BTreeMap;
@@ -39,6 +40,12 @@ pub struct Dataset {
     pub place: Option<Localized>,
     /// Every publication of the data, oldest first: the public history of corrections.
     pub revisions: Vec<Revision>,
+    /// What became of the unit (`lineage`): the dataset's own unit among `units` (required when
+    /// there are events), the units, the events and the flows between them. All optional.
+    pub lineage_unit: Option<String>,
+    pub units: Vec<LineageUnit>,
+    pub events: Vec<Event>,
+    pub flows: Vec<Flow>,
 }
 
 /// One publication: when, why (the staff's one sentence), and what it changed.
@@ -182,13 +189,30 @@ impl Segment<'_> {
     }
 }
 
-/// A source other than the article: a later year's report or resolution.
+/// A source other than the article: a later year's report or resolution, a page of another
+/// unit, a newspaper's report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub id: String,
     pub title: String,
-    /// ISO date.
-    pub date: String,
+    /// Its publication date (ISO). `None`: the source is undated, and says so.
+    pub date: Option<String>,
+    /// Who published it ("Báo Gia Lai"), its address (`https://…`) and when it was read (ISO):
+    /// for sources on the web. Optional.
+    pub publisher: Option<Localized>,
+    pub url: Option<String>,
+    pub accessed: Option<String>,
+}
+
+impl Document {
+    /// "“Title” (02/12/2019)", or "(không ghi ngày / undated)": how a source line cites it.
+    pub fn cited(&self, lang: Lang) -> String {
+        let date = self.date.as_deref().map_or_else(
+            || lang.t("không ghi ngày", "undated").to_string(),
+            date_as_written,
+        );
+        format!("“{}” ({date})", self.title)
+    }
 }
 
 /// A rating scheme: what its top and bottom categories are called and what it rests on.
@@ -277,6 +301,8 @@ pub enum Group {
     Cadres,
     Members,
     Management,
+    /// The lineage's figures (`lineage::Event`, `lineage::Flow`).
+    Lineage,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,6 +329,8 @@ pub struct Figure {
     pub of: Option<String>,
     /// A share of `of` as the article reports it ("79,45").
     pub reported_share: Option<String>,
+    /// Id of a `Document`: the figure's sentence is from that source, not the article.
+    pub document: Option<String>,
 }
 
 impl Figure {
@@ -367,12 +395,13 @@ pub fn parse_written(s: &str) -> Option<Written> {
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::Changes,
         Group::Structure,
         Group::Cadres,
         Group::Members,
         Group::Management,
+        Group::Lineage,
     ];
 
     /// The name used in data/dataset.json.
@@ -383,6 +412,7 @@ impl Group {
             Group::Cadres => "cadres",
             Group::Members => "members",
             Group::Management => "management",
+            Group::Lineage => "lineage",
         }
     }
 }

@@ -18,10 +18,12 @@ pub enum ChartId {
     Structure,
     Members,
     Cadres,
+    /// What became of the unit (shown when the data has a lineage).
+    Lineage,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 7] = [
+    pub const ALL: [ChartId; 8] = [
         ChartId::Quality,
         ChartId::Rate,
         ChartId::Weak,
@@ -29,6 +31,7 @@ impl ChartId {
         ChartId::Structure,
         ChartId::Members,
         ChartId::Cadres,
+        ChartId::Lineage,
     ];
 
     pub fn id(self) -> &'static str {
@@ -40,11 +43,19 @@ impl ChartId {
             ChartId::Structure => "structure",
             ChartId::Members => "members",
             ChartId::Cadres => "cadres",
+            ChartId::Lineage => "lineage",
         }
     }
 
     pub fn parse(s: &str) -> Option<ChartId> {
         Self::ALL.into_iter().find(|c| c.id() == s.trim())
+    }
+
+    /// The charts a dataset has: all but the lineage where it records no events.
+    pub fn of(ds: &Dataset) -> impl Iterator<Item = ChartId> + '_ {
+        Self::ALL
+            .into_iter()
+            .filter(|c| *c != ChartId::Lineage || ds.has_lineage())
     }
 
     /// Charts of the yearly series follow the year filter; the others are totals of a period.
@@ -73,6 +84,7 @@ impl ChartId {
             ChartId::Structure => ("Biểu đồ cơ cấu", "The structure chart"),
             ChartId::Members => ("Biểu đồ đảng viên mới", "The new-members chart"),
             ChartId::Cadres => ("Biểu đồ cấp ủy viên", "The committee-members chart"),
+            ChartId::Lineage => ("Sơ đồ quá trình", "The lineage chart"),
         }
     }
 }

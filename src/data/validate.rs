@@ -223,6 +223,7 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
         }
     }
     check_words(ds, &mut errors);
+    super::lineage::check::check(ds, &mut errors);
     errors
 }
 
@@ -325,7 +326,7 @@ fn revisions(ds: &Dataset, errors: &mut Vec<DataError>) {
     }
 }
 
-const FIGURE_FIELDS: [&str; 11] = [
+const FIGURE_FIELDS: [&str; 12] = [
     "id",
     "group",
     "value",
@@ -337,8 +338,9 @@ const FIGURE_FIELDS: [&str; 11] = [
     "quote",
     "of",
     "reported_share",
+    "document",
 ];
-const TOP_LEVEL: [&str; 10] = [
+const TOP_LEVEL: [&str; 14] = [
     "article",
     "sentences",
     "documents",
@@ -349,6 +351,10 @@ const TOP_LEVEL: [&str; 10] = [
     "chart_titles",
     "page_url",
     "place",
+    "lineage_unit",
+    "units",
+    "events",
+    "flows",
 ];
 
 fn place_exists(ds: &Dataset, place: &Place) -> bool {

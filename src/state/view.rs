@@ -2,7 +2,7 @@
 //! used is reported as a [`Notice`] so the UI can say so instead of failing.
 //!
 //! `?time=2010..2017` (also `time=2015`, `time=earliest..latest`), `lang=vi|en`, `chart=<id>`,
-//! `tab=dashboard|sources`, `embed=1`.
+//! `tab=dashboard|sources`, `embed=1`, `measure=members` (the lineage drawn in members).
 
 use crate::text::lang::Lang;
 
@@ -49,6 +49,8 @@ pub struct ViewState {
     pub tab: Tab,
     /// Inside an iframe: no page chrome.
     pub embed: bool,
+    /// The lineage drawn in Party members rather than organisations.
+    pub members: bool,
 }
 
 impl ViewState {
@@ -62,6 +64,7 @@ impl ViewState {
             chart: None,
             tab: Tab::Dashboard,
             embed: false,
+            members: false,
         }
     }
 }
@@ -79,6 +82,7 @@ pub enum Notice {
     BadLang(String),
     BadChart(String),
     BadTab(String),
+    BadMeasure(String),
 }
 
 impl Notice {
@@ -110,6 +114,10 @@ impl Notice {
             Notice::BadTab(v) => lang.t(
                 format!("Không có trang “{v}”; đang hiển thị bảng điều khiển."),
                 format!("No page “{v}”; showing the dashboard."),
+            ),
+            Notice::BadMeasure(v) => lang.t(
+                format!("Không có cách đo “{v}”; sơ đồ quá trình đang tính theo số tổ chức."),
+                format!("No measure “{v}”; the lineage shows organisations."),
             ),
         }
     }
@@ -225,6 +233,11 @@ pub fn parse_query(query: &str, bounds: (u16, u16)) -> (ViewState, Vec<Notice>) 
                 _ => notices.push(Notice::BadTab(v)),
             },
             "embed" => state.embed = matches!(v.as_str(), "1" | "true" | ""),
+            "measure" => match v.as_str() {
+                "members" => state.members = true,
+                "organisations" => state.members = false,
+                _ => notices.push(Notice::BadMeasure(v)),
+            },
             _ => {} // unknown parameters (tracking tags and the like) are not ours to judge
         }
     }
@@ -253,6 +266,9 @@ pub fn to_query(state: &ViewState, bounds: (u16, u16)) -> String {
     }
     if state.embed {
         parts.push("embed=1".into());
+    }
+    if state.members {
+        parts.push("measure=members".into());
     }
     parts.join("&")
 }

@@ -7,7 +7,7 @@ pub mod embed;
 pub mod page;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Runs `f` in a task of its own, after what is queued (input, a frame): how start-up and the
 /// tables split their work so that no one task blocks the page for long.
@@ -133,4 +133,24 @@ pub fn in_iframe() -> bool {
         .ok()
         .flatten()
         .is_some_and(|p| p != window())
+}
+
+/// Calls `name(arg, …)` of the reader's on-demand `details` wasm (static/boot.js loads it on the
+/// first call) and hands `done` its text, or `None` when it could not load.
+pub fn details(name: &str, arg: &str, done: impl FnOnce(Option<String>) + 'static) {
+    let call = js_sys::Reflect::get(&window(), &"tccsDetails".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call2(&JsValue::NULL, &name.into(), &arg.into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(promise) = call else {
+        return done(None);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        done(text);
+    });
 }

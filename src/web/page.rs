@@ -2,56 +2,11 @@
 //! decode and validate code as the build (`data::checked`) makes it the model. A broken block is
 //! shown as an alert above the pre-rendered page, which stays.
 
-use crate::data::decode::Node;
-use crate::data::{self, page, DataError, Dataset};
-use crate::text::lang::Lang;
-use js_sys::{Array, Object, JSON};
+use crate::data::{page, DataError, Dataset};
 use leptos::prelude::document;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-impl Node for JsValue {
-    fn is_null(&self) -> bool {
-        self.is_null() || self.is_undefined()
-    }
-    fn string(&self) -> Option<String> {
-        self.as_string()
-    }
-    fn number(&self) -> Option<f64> {
-        self.as_f64()
-    }
-    fn boolean(&self) -> Option<bool> {
-        self.as_bool()
-    }
-    fn items(&self) -> Option<Vec<Self>> {
-        Array::is_array(self).then(|| Array::from(self).to_vec())
-    }
-    fn entries(&self) -> Option<Vec<(String, Self)>> {
-        if !self.is_object() || Array::is_array(self) {
-            return None;
-        }
-        let pairs = Object::entries(self.unchecked_ref());
-        Some(
-            pairs
-                .iter()
-                .map(|p| {
-                    let p = Array::from(&p);
-                    (p.get(0).as_string().unwrap_or_default(), p.get(1))
-                })
-                .collect(),
-        )
-    }
-}
-
-/// Parses and checks a dataset's JSON text (also used by the component tests).
-pub fn parse(text: &str) -> Result<Dataset, Vec<DataError>> {
-    let root = JSON::parse(text).map_err(|e| {
-        let msg = e
-            .dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "JSON.parse".to_string(), |e| String::from(e.message()));
-        vec![DataError::Format(msg)]
-    })?;
-    data::checked(&root)
-}
+pub use crate::data::js::parse;
 
 /// The page's dataset, checked, and whether the page was pre-rendered from exactly it. Warns in the console when the block is not the text the page
 /// was pre-rendered from: readers then see the block's numbers (the app renders from it), and
@@ -75,7 +30,9 @@ pub fn read() -> Result<(Dataset, bool), Vec<DataError>> {
     Ok((ds, pre_rendered))
 }
 
-/// Puts the errors above the pre-rendered page, in an alert: the page stays readable.
+/// Puts the errors above the pre-rendered page, in an alert: the page stays readable. The words
+/// of each message come from the on-demand `details` wasm in the reader (they are needed only
+/// here), and from the editor's own code in its preview.
 pub fn show_errors(errors: &[DataError]) {
     let doc = document();
     let Some(app) = doc.get_element_by_id("app") else {
@@ -98,19 +55,28 @@ pub fn show_errors(errors: &[DataError]) {
     add(&alert, "h2", "Dữ liệu của trang có lỗi, nên biểu đồ tương tác không chạy. Bảng số liệu dựng sẵn bên dưới vẫn đọc được.", Some("vi"));
     add(&alert, "p", "The page's data has errors, so the interactive charts do not run. The pre-rendered table below is still readable.", Some("en"));
     if let Some(list) = add(&alert, "ul", "", None) {
-        for e in errors.iter().take(20) {
-            if let Some(li) = add(&list, "li", &e.message(Lang::Vi), Some("vi")) {
-                add(
-                    &li,
-                    "span",
-                    &format!(" / {}", e.message(Lang::En)),
-                    Some("en"),
-                );
-            }
-        }
-        if errors.len() > 20 {
-            add(&list, "li", &format!("… +{}", errors.len() - 20), None);
-        }
+        list_errors(list, errors);
     }
     let _ = app.before_with_node_1(&alert);
+}
+
+/// The messages as list items, escaped, in both languages.
+#[cfg(feature = "editor")]
+fn list_errors(list: web_sys::Element, errors: &[DataError]) {
+    list.set_inner_html(&crate::data::error::items_html(errors));
+}
+
+/// The messages as list items, from the `details` wasm (given the block's text, it finds the same
+/// errors); if that cannot load, the alert says so.
+#[cfg(not(feature = "editor"))]
+fn list_errors(list: web_sys::Element, _errors: &[DataError]) {
+    let block = document()
+        .get_element_by_id(page::ID)
+        .and_then(|el| el.text_content())
+        .unwrap_or_default();
+    super::details("error_items", &block, move |html| {
+        list.set_inner_html(&html.unwrap_or_else(|| {
+            "<li>Không tải được chi tiết lỗi. / The details could not be loaded.</li>".into()
+        }))
+    });
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openPage, ready, canvasInfo } from './helpers.mjs';
+import { serve, launch, openPage, ready, canvasInfo, CHARTS } from './helpers.mjs';
 
 const data = JSON.parse(readFileSync(new URL('../../data/dataset.json', import.meta.url)));
 let server, browser;
@@ -14,8 +14,8 @@ test('loads with no console error, no failed request, and paints every chart', a
   const { page, problems, context } = await openPage(browser, server.url);
   await ready(page);
   const canvases = await page.$$eval('figure.card canvas', (cs) => cs.length);
-  assert.equal(canvases, 7);
-  for (const id of ['quality', 'rate', 'weak', 'changes', 'structure', 'members', 'cadres']) {
+  assert.equal(canvases, CHARTS.length);
+  for (const id of CHARTS) {
     const info = await canvasInfo(page, `#chart-${id} canvas`);
     assert.ok(info.ink > 500, `${id} has ink (${info.ink} px)`);
   }

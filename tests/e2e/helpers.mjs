@@ -1,10 +1,16 @@
 // Shared by the end-to-end tests: the static server (scripts/static-host.mjs) for dist/, and
 // Chromium launched the way it works on these machines.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve as host } from '../../scripts/static-host.mjs';
 export { parseHeaders, headersFor } from '../../scripts/static-host.mjs';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
+
+/** The charts of the shipped data: the seven of the article, and the lineage where the data
+ *  records what became of the unit. */
+const SHIPPED = JSON.parse(readFileSync(new URL('../../data/dataset.json', import.meta.url), 'utf8'));
+export const CHARTS = ['quality', 'rate', 'weak', 'changes', 'structure', 'members', 'cadres', ...(SHIPPED.events?.length ? ['lineage'] : [])];
 
 /** The release `dist/` (or `root`) served as scripts/static-host.mjs serves a folder. */
 export const serve = (options = {}) => host({ root: DIST, ...options });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, openPage, ready } from './helpers.mjs';
+import { serve, launch, openPage, ready, CHARTS } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'target', 'screenshots');
@@ -98,7 +98,7 @@ for (const width of [390, 1280]) {
     await page.emulateMedia({ media: 'print' });
     await page.waitForFunction(() => document.querySelector('.print-meta')?.textContent.length > 0);
     const after = await inks(page);
-    assert.equal(after.length, 7);
+    assert.equal(after.length, CHARTS.length);
     for (const [i, n] of after.entries()) assert.ok(n > 500, `chart ${i} drawn for print (${n})`);
     const tables = await page.$$eval('.table-wrap', (ts) => ts.map((t) => t.getBoundingClientRect().height));
     for (const h of tables) assert.ok(h > 60, `table shown (${h}px)`);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openPage, ready } from './helpers.mjs';
+import { serve, launch, openPage, ready, CHARTS } from './helpers.mjs';
 
 const data = JSON.parse(readFileSync(new URL('../../data/dataset.json', import.meta.url)));
 let server, browser;
@@ -98,7 +98,7 @@ test('the app hydrates the page it arrived with: same nodes, which then follow t
   const same = await page.evaluate(() => Object.fromEntries(Object.entries(window.__before).map(([k, n]) => [k, n.isConnected && document.contains(n)])));
   assert.deepEqual(same, { summary: true, h2: true, canvas: true, row: true, tiles: true }, 'no second copy');
   const cards = await page.evaluate(() => window.__cards.map(([id, h2, row]) => `${id} ${h2.isConnected} ${row.isConnected}`));
-  assert.equal(cards.length, 7);
+  assert.equal(cards.length, CHARTS.length);
   for (const c of cards) assert.match(c, / true true$/, c);
   assert.equal(await page.$$eval('p.summary', (p) => p.length), 1);
   assert.equal(await page.$$eval('#chart-quality', (p) => p.length), 1);

@@ -69,6 +69,19 @@ pub(super) fn legend<DB: DrawingBackend>(
                 .draw(&Circle::new(mid, theme.px(4.5), p.primary.filled()))
                 .map_err(err)?,
             Mark::Cross => cross(root, mid, theme.px(5.0), p.accent, theme)?,
+            Mark::Unpublished => {
+                let y = mid.1 - theme.px(0.75);
+                let (mut x, dash) = (a.0, theme.px(3.0).max(2));
+                while x < b.0 {
+                    rect(
+                        root,
+                        (x, y),
+                        ((x + dash).min(b.0), y + theme.px(1.5).max(1)),
+                        p.muted.filled(),
+                    )?;
+                    x += 2 * dash;
+                }
+            }
             Mark::Dash => root
                 .draw_text(
                     "—",

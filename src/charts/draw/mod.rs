@@ -14,6 +14,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod horizontal;
+mod lineage;
 mod marks;
 mod text;
 mod vertical;
@@ -120,6 +121,9 @@ pub fn draw<DB: DrawingBackend>(
     let hits = match vm.shape {
         Shape::HBars => {
             horizontal::horizontal(root, vm, theme, lang, (pad, top, w - pad, bottom), opts)
+        }
+        Shape::Lineage => {
+            lineage::lineage(root, vm, theme, lang, (pad, top, w - pad, bottom), opts)
         }
         _ => vertical::vertical(root, vm, theme, lang, (pad, top, w - pad, bottom), opts),
     }?;

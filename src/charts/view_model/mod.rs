@@ -13,9 +13,11 @@ use crate::state::{ChartId, YearRange};
 use crate::text::format;
 use crate::text::lang::Lang;
 
+mod lineage;
 mod totals;
 mod yearly;
 
+pub use lineage::{fate_line, LineRow, Lineage, Link, Measure};
 pub use totals::period_label;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub enum Shape {
     Columns,
     /// One horizontal bar per category, labelled directly.
     HBars,
+    /// Units in time order, joined by links as wide as what went from one to the other.
+    Lineage,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +64,8 @@ pub enum Mark {
     Cross,
     /// "Not reported" (never zero).
     Dash,
+    /// A dashed line: what went this way is not published.
+    Unpublished,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +109,11 @@ pub struct ChartVm {
     /// Footnotes (disagreements, overlaps, what the article leaves unexplained).
     pub notes: Vec<(Flag, String)>,
     pub source: String,
+    /// A sentence the card shows under its title (the lineage's; the yearly charts' summary is
+    /// the page's own).
+    pub summary: Option<String>,
+    /// The lineage chart's rows and links.
+    pub lineage: Option<Lineage>,
 }
 
 /// Every chart's source line, and so every export, print and citation of it: the article and,
@@ -188,12 +199,24 @@ pub fn correction_line(r: &Revision, c: &Change, lang: Lang) -> String {
     )
 }
 
-/// The view-model of one chart.
+/// The view-model of one chart (the lineage in organisations).
 pub fn build(ds: &Dataset, id: ChartId, range: YearRange, lang: Lang) -> ChartVm {
+    build_in(ds, id, range, lang, Measure::Organisations)
+}
+
+/// The view-model of one chart, the lineage drawn in `measure`.
+pub fn build_in(
+    ds: &Dataset,
+    id: ChartId,
+    range: YearRange,
+    lang: Lang,
+    measure: Measure,
+) -> ChartVm {
     match id {
         ChartId::Quality => yearly::quality(ds, range, lang),
         ChartId::Rate => yearly::rate(ds, range, lang),
         ChartId::Weak => yearly::weak(ds, range, lang),
+        ChartId::Lineage => lineage::lineage(ds, lang, measure),
         _ => totals::hbars(ds, id, lang),
     }
 }

@@ -8,6 +8,11 @@ use super::*;
 pub fn period_label(ds: &Dataset, period: &str, lang: Lang) -> String {
     match period.split_once("..") {
         Some((a, b)) => format!("{a}–{b}"),
+        // The lineage's: the day a source counts on, or none.
+        None if period == "undated" => lang.t("ngày không ghi", "date not given").to_string(),
+        None if crate::data::model::is_iso_date(period) => {
+            crate::data::model::date_as_written(period)
+        }
         None => {
             let y = ds.publication_year();
             lang.t(
@@ -229,6 +234,8 @@ pub(super) fn hbars(ds: &Dataset, id: ChartId, lang: Lang) -> ChartVm {
         legend: vec![],
         notes,
         source: source_line(ds, lang),
+        summary: None,
+        lineage: None,
     }
 }
 

@@ -11,7 +11,8 @@ pub(super) fn yearly_source_line(ds: &Dataset, range: YearRange, lang: Lang) -> 
         if let Some(d) = r.document.as_deref().and_then(|d| ds.document(d)) {
             if !seen.contains(&d.id.as_str()) {
                 seen.push(&d.id);
-                line.push_str(&format!("; “{}” ({})", d.title, d.date));
+                line.push_str("; ");
+                line.push_str(&d.cited(lang));
             }
         }
     }
@@ -392,6 +393,8 @@ pub(super) fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) ->
         legend,
         notes,
         source: yearly_source_line(ds, range, lang),
+        summary: None,
+        lineage: None,
     };
     (vm, audits, all_cells, schemes)
 }
@@ -610,5 +613,7 @@ pub(super) fn weak(ds: &Dataset, range: YearRange, lang: Lang) -> ChartVm {
             notes
         },
         source: yearly_source_line(ds, range, lang),
+        summary: None,
+        lineage: None,
     }
 }

@@ -9,7 +9,8 @@ mod table;
 mod tooltip;
 
 use super::tr;
-use crate::charts::{build, ChartVm, Flag, Hits};
+use crate::charts::view_model::{build_in, Measure};
+use crate::charts::{ChartVm, Flag, Hits};
 use crate::state::{AppState, ChartId, YearRange};
 use leptos::html;
 use leptos::prelude::*;
@@ -64,23 +65,31 @@ pub fn ChartCard(
     //
     // The view-model's inputs. Charts of 2008–2017 totals ignore the filter: their inputs do
     // not change with the years, so they neither rebuild nor repaint.
+    // The lineage's measure is the only other input (only the lineage reads it).
     let inputs = move || {
         s.view.with(|v| {
             let range = if id.is_yearly() { v.range } else { all };
-            (range, v.lang)
+            let measure = if v.members && id == ChartId::Lineage {
+                Measure::Members
+            } else {
+                Measure::Organisations
+            };
+            (range, v.lang, measure)
         })
     };
-    let (range, lang) = untrack(inputs);
-    let built = StoredValue::new((range, lang));
+    let first_inputs = untrack(inputs);
+    let built = StoredValue::new(first_inputs);
     let generation = StoredValue::new(0u32);
-    let vm = RwSignal::new(build(&s.data(), id, range, lang));
+    let (range, lang, measure) = first_inputs;
+    let vm = RwSignal::new(build_in(&s.data(), id, range, lang, measure));
     let follow = ImmediateEffect::new(move || {
         let next = inputs();
         // `try_`: a no-op rather than a panic should it ever run while the card is disposed.
         if built.try_get_value().is_some_and(|prev| prev != next) {
             let _ = built.try_set_value(next);
             let _ = generation.try_update_value(|g| *g += 1);
-            let _ = vm.try_set(build(&s.data(), id, next.0, next.1));
+            let (range, lang, measure) = next;
+            let _ = vm.try_set(build_in(&s.data(), id, range, lang, measure));
         }
     });
     let c = Card {
@@ -156,6 +165,8 @@ pub fn ChartCard(
                 <div class="plot-fallback" node_ref=c.fallback aria-hidden="true" inner_html=fallback_svg></div>
                 {tooltip::view(c)}
             </div>
+            {(id == ChartId::Lineage).then(|| measure_switch(s))}
+            {move || vm.with(|v| v.summary.clone()).map(|t| view! { <p class="card-summary">{t}</p> })}
             {with_summary.then(|| {
                 let summary = move || {
                     crate::summary::sentence(&crate::summary::compute(&s.data(), s.range.get()), s.lang.get())
@@ -202,6 +213,29 @@ pub fn ChartCard(
             </div>
             {table::view(c, table_id, tbody, server_rows)}
         </figure>
+    }
+}
+
+/// The lineage's two views: organisations or Party members (`measure=members` in the URL).
+fn measure_switch(s: AppState) -> impl IntoView {
+    let lang = s.lang;
+    let members = Memo::new(move |_| s.view.with(|v| v.members));
+    let choice = move |m: bool, vi: &'static str, en: &'static str| {
+        view! {
+            <button
+                class="measure"
+                aria-pressed=move || (members.get() == m).to_string()
+                on:click=move |_| s.view.update(|v| v.members = m)
+            >
+                {tr(lang, vi, en)}
+            </button>
+        }
+    };
+    view! {
+        <div class="measures" role="group" aria-label=tr(lang, "Độ rộng theo", "Widths show")>
+            {choice(false, "Số tổ chức", "Organisations")}
+            {choice(true, "Số đảng viên", "Party members")}
+        </div>
     }
 }
 

@@ -97,7 +97,15 @@ pub fn choices_for(field: &str) -> Option<Signal<Vec<(String, String)>>> {
                 })
                 .collect()
         })),
-        "figure" => Some(figure_ids()),
+        "figure" | "organisations" | "members" => Some(figure_ids()),
+        "kind" => Some(fixed(
+            crate::data::lineage::EventKind::ALL
+                .iter()
+                .map(|k| k.id())
+                .collect(),
+        )),
+        "document" => Some(ids("documents", Some("title"))),
+        "event" => Some(ids("events", None)),
         _ => None,
     }
 }

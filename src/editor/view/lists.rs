@@ -81,7 +81,27 @@ pub const DOCUMENTS: ListSpec = ListSpec {
     fields: &[
         ("id", Kind::Text, ("Mã", "Id")),
         ("title", Kind::Text, ("Tên văn bản", "Title")),
-        ("date", Kind::Text, ("Ngày (YYYY-MM-DD)", "Date (YYYY-MM-DD)")),
+        (
+            "date",
+            Kind::OptText,
+            ("Ngày đăng (YYYY-MM-DD; trống: không ghi ngày)", "Published (YYYY-MM-DD; empty: undated)"),
+        ),
+        (
+            "publisher.vi",
+            Kind::Text,
+            ("Nơi đăng (tiếng Việt)", "Publisher (Vietnamese)"),
+        ),
+        (
+            "publisher.en",
+            Kind::Text,
+            ("Nơi đăng (tiếng Anh)", "Publisher (English)"),
+        ),
+        ("url", Kind::OptText, ("Địa chỉ (https://…)", "Address (https://…)")),
+        (
+            "accessed",
+            Kind::OptText,
+            ("Ngày truy cập (YYYY-MM-DD)", "Read on (YYYY-MM-DD)"),
+        ),
     ],
 };
 
@@ -121,6 +141,93 @@ pub const FIGURES: ListSpec = ListSpec {
             Kind::OptRate,
             ("Tỷ lệ văn bản ghi (%)", "Share as reported (%)"),
         ),
+        (
+            "document",
+            Kind::OptChoice,
+            (
+                "Tài liệu nguồn (trống: bài báo)",
+                "Source document (empty: the article)",
+            ),
+        ),
+    ],
+};
+
+pub const UNITS: ListSpec = ListSpec {
+    key: "units",
+    title: ("Sau năm 2017: các đơn vị", "After 2017: the units"),
+    hint: (
+        "Các tổ chức đảng trong quá trình của đơn vị: đơn vị của trang này, các đơn vị hợp nhất, chia tách hay tiếp nhận. Tên ngắn dùng khi sơ đồ hẹp.",
+        "The Party organisations in the unit's lineage: this page's unit, and those it merged with, split into or handed over to. The short name is used where the drawing is narrow.",
+    ),
+    item: ("Đơn vị", "Unit"),
+    fields: &[
+        ("id", Kind::Text, ("Mã", "Id")),
+        ("name.vi", Kind::Text, ("Tên (tiếng Việt)", "Name (Vietnamese)")),
+        ("name.en", Kind::Text, ("Tên (tiếng Anh)", "Name (English)")),
+        ("short.vi", Kind::Text, ("Tên ngắn (tiếng Việt)", "Short name (Vietnamese)")),
+        ("short.en", Kind::Text, ("Tên ngắn (tiếng Anh)", "Short name (English)")),
+    ],
+};
+
+pub const EVENTS: ListSpec = ListSpec {
+    key: "events",
+    title: ("Sau năm 2017: các sự kiện", "After 2017: the events"),
+    hint: (
+        "Mỗi sự kiện: ngày có hiệu lực, văn bản quyết định, các đơn vị (mã, cách nhau bằng dấu phẩy), số liệu nguồn ghi (mã số liệu; trống: không công bố), tài liệu nguồn có địa chỉ https:// và câu trích dẫn nguyên văn. Các sự kiện theo thứ tự ngày.",
+        "Each event: the date it took effect, the deciding document, the units (ids, separated by commas), the figures its source gives (figure ids; empty: not published), a source document with an https:// address, and its verbatim quote. Events in date order.",
+    ),
+    item: ("Sự kiện", "Event"),
+    fields: &[
+        ("id", Kind::Text, ("Mã", "Id")),
+        ("kind", Kind::Choice, ("Loại", "Kind")),
+        ("date", Kind::Text, ("Ngày (YYYY-MM-DD)", "Date (YYYY-MM-DD)")),
+        ("decision", Kind::OptText, ("Số quyết định", "Decision number")),
+        (
+            "decision_date",
+            Kind::OptText,
+            ("Ngày quyết định (YYYY-MM-DD)", "Decision date (YYYY-MM-DD)"),
+        ),
+        (
+            "decided_by.vi",
+            Kind::Text,
+            ("Cơ quan quyết định (tiếng Việt)", "Decided by (Vietnamese)"),
+        ),
+        (
+            "decided_by.en",
+            Kind::Text,
+            ("Cơ quan quyết định (tiếng Anh)", "Decided by (English)"),
+        ),
+        ("units", Kind::Ids, ("Đơn vị (mã)", "Units (ids)")),
+        ("into", Kind::Ids, ("Thành / chuyển về (mã)", "Into / to (ids)")),
+        (
+            "organisations",
+            Kind::OptChoice,
+            ("Số tổ chức (số liệu)", "Organisations (figure)"),
+        ),
+        ("members", Kind::OptChoice, ("Số đảng viên (số liệu)", "Members (figure)")),
+        ("document", Kind::Choice, ("Tài liệu nguồn", "Source document")),
+        ("source", Kind::Choice, ("Câu nguồn", "Source sentence")),
+        ("quote", Kind::Long, ("Trích dẫn (nguyên văn)", "Quote (verbatim)")),
+    ],
+};
+
+pub const FLOWS: ListSpec = ListSpec {
+    key: "flows",
+    title: ("Sau năm 2017: các dòng chuyển", "After 2017: the flows"),
+    hint: (
+        "Tổ chức và đảng viên một sự kiện chuyển về một đơn vị (hoặc vài đơn vị nguồn ghi chung). Các dòng của một sự kiện phải cộng lại bằng tổng sự kiện ghi.",
+        "The organisations and members an event hands to one unit (or several the source names together). The flows of an event must add up to the total the event gives.",
+    ),
+    item: ("Dòng chuyển", "Flow"),
+    fields: &[
+        ("event", Kind::Choice, ("Sự kiện", "Event")),
+        ("to", Kind::Ids, ("Về đơn vị (mã)", "To units (ids)")),
+        (
+            "organisations",
+            Kind::OptChoice,
+            ("Số tổ chức (số liệu)", "Organisations (figure)"),
+        ),
+        ("members", Kind::OptChoice, ("Số đảng viên (số liệu)", "Members (figure)")),
     ],
 };
 
@@ -278,6 +385,7 @@ pub fn ListEditor(spec: &'static ListSpec) -> impl IntoView {
                             .or(v.field("whole"))
                             .or(v.field("figure"))
                             .or(v.field("chart"))
+                            .or(v.field("event"))
                     })
                     .and_then(Value::str)
                     .unwrap_or("")

@@ -6,8 +6,8 @@ use super::choices::sentence_keys;
 use super::ed;
 use super::field::{Field, Kind};
 use super::lists::{
-    follow, sub, ListEditor, CHART_TITLES, CLASSIFICATIONS, DOCUMENTS, FIGURES, HEADLINE, SUMS,
-    TERMS,
+    follow, sub, ListEditor, CHART_TITLES, CLASSIFICATIONS, DOCUMENTS, EVENTS, FIGURES, FLOWS,
+    HEADLINE, SUMS, TERMS, UNITS,
 };
 use crate::data::tree::Value;
 use crate::path;
@@ -184,6 +184,12 @@ const PUBLICATION: [(&str, Kind, (&str, &str)); 3] = [
     ),
 ];
 
+const LINEAGE_UNIT: [(&str, Kind, (&str, &str)); 1] = [(
+    "lineage_unit",
+    Kind::OptText,
+    ("Mã đơn vị của trang", "This page's unit id"),
+)];
+
 /// Everything but the yearly table (which comes first, with the paste panel after it).
 #[component]
 pub fn Sections() -> impl IntoView {
@@ -196,6 +202,19 @@ pub fn Sections() -> impl IntoView {
         <ListEditor spec=&TERMS/>
         <ListEditor spec=&HEADLINE/>
         <ListEditor spec=&CHART_TITLES/>
+        <ListEditor spec=&UNITS/>
+        <ListEditor spec=&EVENTS/>
+        <ListEditor spec=&FLOWS/>
+        <FieldGroup
+            id="h-lineage"
+            title=("Sau năm 2017: đơn vị của trang", "After 2017: this page's unit")
+            hint=(
+                "Mã của đơn vị trang này trong danh sách đơn vị: sơ đồ quá trình bắt đầu từ đó. Trống khi không có sự kiện.",
+                "The id of this page's unit among the units: the lineage starts from it. Empty when there are no events.",
+            )
+            under=""
+            fields=&LINEAGE_UNIT
+        />
         <FieldGroup id="h-article" title=("Bài báo và nguồn", "Article and source") under="article" fields=&ARTICLE/>
         <FieldGroup
             id="h-publication"

@@ -1,0 +1,603 @@
+//! The lineage chart: what became of the unit, as rows in time order, one a unit at a moment
+//! (its figures where a source gives them), joined by links whose widths are the organisations
+//! (or members) that went from one to the other. What a source does not give stays unknown: a
+//! dashed link, a dashed bar, "không công bố / not published", never 0.
+//!
+//! The rows are made from the events: the dataset's own unit first (its last yearly total), then
+//! each event in date order adds the rows it makes (a merged unit, a transfer's total and its
+//! recipients) and the links into them; an end marks the unit's latest row.
+
+use super::*;
+use crate::data::lineage::{Event, EventKind};
+use crate::data::model::date_as_written;
+
+/// The measure the bars and links are drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Organisations,
+    Members,
+}
+
+/// The drawing's own part of the view-model: each row's date, indent and short name, and the
+/// links.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lineage {
+    pub rows: Vec<LineRow>,
+    pub links: Vec<Link>,
+    pub measure: Measure,
+}
+
+/// One per datum: the date it is at ("01/03/2019", "2008–2017"), its depth (0: leftmost) and
+/// the units' short names, for a narrow drawing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LineRow {
+    pub date: String,
+    pub depth: u8,
+    pub short: String,
+}
+
+/// A link from one row to a later one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub from: usize,
+    pub to: usize,
+    /// Organisations (or members) that went; `None`: not published.
+    pub value: Option<f64>,
+    /// The same unit later (a thin neutral line), not a flow of organisations.
+    pub same_unit: bool,
+}
+
+/// A row in the making: which units, when, the figures, and what the tooltip and table say.
+struct Row {
+    units: Vec<String>,
+    date: String,
+    event: Option<String>,
+    organisations: Option<String>,
+    members: Option<String>,
+    /// Where the organisations came from, in words.
+    from: Vec<String>,
+    ended: Option<String>,
+    document: Option<String>,
+}
+
+fn name(ds: &Dataset, id: &str, lang: Lang) -> String {
+    ds.lineage_unit(id)
+        .map_or_else(|| id.to_string(), |u| lang.pick(&u.name).to_string())
+}
+
+fn short_names(ds: &Dataset, ids: &[String], lang: Lang) -> String {
+    let all: Vec<&str> = ids
+        .iter()
+        .map(|id| match ds.lineage_unit(id) {
+            Some(u) => lang.pick(u.short.as_ref().unwrap_or(&u.name)),
+            None => id.as_str(),
+        })
+        .collect();
+    all.join(", ")
+}
+
+fn names(ds: &Dataset, ids: &[String], lang: Lang) -> String {
+    let all: Vec<String> = ids.iter().map(|u| name(ds, u, lang)).collect();
+    all.join(", ")
+}
+
+/// "Hợp nhất (Quyết định 1300-QĐ/TU ngày 27/02/2019, Ban Thường vụ Tỉnh ủy Gia Lai)".
+fn event_words(e: &Event, lang: Lang) -> String {
+    let (vi, en) = e.kind.words();
+    let mut out = lang.t(vi, en).to_string();
+    if let Some(d) = &e.decision {
+        let mut decided = lang.t(format!("Quyết định {d}"), format!("Decision {d}"));
+        if let Some(date) = &e.decision_date {
+            decided.push_str(&lang.t(
+                format!(" ngày {}", date_as_written(date)),
+                format!(" of {}", date_as_written(date)),
+            ));
+        }
+        if let Some(by) = &e.decided_by {
+            decided.push_str(", ");
+            decided.push_str(lang.pick(by));
+        }
+        out.push_str(&format!(" ({decided})"));
+    }
+    out
+}
+
+/// A figure by id, as the reader writes it ("4.537"), or "not published".
+fn count(ds: &Dataset, id: Option<&String>, lang: Lang) -> String {
+    id.and_then(|id| ds.figure(id)).map_or_else(
+        || lang.t("không công bố", "not published").to_string(),
+        |f| f.value_text(lang),
+    )
+}
+
+/// The date a row's figures describe: the organisations' figure's period.
+fn counted_on(ds: &Dataset, row: &Row, lang: Lang) -> String {
+    row.organisations
+        .iter()
+        .chain(&row.members)
+        .find_map(|id| ds.figure(id))
+        .map_or_else(|| "—".to_string(), |f| period_label(ds, &f.period, lang))
+}
+
+/// The rows and links of the dataset's lineage.
+fn rows(ds: &Dataset, lang: Lang) -> (Vec<Row>, Vec<Link>) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
+    let latest =
+        |rows: &[Row], unit: &str| rows.iter().rposition(|r| r.units.iter().any(|u| u == unit));
+    if let Some(own) = &ds.lineage_unit {
+        let (a, b) = ds.bounds();
+        rows.push(Row {
+            units: vec![own.clone()],
+            date: format::years(a, b),
+            event: None,
+            organisations: None,
+            members: None,
+            from: vec![],
+            ended: None,
+            document: None,
+        });
+    }
+    // In date order: validation refuses them otherwise.
+    for e in &ds.events {
+        let date = date_as_written(&e.date);
+        // The rows of the units it acts on (a unit met here for the first time: a row of its
+        // own, with nothing published).
+        let mut sources = Vec::new();
+        for u in &e.units {
+            let i = latest(&rows, u).unwrap_or_else(|| {
+                let (vi, en) = e.kind.words();
+                rows.push(Row {
+                    units: vec![u.clone()],
+                    date: String::new(),
+                    event: Some(lang.t(
+                        format!("Trước sự kiện ngày {date} ({vi})"),
+                        format!("Before the event of {date} ({en})"),
+                    )),
+                    organisations: None,
+                    members: None,
+                    from: vec![],
+                    ended: None,
+                    document: Some(e.document.clone()),
+                });
+                rows.len() - 1
+            });
+            sources.push(i);
+        }
+        let row =
+            |units: Vec<String>, o: Option<String>, m: Option<String>, from: Vec<String>| Row {
+                units,
+                date: date.clone(),
+                event: Some(event_words(e, lang)),
+                organisations: o,
+                members: m,
+                from,
+                ended: None,
+                document: Some(e.document.clone()),
+            };
+        let unknown = lang.t("không công bố", "not published");
+        match e.kind {
+            EventKind::Ended => {
+                for &i in &sources {
+                    rows[i].ended = Some(format!("{date}: {}", event_words(e, lang)));
+                }
+            }
+            EventKind::Merged | EventKind::Founded => {
+                let from = e
+                    .units
+                    .iter()
+                    .map(|u| format!("{} ({unknown})", name(ds, u, lang)))
+                    .collect();
+                rows.push(row(
+                    e.into.clone(),
+                    e.organisations.clone(),
+                    e.members.clone(),
+                    from,
+                ));
+                let to = rows.len() - 1;
+                links.extend(sources.iter().map(|&from| Link {
+                    from,
+                    to,
+                    value: None,
+                    same_unit: false,
+                }));
+            }
+            EventKind::Split | EventKind::Transferred => {
+                // What the event hands over, on a row of the unit it leaves.
+                let mut from_row = sources.first().copied();
+                if e.organisations.is_some() || e.members.is_some() {
+                    rows.push(row(
+                        e.units.clone(),
+                        e.organisations.clone(),
+                        e.members.clone(),
+                        vec![],
+                    ));
+                    let to = rows.len() - 1;
+                    links.extend(sources.iter().map(|&from| Link {
+                        from,
+                        to,
+                        value: None,
+                        same_unit: true,
+                    }));
+                    from_row = Some(to);
+                }
+                let giver = names(ds, &e.units, lang);
+                let mut covered: Vec<&String> = Vec::new();
+                for f in ds.flows_of(&e.id) {
+                    covered.extend(&f.to);
+                    rows.push(row(
+                        f.to.clone(),
+                        f.organisations.clone(),
+                        f.members.clone(),
+                        vec![giver.clone()],
+                    ));
+                    if let Some(from) = from_row {
+                        links.push(Link {
+                            from,
+                            to: rows.len() - 1,
+                            value: ds.value_of(f.organisations.as_deref()),
+                            same_unit: false,
+                        });
+                    }
+                }
+                for u in e.into.iter().filter(|u| !covered.contains(u)) {
+                    rows.push(row(
+                        vec![u.clone()],
+                        None,
+                        None,
+                        vec![format!("{giver} ({unknown})")],
+                    ));
+                    if let Some(from) = from_row {
+                        links.push(Link {
+                            from,
+                            to: rows.len() - 1,
+                            value: None,
+                            same_unit: false,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    (rows, links)
+}
+
+/// The lineage chart's view-model.
+pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
+    let (rows, mut links) = rows(ds, lang);
+    let own_total = ds.yearly.last();
+    let value_of = |r: &Row, i: usize| -> Option<f64> {
+        let id = match measure {
+            Measure::Organisations => &r.organisations,
+            Measure::Members => &r.members,
+        };
+        // The page's own unit, before any event: its last yearly total (the series' figure).
+        if i == 0 && r.event.is_none() && measure == Measure::Organisations {
+            return own_total.map(|y| f64::from(y.total));
+        }
+        ds.value_of(id.as_deref())
+    };
+    if measure == Measure::Members {
+        // Links in members: the flows' members where the source gives them.
+        for l in &mut links {
+            if l.value.is_some() {
+                l.value = value_of(&rows[l.to], l.to);
+            }
+        }
+    }
+    let unknown = lang.t("không công bố", "not published");
+    let data: Vec<Datum> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let label = names(ds, &r.units, lang);
+            let value = value_of(r, i);
+            let (orgs, members) = if i == 0 && r.event.is_none() {
+                let t = own_total.map_or_else(String::new, |y| y.total.to_string());
+                (t, unknown.to_string())
+            } else {
+                (
+                    count(ds, r.organisations.as_ref(), lang),
+                    count(ds, r.members.as_ref(), lang),
+                )
+            };
+            let counted = if i == 0 && r.event.is_none() {
+                "—".into()
+            } else {
+                counted_on(ds, r, lang)
+            };
+            // What is published, in a few words; nothing published says so.
+            let shown: Vec<String> = [
+                r.organisations.is_some() || (i == 0 && r.event.is_none()),
+                r.members.is_some(),
+            ]
+            .iter()
+            .zip([
+                lang.t(format!("{orgs} tổ chức"), format!("{orgs} organisations")),
+                lang.t(format!("{members} đảng viên"), format!("{members} members")),
+            ])
+            .filter(|(known, _)| **known)
+            .map(|(_, t)| t)
+            .collect();
+            // The page's own unit: its last year's total, that year named.
+            let shown: Vec<String> = match own_total.filter(|_| i == 0 && r.event.is_none()) {
+                Some(y) => vec![format!("{} ({})", shown.join(""), y.year)],
+                None => shown,
+            };
+            let value_label = if shown.is_empty() {
+                unknown.to_string()
+            } else {
+                shown.join(" · ")
+            };
+            let source = r
+                .document
+                .as_deref()
+                .and_then(|d| ds.document(d))
+                .map_or_else(
+                    || article_line(ds, lang),
+                    |d| {
+                        let publisher = d.publisher.as_ref().map_or("", |p| lang.pick(p));
+                        format!("{publisher}: {}", d.cited(lang))
+                    },
+                );
+            let event = r.event.clone().unwrap_or_else(|| {
+                lang.t("Số liệu của bài viết", "The article's figures")
+                    .to_string()
+            });
+            Datum {
+                label,
+                value,
+                whole: None,
+                computed: None,
+                value_label,
+                flag: if value.is_some() {
+                    Flag::None
+                } else {
+                    Flag::NotReported
+                },
+                series: 0,
+                tooltip: vec![],
+                cells: vec![
+                    r.date.clone(),
+                    event,
+                    orgs,
+                    members,
+                    counted,
+                    if r.from.is_empty() {
+                        "—".into()
+                    } else {
+                        r.from.join("; ")
+                    },
+                    r.ended.clone().unwrap_or_else(|| "—".into()),
+                    source,
+                ],
+            }
+        })
+        .collect();
+    // Each tooltip: the row's name, then every cell of its table row that says something.
+    let columns: Vec<String> = vec![
+        lang.t("Đơn vị", "Unit").into(),
+        lang.t("Ngày", "Date").into(),
+        lang.t("Sự kiện", "Event").into(),
+        lang.t("Tổ chức cơ sở đảng", "Grassroots organisations")
+            .into(),
+        lang.t("Đảng viên", "Party members").into(),
+        lang.t("Thời điểm số liệu", "Figures as of").into(),
+        lang.t("Từ", "From").into(),
+        lang.t("Kết thúc", "Ended").into(),
+        lang.t("Nguồn", "Source").into(),
+    ];
+    let mut data = data;
+    for d in &mut data {
+        let lines = columns[1..]
+            .iter()
+            .zip(&d.cells)
+            .filter(|(_, c)| !c.is_empty() && *c != "—")
+            .map(|(h, c)| format!("{h}: {c}"));
+        d.tooltip = std::iter::once(d.label.clone()).chain(lines).collect();
+    }
+    let depth = depths(rows.len(), &links);
+    let mut notes = Vec::new();
+    if links.iter().any(|l| l.value.is_none() && !l.same_unit) {
+        notes.push((
+            Flag::NotReported,
+            lang.t(
+                "Nét đứt: nguồn không công bố bao nhiêu tổ chức đi theo đường này (không phải 0).",
+                "Dashed: the source does not publish how many organisations went this way (not 0).",
+            )
+            .to_string(),
+        ));
+    }
+    for (i, r) in rows.iter().enumerate() {
+        if r.units.len() > 1 && r.event.is_some() {
+            notes.push((
+                Flag::None,
+                lang.t(
+                    format!(
+                        "{}: nguồn ghi chung, không chia giữa các đơn vị.",
+                        data[i].label
+                    ),
+                    format!(
+                        "{}: the source gives these together, not split between them.",
+                        data[i].label
+                    ),
+                ),
+            ));
+        }
+        if counted_on(ds, r, lang) == period_label(ds, "undated", lang) && r.event.is_some() {
+            notes.push((
+                Flag::Note,
+                lang.t(
+                    format!(
+                        "{}: nguồn không ghi số liệu tính đến ngày nào.",
+                        data[i].label
+                    ),
+                    format!(
+                        "{}: the source does not say on what date it counted these figures.",
+                        data[i].label
+                    ),
+                ),
+            ));
+        }
+    }
+    notes.extend(quote_notes(ds, lang, |of| {
+        matches!(of, audit::QuoteOf::Figure(f) if ds.figure(f).is_some_and(|f| f.group == crate::data::Group::Lineage))
+    }));
+    let max = data.iter().filter_map(|d| d.value).fold(0.0, f64::max);
+    let measure_words = match measure {
+        Measure::Organisations => lang.t(
+            "độ dài, độ rộng: số tổ chức cơ sở đảng",
+            "length, width: grassroots organisations",
+        ),
+        Measure::Members => lang.t(
+            "độ dài, độ rộng: số đảng viên",
+            "length, width: Party members",
+        ),
+    };
+    ChartVm {
+        id: ChartId::Lineage,
+        shape: Shape::Lineage,
+        title: ds.chart_title(ChartId::Lineage.id()).map_or_else(
+            || {
+                lang.t(
+                    "Sau năm 2017: đơn vị này đi về đâu",
+                    "After 2017: what became of this unit",
+                )
+                .to_string()
+            },
+            |l| lang.pick(l).to_string(),
+        ),
+        subtitle: lang.t(
+            format!("{measure_words} · theo thời gian · không theo bộ lọc năm"),
+            format!("{measure_words} · in time order · not filtered by year"),
+        ),
+        percent_axis: false,
+        y_max: max.max(1.0),
+        columns,
+        breaks: vec![],
+        legend: vec![
+            (Mark::Solid, lang.t("Đã công bố", "Published").into()),
+            (
+                Mark::Unpublished,
+                lang.t("Không công bố (không phải 0)", "Not published (not 0)")
+                    .into(),
+            ),
+        ],
+        notes,
+        source: lineage_source_line(ds, lang),
+        summary: fate_line(ds, lang, true),
+        lineage: Some(Lineage {
+            rows: rows
+                .iter()
+                .zip(depth)
+                .map(|(r, depth)| LineRow {
+                    date: r.date.clone(),
+                    depth,
+                    short: short_names(ds, &r.units, lang),
+                })
+                .collect(),
+            links,
+            measure,
+        }),
+        data,
+    }
+}
+
+/// Each row's depth: a row a link leads to sits one step right of where the link starts (the
+/// same unit later, at the same depth).
+fn depths(n: usize, links: &[Link]) -> Vec<u8> {
+    let mut depth = vec![0u8; n];
+    for l in links {
+        if l.to < n && l.from < n {
+            let d = if l.same_unit {
+                depth[l.from]
+            } else {
+                depth[l.from].saturating_add(1)
+            };
+            depth[l.to] = depth[l.to].max(d);
+        }
+    }
+    depth
+}
+
+/// The article and every source of the events, each once.
+fn lineage_source_line(ds: &Dataset, lang: Lang) -> String {
+    let mut line = article_line(ds, lang);
+    let mut seen: Vec<&str> = Vec::new();
+    for e in &ds.events {
+        if let Some(d) = ds
+            .document(&e.document)
+            .filter(|d| !seen.contains(&d.id.as_str()))
+        {
+            seen.push(&d.id);
+            line.push_str("; ");
+            if let Some(p) = &d.publisher {
+                line.push_str(lang.pick(p));
+                line.push_str(": ");
+            }
+            line.push_str(&d.cited(lang));
+        }
+    }
+    if let Some(d) = ds.updated() {
+        line.push_str(&updated_words(d, lang));
+    }
+    line
+}
+
+/// What became of the page's unit, in one sentence made from the events: its first event, the end
+/// of what it became ("Hợp nhất ngày 01/03/2019 vào Khối các cơ quan và doanh nghiệp; kết thúc
+/// ngày 10/02/2025": the line under the page's title) and, `whole`, where that went ("; 105 tổ
+/// chức chuyển về 3 nơi ngày 13/02/2025": the card's summary). `None` without a lineage.
+pub fn fate_line(ds: &Dataset, lang: Lang, whole: bool) -> Option<String> {
+    let own = ds.lineage_unit.as_deref()?;
+    let first = ds
+        .events
+        .iter()
+        .find(|e| e.units.iter().any(|u| u == own))?;
+    let date = date_as_written(&first.date);
+    let into = short_names(ds, &first.into, lang);
+    let mut line = match first.kind {
+        EventKind::Merged => lang.t(
+            format!("Hợp nhất ngày {date} vào {into}"),
+            format!("Merged on {date} into the {into}"),
+        ),
+        EventKind::Ended => lang.t(
+            format!("Kết thúc hoạt động ngày {date}"),
+            format!("Ended on {date}"),
+        ),
+        EventKind::Split | EventKind::Transferred => lang.t(
+            format!("Chuyển giao ngày {date} về {into}"),
+            format!("Handed over on {date} to {into}"),
+        ),
+        EventKind::Founded => return None,
+    };
+    let ended = ds.events.iter().find(|e| {
+        e.kind == EventKind::Ended
+            && e.date > first.date
+            && e.units.iter().any(|u| first.into.contains(u))
+    });
+    if let Some(end) = ended {
+        let d = date_as_written(&end.date);
+        line.push_str(&lang.t(format!("; kết thúc ngày {d}"), format!("; ended on {d}")));
+    }
+    // Where its organisations went, where the source counts them.
+    let handed = ds.events.iter().find(|e| {
+        whole
+            && matches!(e.kind, EventKind::Split | EventKind::Transferred)
+            && e.date > first.date
+            && e.units.iter().any(|u| first.into.contains(u))
+    });
+    if let Some((e, o)) = handed.and_then(|e| Some((e, ds.value_of(e.organisations.as_deref())?))) {
+        let (d, n, o) = (
+            date_as_written(&e.date),
+            ds.flows_of(&e.id).count(),
+            format::int(o, lang),
+        );
+        line.push_str(&lang.t(
+            format!("; {o} tổ chức chuyển về {n} nơi ngày {d}"),
+            format!("; {o} organisations went to {n} others on {d}"),
+        ));
+    }
+    Some(line)
+}

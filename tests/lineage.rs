@@ -1,0 +1,393 @@
+//! What became of the unit: the events' decoding and every check (each message names its place),
+//! the sums of a transfer, the chart's view-model with its unknown links, and the fixtures (one
+//! with no lineage, one with its own).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use serde_json::json;
+use tccs_dashboard::charts::view_model::{build_in, Measure};
+use tccs_dashboard::charts::{fate_line, to_svg, Flag};
+use tccs_dashboard::data::lineage::error::LineageError;
+use tccs_dashboard::data::{self, DataError};
+use tccs_dashboard::export;
+use tccs_dashboard::state::{ChartId, YearRange};
+use tccs_dashboard::text::lang::Lang;
+
+fn ds() -> &'static data::Dataset {
+    data::embedded().expect("the shipped data is valid")
+}
+
+fn all() -> YearRange {
+    let (from, to) = ds().bounds();
+    YearRange { from, to }
+}
+
+/// The lineage errors of a changed copy of the shipped file.
+fn lineage_errors(change: impl FnOnce(&mut serde_json::Value)) -> Vec<LineageError> {
+    let mut v = common::json();
+    change(&mut v);
+    data::checked(&v)
+        .expect_err("the changed copy is refused")
+        .into_iter()
+        .filter_map(|e| match e {
+            DataError::Lineage(l) => Some(l),
+            _ => None,
+        })
+        .collect()
+}
+
+fn event<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["events"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn the_shipped_lineage_is_the_published_one() {
+    let ds = ds();
+    assert_eq!(ds.lineage_unit.as_deref(), Some("khoi-cq"));
+    let kinds: Vec<_> = ds
+        .events
+        .iter()
+        .map(|e| (e.kind.id(), e.date.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("merged", "2019-03-01"),
+            ("ended", "2025-02-10"),
+            ("transferred", "2025-02-13")
+        ]
+    );
+    let merger = ds.event("hop-nhat-2019").unwrap();
+    assert_eq!(merger.decision.as_deref(), Some("1300-QĐ/TU"));
+    assert_eq!(merger.decision_date.as_deref(), Some("2019-02-27"));
+    assert_eq!(ds.value_of(merger.organisations.as_deref()), Some(127.0));
+    assert_eq!(ds.value_of(merger.members.as_deref()), Some(4537.0));
+    // The counts after the merger are undated in their source: never shown as 2019.
+    assert_eq!(
+        ds.figure("lineage.merged.organisations").unwrap().period,
+        "undated"
+    );
+    let transfer = ds.event("chuyen-giao-2025").unwrap();
+    let flows: Vec<_> = ds
+        .flows_of(&transfer.id)
+        .map(|f| {
+            (
+                f.to.clone(),
+                ds.value_of(f.organisations.as_deref()),
+                ds.value_of(f.members.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        flows,
+        [
+            (vec!["cq-dang".to_string()], Some(22.0), Some(567.0)),
+            (vec!["ubnd".to_string()], Some(52.0), Some(3413.0)),
+            (
+                vec!["pleiku".to_string(), "ia-grai".to_string()],
+                Some(31.0),
+                Some(578.0)
+            ),
+        ]
+    );
+    // Every source of an event has its https address.
+    for e in &ds.events {
+        assert!(ds
+            .document(&e.document)
+            .unwrap()
+            .url
+            .as_deref()
+            .unwrap()
+            .starts_with("https://"));
+    }
+}
+
+/// A figure of the copy, by id.
+fn figure<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["figures"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|f| f["id"] == id)
+        .unwrap()
+}
+
+type Case = (
+    &'static str,
+    Box<dyn FnOnce(&mut serde_json::Value)>,
+    &'static str,
+);
+
+#[test]
+fn each_check_names_its_place() {
+    let cases: Vec<Case> = vec![
+        (
+            "parts that do not add up",
+            Box::new(|v| {
+                let f = figure(v, "lineage.transfer.ubnd.organisations");
+                f["value"] = 53.into();
+                f["as_written"] = "53".into();
+                f["quote"] = "53".into();
+            }),
+            "dataset.events[chuyen-giao-2025].organisations",
+        ),
+        (
+            "a date before the one before it",
+            Box::new(|v| event(v, "ket-thuc-2025")["date"] = "2018-01-01".into()),
+            "dataset.events[ket-thuc-2025].date",
+        ),
+        (
+            "a date that is not a date",
+            Box::new(|v| event(v, "hop-nhat-2019")["date"] = "2019-02-30x".into()),
+            "dataset.events[hop-nhat-2019].date",
+        ),
+        (
+            "a decision after its event",
+            Box::new(|v| event(v, "hop-nhat-2019")["decision_date"] = "2019-04-01".into()),
+            "dataset.events[hop-nhat-2019].decision_date",
+        ),
+        (
+            "a unit that does not exist",
+            Box::new(|v| event(v, "chuyen-giao-2025")["into"][0] = "khong-co".into()),
+            "dataset.events[chuyen-giao-2025].into",
+        ),
+        (
+            "a flow to a unit the event does not hand to",
+            Box::new(|v| v["flows"][0]["to"] = json!(["khoi-dn"])),
+            "dataset.flows[0].to",
+        ),
+        (
+            "a quote without its figure",
+            Box::new(|v| {
+                event(v, "chuyen-giao-2025")["quote"] = "hội nghị chuyển giao, tiếp nhận".into()
+            }),
+            "dataset.events[chuyen-giao-2025].quote",
+        ),
+        (
+            "an address that is not https",
+            Box::new(|v| {
+                v["documents"][1]["url"] = "http://baogialai.com.vn/post-311451.html".into()
+            }),
+            "dataset.documents[baogialai-311451].url",
+        ),
+        (
+            "an event's source without an address",
+            Box::new(|v| {
+                v["documents"][1].as_object_mut().unwrap().remove("url");
+            }),
+            "dataset.events[ket-thuc-2025].document",
+        ),
+        (
+            "a merger into nothing",
+            Box::new(|v| event(v, "hop-nhat-2019")["into"] = json!([])),
+            "dataset.events[hop-nhat-2019].into",
+        ),
+        (
+            "the page's own unit missing",
+            Box::new(|v| v["lineage_unit"] = "khong-co".into()),
+            "dataset.lineage_unit",
+        ),
+        (
+            "a figure period that is not a date",
+            Box::new(|v| figure(v, "lineage.merged.members")["period"] = "2019".into()),
+            "dataset.figures[lineage.merged.members].period",
+        ),
+    ];
+    for (what, change, place) in cases {
+        let errors = lineage_errors(change);
+        assert!(
+            errors.iter().any(|e| e.place() == place),
+            "{what}: expected one at {place}, got {errors:?}"
+        );
+        for e in &errors {
+            let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+            assert!(
+                vi.starts_with(&e.place()) && en.starts_with(&e.place()),
+                "{vi} / {en}"
+            );
+            assert_ne!(vi, en, "{what}: said in both languages");
+        }
+    }
+}
+
+#[test]
+fn the_transfer_adds_up_in_organisations_and_in_members() {
+    let ds = ds();
+    let e = ds.event("chuyen-giao-2025").unwrap();
+    let sum = |members: bool| -> f64 {
+        ds.flows_of(&e.id)
+            .map(|f| {
+                ds.value_of(if members {
+                    f.members.as_deref()
+                } else {
+                    f.organisations.as_deref()
+                })
+                .unwrap()
+            })
+            .sum()
+    };
+    assert_eq!(sum(false), ds.value_of(e.organisations.as_deref()).unwrap());
+    assert_eq!(sum(true), ds.value_of(e.members.as_deref()).unwrap());
+    // 70 + 57 = 49 + 78 = 127: the merged unit's parts, each a sum rule.
+    let merged: Vec<_> = ds
+        .sums
+        .iter()
+        .filter(|s| s.whole == "lineage.merged.organisations")
+        .collect();
+    assert_eq!(merged.len(), 2);
+}
+
+#[test]
+fn the_chart_draws_what_is_published_and_leaves_the_rest_unknown() {
+    let vm = build_in(
+        ds(),
+        ChartId::Lineage,
+        all(),
+        Lang::Vi,
+        Measure::Organisations,
+    );
+    let l = vm.lineage.as_ref().unwrap();
+    let labels: Vec<_> = vm
+        .data
+        .iter()
+        .map(|d| (d.label.as_str(), d.value))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Đảng bộ Khối các cơ quan tỉnh Gia Lai", Some(90.0)),
+            ("Đảng bộ Khối doanh nghiệp tỉnh", None),
+            ("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh", Some(127.0)),
+            ("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh", Some(105.0)),
+            ("Đảng bộ các cơ quan Đảng tỉnh", Some(22.0)),
+            ("Đảng ủy UBND tỉnh", Some(52.0)),
+            ("Đảng bộ TP. Pleiku, Đảng bộ huyện Ia Grai", Some(31.0)),
+        ]
+    );
+    // What came from each side of the merger is not published: unknown links, never 0.
+    let unknown: Vec<_> = l
+        .links
+        .iter()
+        .filter(|k| k.value.is_none() && !k.same_unit)
+        .map(|k| (k.from, k.to))
+        .collect();
+    assert_eq!(unknown, [(0, 2), (1, 2)]);
+    let known: Vec<_> = l
+        .links
+        .iter()
+        .filter_map(|k| k.value.map(|v| (k.from, k.to, v)))
+        .collect();
+    assert_eq!(known, [(3, 4, 22.0), (3, 5, 52.0), (3, 6, 31.0)]);
+    assert_eq!(vm.data[1].flag, Flag::NotReported);
+    assert_eq!(vm.data[1].value_label, "không công bố");
+    assert!(vm
+        .notes
+        .iter()
+        .any(|(f, t)| *f == Flag::NotReported && t.contains("không phải 0")));
+    // The undated counts say so, in the table and a note.
+    assert_eq!(vm.data[2].cells[4], "ngày không ghi");
+    assert!(vm
+        .notes
+        .iter()
+        .any(|(_, t)| t.contains("không ghi số liệu tính đến ngày nào")));
+    // Members as the second view: the bars and the links in members.
+    let m = build_in(ds(), ChartId::Lineage, all(), Lang::En, Measure::Members);
+    assert_eq!(m.data[2].value, Some(4537.0));
+    assert_eq!(
+        m.data[0].value, None,
+        "the article gives no total of members"
+    );
+    let links: Vec<_> = m
+        .lineage
+        .unwrap()
+        .links
+        .iter()
+        .filter_map(|k| k.value)
+        .collect();
+    assert_eq!(links, [567.0, 3413.0, 578.0]);
+    assert_eq!(m.data[2].value_label, "127 organisations · 4,537 members");
+    // It draws, as canvas and SVG do, at a phone's width.
+    let svg = to_svg(&vm, Lang::Vi, 320, vm.export_height(320.0) as u32, false).unwrap();
+    assert!(svg.contains("không công bố") && svg.contains("127 tổ chức"));
+}
+
+#[test]
+fn the_sentence_and_the_line_under_the_title_are_made_from_the_events() {
+    assert_eq!(
+        fate_line(ds(), Lang::Vi, false).unwrap(),
+        "Hợp nhất ngày 01/03/2019 vào Khối các cơ quan và doanh nghiệp; kết thúc ngày 10/02/2025"
+    );
+    assert_eq!(
+        fate_line(ds(), Lang::En, true).unwrap(),
+        "Merged on 01/03/2019 into the Agencies and Enterprises Bloc; ended on 10/02/2025; 105 organisations went to 3 others on 13/02/2025"
+    );
+}
+
+#[test]
+fn the_exports_carry_the_lineage_with_its_sources() {
+    let t = export::chart_table(ds(), ChartId::Lineage, all(), Lang::En);
+    let csv = t.write(export::Dialect::Standard);
+    assert!(
+        csv.contains("unit,date,event,organisations,members,figures_as_of,from,ended,source"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",01/03/2019,") && csv.contains(",127,4537,date not given,"),
+        "{csv}"
+    );
+    // Not published is an empty cell, never 0.
+    assert!(
+        csv.contains("Party Organisation of the Provincial Enterprises Bloc,,"),
+        "{csv}"
+    );
+    let j: serde_json::Value =
+        serde_json::from_str(&export::json(ds(), Some(ChartId::Lineage), all())).unwrap();
+    let file = common::json();
+    for key in ["units", "events", "flows", "lineage_unit"] {
+        assert_eq!(j[key], file[key], "{key}");
+    }
+    assert_eq!(j["documents"].as_array().unwrap().len(), 3);
+    assert!(j["sentences"]["lineage_transfer"]
+        .as_str()
+        .unwrap()
+        .contains("4.558"));
+}
+
+#[test]
+fn a_unit_without_events_has_no_lineage_and_another_has_only_its_own() {
+    let none = data::parse(include_str!("fixtures/fixture-2016-2020.json")).unwrap();
+    assert!(!none.has_lineage());
+    assert_eq!(
+        ChartId::of(&none)
+            .filter(|c| *c == ChartId::Lineage)
+            .count(),
+        0
+    );
+    assert_eq!(fate_line(&none, Lang::Vi, true), None);
+    let unit = data::parse(include_str!("fixtures/fixture-unit-2012-2024.json")).unwrap();
+    let vm = build_in(
+        &unit,
+        ChartId::Lineage,
+        YearRange {
+            from: 2012,
+            to: 2024,
+        },
+        Lang::Vi,
+        Measure::Organisations,
+    );
+    let text = format!("{:?}", vm);
+    for word in ["Gia Lai", "Khối các cơ quan", "127", "4.537", "Pleiku"] {
+        assert!(!text.contains(word), "the FIXTURE lineage shows {word}");
+    }
+    assert!(text.contains("Khối Hợp nhất Mẫu") && text.contains("1.888"));
+    assert_eq!(
+        fate_line(&unit, Lang::Vi, false).unwrap(),
+        "Hợp nhất ngày 01/06/2025 vào Khối Hợp nhất Mẫu"
+    );
+}
