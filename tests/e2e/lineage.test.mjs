@@ -1,0 +1,194 @@
+// What became of the unit: the lineage card with its figures, its unknowns and its sources, in
+// vi and en, at a phone's and a desktop's width and in print; the line under the title and its
+// link; members as the second view; the table, the tooltip and the exports; and staff adding an
+// event in the editor and publishing it. Screenshots go to target/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, serve, launch, openPage, ready, canvasInfo } from './helpers.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SHOTS = join(ROOT, 'target', 'screenshots');
+const data = JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8'));
+let server, browser;
+before(async () => { server = await serve({ compressed: true, hostHeaders: true }); browser = await launch(); mkdirSync(SHOTS, { recursive: true }); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The lineage card's table rows, cell by cell. */
+const rows = (page) => page.$$eval('#table-lineage tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+
+async function card(page) {
+  await page.$eval('#chart-lineage', (e) => e.scrollIntoView());
+  await page.waitForSelector('#chart-lineage .plot.painted');
+}
+
+for (const [lang, width, height] of [['vi', 390, 844], ['en', 1280, 900]]) {
+  test(`the lineage card (${lang}, ${width} px): what is published, what is not, and where it says so`, async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}?lang=${lang}`, { width, height, deviceScaleFactor: 2 });
+    await ready(page);
+    await card(page);
+    const info = await canvasInfo(page, '#chart-lineage canvas');
+    assert.ok(info.ink > 2000, `drawn (${info.ink} px of ink)`);
+    const t = await rows(page);
+    assert.equal(t.length, 7);
+    const vi = lang === 'vi';
+    // The merger: 127 organisations and 4.537 members, their date not given (never 2019).
+    assert.deepEqual(t[2].slice(0, 6), vi
+      ? ['Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh', '01/03/2019', 'Hợp nhất (Quyết định 1300-QĐ/TU ngày 27/02/2019, Ban Thường vụ Tỉnh ủy Gia Lai)', '127', '4.537', 'ngày không ghi']
+      : ['Party Organisation of the Provincial Agencies and Enterprises Bloc', '01/03/2019', 'Merged (Decision 1300-QĐ/TU of 27/02/2019, Standing Committee of the Gia Lai Provincial Party Committee)', '127', '4,537', 'date not given']);
+    // The transfer and its three recipients, with their members.
+    assert.deepEqual(t.slice(3).map((r) => [r[3], r[4]]), vi
+      ? [['105', '4.558'], ['22', '567'], ['52', '3.413'], ['31', '578']]
+      : [['105', '4,558'], ['22', '567'], ['52', '3,413'], ['31', '578']]);
+    // The enterprise bloc's side of the merger is not published: said, never 0.
+    assert.equal(t[1][3], vi ? 'không công bố' : 'not published');
+    assert.match(await page.textContent('#chart-lineage .subtitle'), vi ? /không theo bộ lọc năm/ : /not filtered by year/);
+    const notes = await page.textContent('#chart-lineage .notes');
+    assert.match(notes, vi ? /Nét đứt: nguồn không công bố/ : /Dashed: the source does not publish/);
+    assert.match(notes, vi ? /nguồn ghi chung/ : /gives these together/);
+    assert.match(await page.textContent('#chart-lineage .card-summary'), vi ? /105 tổ chức chuyển về 3 nơi ngày 13\/02\/2025/ : /105 organisations went to 3 others on 13\/02\/2025/);
+    assert.match(await page.textContent('#chart-lineage .source'), /baogialai|Báo Gia Lai|Gia Lai Newspaper/);
+    await (await page.$('#chart-lineage')).screenshot({ path: join(SHOTS, `lineage-${width}-${lang}.png`) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the lineage at 320 px and in print: nothing runs out of its box, the table beside it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { width: 320, height: 700, deviceScaleFactor: 2 });
+  await ready(page);
+  await card(page);
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(over, 0, 'no sideways scroll at 320 px');
+  await (await page.$('#chart-lineage')).screenshot({ path: join(SHOTS, 'lineage-320.png') });
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => document.querySelector('#chart-lineage .plot.painted'));
+  assert.ok(await page.isVisible('#table-lineage'), 'the table prints');
+  await (await page.$('#chart-lineage')).screenshot({ path: join(SHOTS, 'lineage-print.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the line under the title names what became of the unit and leads to the card, from either page', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?tab=sources`, { width: 390, height: 844 });
+  await page.waitForSelector('html.app-ready');
+  const line = await page.textContent('.fate a');
+  assert.equal(line, 'Hợp nhất ngày 01/03/2019 vào Khối các cơ quan và doanh nghiệp; kết thúc ngày 10/02/2025');
+  // The Sources page lists the new sources with their addresses and quotes.
+  await page.waitForSelector('#lineage-events');
+  const sources = await page.textContent('ul.documents');
+  for (const d of data.documents) assert.ok(sources.includes(d.url), d.url);
+  assert.equal(await page.$$eval('table.events tbody tr', (r) => r.length), data.events.length);
+  await page.click('.fate a');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('tab') === null && document.querySelector('#chart-lineage'));
+  await page.waitForFunction(() => { const r = document.querySelector('#chart-lineage').getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('members as the second view: the URL says so, the bars change, the figures stay', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  await card(page);
+  const before = await canvasInfo(page, '#chart-lineage canvas');
+  const table = await rows(page);
+  await page.click('#chart-lineage button.measure[aria-pressed="false"]');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('measure') === 'members');
+  const afterInfo = await canvasInfo(page, '#chart-lineage canvas');
+  assert.notEqual(afterInfo.hash, before.hash, 'drawn in members');
+  assert.deepEqual(await rows(page), table, 'the table holds both measures already');
+  assert.match(await page.textContent('#chart-lineage .subtitle'), /số đảng viên/);
+  // A fresh page with the URL draws the same.
+  const fresh = await openPage(browser, `${server.url}?measure=members`);
+  await ready(fresh.page);
+  await card(fresh.page);
+  assert.equal((await canvasInfo(fresh.page, '#chart-lineage canvas')).hash, afterInfo.hash);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the lineage tooltip by keyboard, and its files: CSV with empty unknowns, JSON with the events, SVG, PNG', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  await card(page);
+  await page.focus('#chart-lineage .plot');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#chart-lineage .tooltip');
+  assert.match(await page.textContent('#chart-lineage .tooltip'), /Đảng bộ Khối doanh nghiệp tỉnh.*không công bố/s);
+  await page.click('#chart-lineage details.downloads summary');
+  const save = async (cls) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#chart-lineage button.${cls}`)]);
+    return { name: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
+  };
+  const csv = await save('dl-csv');
+  assert.match(csv.name, /_lineage_2008-2017\.csv$/);
+  assert.match(csv.text, /\r\nĐảng bộ Khối doanh nghiệp tỉnh,,Trước sự kiện ngày 01\/03\/2019 \(Hợp nhất\),,,/);
+  assert.match(csv.text, /,127,4537,ngày không ghi,/);
+  const json = JSON.parse((await save('dl-json')).text);
+  assert.deepEqual(json.events.map((e) => e.id), data.events.map((e) => e.id));
+  assert.deepEqual(json.flows, data.flows);
+  assert.equal(json.documents.length, data.documents.length);
+  const svg = await save('dl-svg');
+  assert.match(svg.text, /^<svg/);
+  assert.match(svg.text, /127 tổ chức · 4\.537 đảng viên/);
+  assert.match(svg.text, /Báo Gia Lai/);
+  const png = await Promise.all([page.waitForEvent('download'), page.click('#chart-lineage button.dl-png')]);
+  assert.match(png[0].suggestedFilename(), /_lineage_2008-2017\.png$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('staff add an event in the editor and publish it; readers see it in the lineage', async () => {
+  const copy = mkdtempSync(join(tmpdir(), 'tccs-lineage-'));
+  cpSync(DIST, copy, { recursive: true });
+  const host = await serve({ root: copy, compressed: true, hostHeaders: true });
+  const cell = (place) => `[data-place="${place}"]`;
+  const { page, context, problems } = await openPage(browser, `${host.url}edit.html`);
+  await page.waitForSelector('table.yearly tbody tr');
+  await page.click('summary:has(#h-events)');
+  await page.getByRole('button', { name: 'Thêm sự kiện' }).click();
+  await page.fill(cell('dataset.events[].id'), 'thu-nghiem');
+  const at = (f) => cell(`dataset.events[thu-nghiem].${f}`);
+  await page.selectOption(at('kind'), 'ended');
+  await page.fill(at('date'), '2025-07-01');
+  await page.fill(at('units'), 'pleiku');
+  await page.fill(at('decided_by.vi'), 'Ban Thường vụ Tỉnh ủy');
+  await page.fill(at('decided_by.en'), 'Provincial Standing Committee');
+  await page.selectOption(at('document'), 'baogialai-311844');
+  await page.selectOption(at('source'), 'lineage_transfer');
+  // A quote that is not in its sentence is named on its cell.
+  await page.fill(at('quote'), 'Đảng bộ TP. Pleiku đã kết thúc');
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute('aria-invalid') === 'true', at('quote'));
+  const top = page.locator(at('quote'));
+  assert.match(await page.textContent(`#${await top.getAttribute('aria-describedby')}`), /không nằm trong câu nguồn/);
+  await page.fill(at('quote'), 'Đảng bộ TP. Pleiku');
+  await page.waitForFunction(() => /Không có lỗi/.test(document.querySelector('#h-errors')?.textContent));
+  await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
+  await page.fill('#reason-vi', 'Thêm sự kiện thử nghiệm.');
+  await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
+  for (const name of ['index.html', 'dataset.json']) {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tải ${name}` }).click()]);
+    await d.saveAs(join(copy, name));
+    rmSync(join(copy, `${name}.gz`), { force: true });
+    rmSync(join(copy, `${name}.br`), { force: true });
+  }
+  assert.deepEqual(problems, [], 'the editor published without a console error');
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+  const published = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
+  assert.equal(published.events.at(-1).id, 'thu-nghiem');
+  assert.ok(published.revisions.at(-1).changes.some((c) => c.place.startsWith('events')), JSON.stringify(published.revisions.at(-1).changes));
+  const reader = await openPage(browser, host.url);
+  await ready(reader.page);
+  await card(reader.page);
+  const t = await rows(reader.page);
+  assert.match(t[6][7], /01\/07\/2025: Kết thúc hoạt động/);
+  assert.deepEqual(reader.problems, []);
+  await reader.context.close();
+  await host.close();
+  rmSync(copy, { recursive: true });
+});
