@@ -6,7 +6,7 @@
 //! `export`, `sources`, `summary` → `charts` → `state` → `data` → `text`. The editor (`editor`) sits beside
 //! the reader's start-up and uses the components for its preview.
 //!
-//! # The five build configurations
+//! # The six build configurations
 //! | features | target | what it builds |
 //! |---|---|---|
 //! | none | native | the data, state, chart and export code and their tests (`cargo test`) |
@@ -14,6 +14,7 @@
 //! | `ssr` | wasm32 | the publisher: the same render in the staff editor's browser |
 //! | `hydrate` | wasm32 | the reader (`tccs-dashboard`) and the component tests (`tests/web.rs`) |
 //! | `editor` (= `hydrate` + the editing views) | wasm32 | the staff editor (`editor`) |
+//! | `js` (the browser's JSON values, no view layer) | wasm32 | the reader's on-demand `details`: the Sources page, a broken dataset's messages, the JSON and SVG files |
 //!
 //! `ui` is not chosen on its own: it is the view layer both modes share.
 
@@ -26,12 +27,12 @@
 compile_error!(
     "features `ssr` and `hydrate` (or `editor`) must not be built together: tachys then creates \
      no event handlers. Build the render with `ssr`, the reader with `hydrate`, the editor with \
-     `editor` (src/lib.rs lists the five configurations)."
+     `editor` (src/lib.rs lists the six configurations)."
 );
 #[cfg(all(feature = "ui", not(any(feature = "ssr", feature = "hydrate"))))]
 compile_error!(
     "feature `ui` is the view layer shared by `ssr` and `hydrate`: choose one of those instead \
-     (src/lib.rs lists the five configurations)."
+     (src/lib.rs lists the six configurations)."
 );
 
 pub mod charts;

@@ -354,7 +354,7 @@ fn revisions_html(h: &mut String, ds: &Dataset, l: Lang) {
         let _ = write!(
             h,
             "<li><p><strong>{}</strong> — {}</p>",
-            date_as_written(&r.date),
+            escape(&date_as_written(&r.date)),
             escape(l.pick(&r.reason))
         );
         // A first publication changes nothing: its reason says what it is.

@@ -158,6 +158,17 @@ impl<N: Node> Fields<N> {
         (path, items.unwrap_or_default())
     }
 
+    /// A required list of texts (`["pleiku", "ia-grai"]`), each named at its index.
+    #[inline(never)]
+    pub(crate) fn texts(&mut self, key: &str, errs: &mut Errs) -> Vec<String> {
+        let (path, items) = self.items(key, true, errs);
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, n)| text(n, &format!("{path}[{i}]"), errs))
+            .collect()
+    }
+
     /// Every object of one of the format's [`LISTS`], each read by `item` from its own fields and
     /// named in messages by its naming field (`yearly[2018]`, `figures[members.women]`) or its
     /// index.
@@ -252,7 +263,7 @@ fn list(key: &str) -> (&'static str, bool) {
 }
 
 #[inline(never)]
-pub(crate) fn text<N: Node>(n: &N, path: &str, errs: &mut Errs) -> String {
+fn text<N: Node>(n: &N, path: &str, errs: &mut Errs) -> String {
     n.string().unwrap_or_else(|| {
         expected(errs, path, Expected::Text);
         String::new()
@@ -432,15 +443,7 @@ fn change<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Change {
 fn sum_rule<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> SumRule {
     let r = SumRule {
         whole: f.text("whole", errs),
-        parts: {
-            let (path, items) = f.items("parts", true, errs);
-            let at = |i: usize| format!("{path}[{i}]");
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, n)| text(n, &at(i), errs))
-                .collect()
-        },
+        parts: f.texts("parts", errs),
     };
     f.finish(errs);
     r

@@ -3,18 +3,8 @@
 //! missing`.
 
 use super::{Event, EventKind, Flow, LineageUnit};
-use crate::data::decode::{text, Errs, Fields, Node};
+use crate::data::decode::{Errs, Fields, Node};
 use crate::data::model::Quote;
-
-/// A list of unit ids: `["pleiku", "ia-grai"]`.
-fn ids<N: Node>(f: &mut Fields<N>, key: &str, errs: &mut Errs) -> Vec<String> {
-    let (path, items) = f.items(key, true, errs);
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, n)| text(n, &format!("{path}[{i}]"), errs))
-        .collect()
-}
 
 pub(crate) fn unit<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> LineageUnit {
     let u = LineageUnit {
@@ -37,8 +27,8 @@ pub(crate) fn event<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Event {
         decision: f.opt_text("decision", errs),
         decision_date: f.opt_text("decision_date", errs),
         decided_by: f.opt_localized("decided_by", errs),
-        units: ids(&mut f, "units", errs),
-        into: ids(&mut f, "into", errs),
+        units: f.texts("units", errs),
+        into: f.texts("into", errs),
         organisations: f.opt_text("organisations", errs),
         members: f.opt_text("members", errs),
         document: f.text("document", errs),
@@ -52,7 +42,7 @@ pub(crate) fn event<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Event {
 pub(crate) fn flow<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Flow {
     let fl = Flow {
         event: f.text("event", errs),
-        to: ids(&mut f, "to", errs),
+        to: f.texts("to", errs),
         organisations: f.opt_text("organisations", errs),
         members: f.opt_text("members", errs),
     };
