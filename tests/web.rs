@@ -74,7 +74,11 @@ async fn renders_every_chart_with_a_table_and_ink() {
     let host = mount();
     settle().await;
     let cards = host.query_selector_all("figure.card").unwrap();
-    assert_eq!(cards.length(), 7);
+    // Every chart the data has: the article's seven and what became of the unit.
+    let ds = tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap();
+    let charts = tccs_dashboard::state::ChartId::of(&ds).count();
+    assert_eq!(cards.length() as usize, charts);
+    assert!(host.query_selector("#chart-lineage").unwrap().is_some());
     let rows = host.query_selector_all("#table-quality tbody tr").unwrap();
     assert_eq!(rows.length(), 10);
     let canvas: web_sys::HtmlCanvasElement = host
