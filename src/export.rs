@@ -609,28 +609,31 @@ pub fn citation(ds: &Dataset, vm: &crate::charts::ChartVm, lang: Lang, url: &str
 /// and a last row with the citation. Everything is escaped; the borders are attributes because
 /// word processors read them and ignore the page's stylesheet.
 pub fn clipboard_html(vm: &crate::charts::ChartVm, citation: &str) -> String {
-    use crate::text::format::escape_html as e;
-    let mut h = String::from("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">");
-    h.push_str(&format!(
+    use crate::html;
+    let mut h = crate::text::html::Html::new();
+    h.markup("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">");
+    html!(
+        h,
         "<caption>{} — {}</caption><thead><tr>",
-        e(&vm.title),
-        e(&vm.subtitle)
-    ));
+        vm.title,
+        vm.subtitle
+    );
     for c in &vm.columns {
-        h.push_str(&format!("<th>{}</th>", e(c)));
+        html!(h, "<th>{}</th>", c);
     }
-    h.push_str("</tr></thead><tbody>");
+    h.markup("</tr></thead><tbody>");
     for d in &vm.data {
-        h.push_str(&format!("<tr><th>{}</th>", e(&d.label)));
+        html!(h, "<tr><th>{}</th>", d.label);
         for c in &d.cells {
-            h.push_str(&format!("<td>{}</td>", e(c)));
+            html!(h, "<td>{}</td>", c);
         }
-        h.push_str("</tr>");
+        h.markup("</tr>");
     }
-    h.push_str(&format!(
+    html!(
+        h,
         "</tbody><tfoot><tr><td colspan=\"{}\">{}</td></tr></tfoot></table>",
         vm.columns.len().max(1),
-        e(citation)
-    ));
-    h
+        citation
+    );
+    h.into_string()
 }

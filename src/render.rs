@@ -61,7 +61,7 @@ pub fn publish_at(
 /// (Vietnamese, the page's default language): the title the app sets, and the summary sentence
 /// of all years.
 pub fn head_words(page: &str, ds: &Dataset) -> String {
-    use crate::text::format::escape_html;
+    use crate::text::html::escape_html;
     use crate::text::lang::Lang;
     let summary = crate::share::description(ds);
     // A page without the tag keeps its head as it is.

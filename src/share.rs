@@ -7,7 +7,7 @@ use crate::charts::{self, ChartVm};
 use crate::data::Dataset;
 use crate::export::{self, Dialect};
 use crate::state::{ChartId, YearRange};
-use crate::text::format::escape_html as escape;
+use crate::text::html::escape_html as escape;
 use crate::text::json::Json;
 use crate::text::lang::Lang;
 

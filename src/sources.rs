@@ -7,22 +7,24 @@ use crate::data::audit::{self, RateCheck, RateOf, Severity};
 use crate::data::fields::YearField;
 use crate::data::model::{date_as_written, Place};
 use crate::data::Dataset;
+use crate::html;
 use crate::text::format;
-use crate::text::format::escape_html as escape;
+use crate::text::html::{Html, Markup};
 use crate::text::lang::Lang;
-use std::fmt::Write;
 
 /// Opens a scrollable, keyboard-focusable table region named by the heading `id` (the table's
 /// class too), with its column headers; the caller writes the rows and closes it.
-fn open_table(h: &mut String, id: &str, columns: &[&str]) {
-    let _ = write!(
+fn open_table(h: &mut Html, id: &str, columns: &[&str]) {
+    html!(
         h,
-        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\"><table class=\"{id}\"><thead><tr>"
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{}\"><table class=\"{}\"><thead><tr>",
+        id,
+        id
     );
     for c in columns {
-        let _ = write!(h, "<th scope=\"col\">{c}</th>");
+        html!(h, "<th scope=\"col\">{}</th>", c);
     }
-    h.push_str("</tr></thead><tbody>");
+    h.markup("</tr></thead><tbody>");
 }
 
 fn rate_name(of: &RateOf, ds: &Dataset, l: Lang) -> String {
@@ -43,9 +45,8 @@ fn rate_name(of: &RateOf, ds: &Dataset, l: Lang) -> String {
 
 pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     let a = &ds.article;
-    let e = escape;
-    let mut h = String::new();
-    let _ = write!(
+    let mut h = Html::new();
+    html!(
         h,
         "<h2>{}</h2><dl class=\"article-meta\">",
         l.t("Bài báo gốc", "The source article")
@@ -70,12 +71,12 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
             false,
         ),
     ] {
-        let lang = if vi { " lang=\"vi\"" } else { "" };
-        let _ = write!(h, "<dt>{k}</dt><dd{lang}>{}</dd>", e(&v));
+        let lang = Markup(if vi { " lang=\"vi\"" } else { "" });
+        html!(h, "<dt>{}</dt><dd{}>{}</dd>", k, lang, v);
     }
-    h.push_str("</dl>");
+    h.markup("</dl>");
     revisions_html(&mut h, ds, l);
-    let _ = write!(
+    html!(
         h,
         "<h2 id=\"audit\">{}</h2><p>{}</p>",
         l.t("Đối chiếu tỷ lệ", "Rate checks"),
@@ -99,35 +100,35 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
     rows.sort_by_key(|r| std::cmp::Reverse(r.check.severity()));
     for r in rows {
         let dis = r.check.severity() == Severity::Disagreement;
-        let _ = write!(
+        html!(
             h,
             "<tr{}><th scope=\"row\">{}</th><td>{}</td><td>{} / {} = {}</td><td>{}{}</td></tr>",
-            if dis { " class=\"disagreement\"" } else { "" },
-            e(&rate_name(&r.of, ds, l)),
-            e(&format::written_percent(&r.reported, l)),
+            Markup(if dis { " class=\"disagreement\"" } else { "" }),
+            rate_name(&r.of, ds, l),
+            format::written_percent(&r.reported, l),
             format::int(r.count, l),
             format::int(r.total, l),
             format::percent(r.computed, 4, l),
-            if dis {
+            Markup(if dis {
                 "<span aria-hidden=\"true\">! </span>"
             } else {
                 ""
-            },
+            }),
             r.check.words(l)
         );
     }
-    h.push_str("</tbody></table></div><ul class=\"audit-notes\">");
+    h.markup("</tbody></table></div><ul class=\"audit-notes\">");
     // A figure its own quote does not write (a correction the sentence predates): named first.
     // A correction marked by its publication is a note; an unexplained one, a disagreement.
     for d in audit::quote_diffs(ds) {
-        let open = match d.correction {
+        h.markup(match d.correction {
             Some(_) => "<li>",
             None => "<li class=\"disagreement\"><span aria-hidden=\"true\">! </span>",
-        };
-        let _ = write!(h, "{open}{}</li>", e(&d.words(ds, l)));
+        });
+        html!(h, "{}</li>", d.words(ds, l));
     }
     if let Some(u) = audit::unreconciled(ds) {
-        let _ = write!(
+        html!(
             h,
             "<li>{}</li>",
             l.t(
@@ -144,16 +145,16 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
             .map(|f| l.pick(&f.label))
             .collect();
         let groups = groups.join(l.t("; ", ", "));
-        let _ = write!(
+        html!(
             h,
             "<li>{}</li>",
-            e(&l.t(
+            l.t(
                 format!("Các nhóm đảng viên mới ({groups}) chồng lấn: cộng lại {sum} > {whole}. Chúng là tỷ lệ của {whole}, không phải các phần của một tổng."),
                 format!("The new-member groups ({groups}) overlap: they add up to {sum} > {whole}. They are shares of {whole}, not parts of a whole."),
-            ))
+            )
         );
     }
-    let _ = write!(
+    html!(
         h,
         "</ul><h2 id=\"figures\">{}</h2>",
         l.t("Mọi số liệu và câu nguồn", "Every figure and its sentence")
@@ -179,12 +180,12 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
             let name = ds.classification_of(r).map_or("", |c| l.pick(&c.bottom));
             value.push_str(&format!(" · {name} {w} ({wr})"));
         }
-        let _ = write!(
+        html!(
             h,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q></td></tr>",
             r.year,
-            e(&value),
-            e(&r.quote)
+            value,
+            r.quote.as_str()
         );
     }
     for f in &ds.figures {
@@ -193,26 +194,30 @@ pub fn sources_html(ds: &Dataset, l: Lang) -> String {
             .document
             .as_deref()
             .and_then(|d| ds.document(d))
-            .map_or_else(String::new, |d| {
-                format!(
+            .map_or_else(Html::new, |d| {
+                let mut p = Html::new();
+                html!(
+                    p,
                     "<p class=\"cite\" lang=\"{}\">{}</p>",
                     l.code(),
-                    e(&document_words(d, l))
-                )
+                    document_words(d, l)
+                );
+                p
             });
-        let _ = write!(
+        html!(
             h,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q>{cited}<details><summary>{}</summary><p>{}</p></details></td></tr>",
-            e(l.pick(&f.label)),
-            e(&f.value_text(l)),
-            e(&f.quote),
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q>{}<details><summary>{}</summary><p>{}</p></details></td></tr>",
+            l.pick(&f.label),
+            f.value_text(l),
+            f.quote.as_str(),
+            cited,
             l.t("Cả câu", "Full sentence"),
-            e(ds.sentences.get(&f.source).map_or("", String::as_str))
+            ds.sentences.get(&f.source).map_or("", String::as_str)
         );
     }
-    h.push_str("</tbody></table></div>");
+    h.markup("</tbody></table></div>");
     lineage_html(&mut h, ds, l);
-    h
+    h.into_string()
 }
 
 /// "Báo Gia Lai, “…” (không ghi ngày)": a source other than the article, in words.
@@ -224,12 +229,11 @@ fn document_words(d: &crate::data::model::Document, l: Lang) -> String {
 
 /// What became of the unit, with its sources: each event with its date, its deciding document
 /// and its verbatim quote, and every source with its address and the day it was read.
-fn lineage_html(h: &mut String, ds: &Dataset, l: Lang) {
+fn lineage_html(h: &mut Html, ds: &Dataset, l: Lang) {
     if !ds.has_lineage() {
         return;
     }
-    let e = escape;
-    let _ = write!(
+    html!(
         h,
         "<h2 id=\"lineage-events\">{}</h2>",
         l.t(
@@ -238,7 +242,7 @@ fn lineage_html(h: &mut String, ds: &Dataset, l: Lang) {
         )
     );
     if let Some(s) = crate::charts::fate_line(ds, l, true) {
-        let _ = write!(h, "<p>{}</p>", e(&s));
+        html!(h, "<p>{}</p>", s);
     }
     open_table(
         h,
@@ -262,30 +266,31 @@ fn lineage_html(h: &mut String, ds: &Dataset, l: Lang) {
         let source = ds
             .document(&ev.document)
             .map_or_else(String::new, |d| document_words(d, l));
-        let _ = write!(
+        html!(
             h,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td lang=\"vi\"><q>{}</q></td><td>{}</td></tr>",
-            e(&date_as_written(&ev.date)),
-            e(&what),
-            e(&ev.quote),
-            e(&source)
+            date_as_written(&ev.date),
+            what,
+            ev.quote.as_str(),
+            source
         );
     }
-    h.push_str("</tbody></table></div>");
-    let _ = write!(
+    h.markup("</tbody></table></div>");
+    html!(
         h,
         "<h3 id=\"documents\">{}</h3><ul class=\"documents\">",
         l.t("Các nguồn ngoài bài báo", "Sources other than the article")
     );
     for d in &ds.documents {
-        let title = match &d.url {
-            Some(url) => format!(
-                "<a href=\"{}\" rel=\"noopener\" lang=\"vi\">{}</a>",
-                e(url),
-                e(&d.title)
+        match &d.url {
+            Some(url) => html!(
+                h,
+                "<li><a href=\"{}\" rel=\"noopener\" lang=\"vi\">{}</a>",
+                url,
+                d.title
             ),
-            None => format!("<span lang=\"vi\">{}</span>", e(&d.title)),
-        };
+            None => html!(h, "<li><span lang=\"vi\">{}</span>", d.title),
+        }
         let publisher = d.publisher.as_ref().map_or("", |p| l.pick(p));
         let published = d.date.as_deref().map_or_else(
             || {
@@ -305,19 +310,13 @@ fn lineage_html(h: &mut String, ds: &Dataset, l: Lang) {
                 format!("; read on {}", date_as_written(a)),
             )
         });
-        let _ = write!(
-            h,
-            "<li>{title} — {}, {}{}{}</li>",
-            e(publisher),
-            e(&published),
-            e(&read),
-            d.url.as_deref().map_or_else(String::new, |u| format!(
-                " <span class=\"url\">{}</span>",
-                e(u)
-            ))
-        );
+        html!(h, " — {}, {}{}", publisher, published, read);
+        if let Some(u) = &d.url {
+            html!(h, " <span class=\"url\">{}</span>", u);
+        }
+        h.markup("</li>");
     }
-    h.push_str("</ul>");
+    h.markup("</ul>");
 }
 
 /// A place of the data named for readers: "2014 — Số đạt", a figure by its label.
@@ -341,29 +340,29 @@ fn place_label(ds: &Dataset, p: &Place, l: Lang) -> String {
 
 /// The public history of publications, newest first: the date, the staff's reason and each
 /// changed value (old → new), and whether a change corrects its source or follows a new one.
-fn revisions_html(h: &mut String, ds: &Dataset, l: Lang) {
+fn revisions_html(h: &mut Html, ds: &Dataset, l: Lang) {
     if ds.revisions.is_empty() {
         return;
     }
-    let _ = write!(
+    html!(
         h,
         "<h2 id=\"revisions\">{}</h2><ol class=\"revisions\" reversed>",
         l.t("Lịch sử cập nhật", "History of updates")
     );
     for (i, r) in ds.revisions.iter().enumerate().rev() {
-        let _ = write!(
+        html!(
             h,
             "<li><p><strong>{}</strong> — {}</p>",
-            escape(&date_as_written(&r.date)),
-            escape(l.pick(&r.reason))
+            date_as_written(&r.date),
+            l.pick(&r.reason)
         );
         // A first publication changes nothing: its reason says what it is.
         if r.changes.is_empty() && i == 0 {
-            h.push_str("</li>");
+            h.markup("</li>");
             continue;
         }
         if r.changes.is_empty() {
-            let _ = write!(
+            html!(
                 h,
                 "<p>{}</p></li>",
                 l.t("Không thay đổi số liệu nào.", "No figure changed.")
@@ -389,17 +388,18 @@ fn revisions_html(h: &mut String, ds: &Dataset, l: Lang) {
             } else {
                 l.t("Sửa đổi", "Edit")
             };
-            let _ = write!(
+            html!(
                 h,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{kind}</td></tr>",
-                escape(&place_label(ds, &c.place, l)),
-                escape(c.old.as_deref().unwrap_or("—")),
-                escape(c.new.as_deref().unwrap_or("—"))
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                place_label(ds, &c.place, l),
+                c.old.as_deref().unwrap_or("—"),
+                c.new.as_deref().unwrap_or("—"),
+                kind
             );
         }
-        h.push_str("</tbody></table></div></li>");
+        h.markup("</tbody></table></div></li>");
     }
-    h.push_str("</ol>");
+    h.markup("</ol>");
 }
 
 /// One headline tile: the value, what it counts (the figure's label and period) and its quote.
@@ -449,15 +449,15 @@ pub fn page_title(ds: &Dataset, l: Lang) -> String {
 
 /// The headline tiles as list items (escaped): the value, what it counts, its quote as a tooltip.
 pub fn headline_html(ds: &Dataset, l: Lang) -> String {
-    let mut h = String::new();
+    let mut h = Html::new();
     for t in headline_tiles(ds, l) {
-        let _ = write!(
+        html!(
             h,
             "<li title=\"{}\"><strong>{}</strong><span>{}</span></li>",
-            escape(t.quote),
-            escape(&t.value),
-            escape(&t.label)
+            t.quote,
+            t.value,
+            t.label
         );
     }
-    h
+    h.into_string()
 }

@@ -539,7 +539,7 @@ fn exports_carry_the_whole_citation() {
                 let words: Vec<&str> = vm.source.split(' ').collect();
                 let mut at = 0;
                 for w in &words {
-                    let w = format::escape_html(w);
+                    let w = tccs_dashboard::text::html::escape_html(w);
                     let found = svg[at..].find(&w);
                     assert!(found.is_some(), "{id:?} {lang:?} at {width}: {w} missing");
                     at += found.unwrap_or(0);

@@ -1,10 +1,10 @@
 //! Exports: CSV quoting and dialects, file names, JSON provenance, HTML escaping.
 #![cfg(not(target_arch = "wasm32"))]
 
+use tccs_dashboard::data;
 use tccs_dashboard::export::{self, Cell, Dialect, Table};
 use tccs_dashboard::state::{ChartId, YearRange};
 use tccs_dashboard::text::lang::Lang;
-use tccs_dashboard::{data, text::format};
 
 fn ds() -> &'static data::Dataset {
     data::embedded().unwrap()
@@ -120,7 +120,7 @@ fn json_keeps_provenance() {
 #[test]
 fn html_escaping_covers_text_and_attributes() {
     assert_eq!(
-        format::escape_html("<a href=\"x\">&'"),
+        tccs_dashboard::text::html::escape_html("<a href=\"x\">&'"),
         "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
     );
 }
@@ -144,7 +144,9 @@ fn the_sources_page_lists_the_disagreement_first_and_every_sentence() {
             html.matches("<q>").count(),
             ds().yearly.len() + ds().figures.len() + ds().events.len()
         );
-        assert!(html.contains(&format::escape_html(&ds().article.title)));
+        assert!(html.contains(&tccs_dashboard::text::html::escape_html(
+            &ds().article.title
+        )));
     }
     let vi = tccs_dashboard::sources::sources_html(ds(), Lang::Vi);
     assert!(vi.contains("53 / 78 = 67,9487%") && vi.contains("Mâu thuẫn"));
@@ -244,9 +246,76 @@ fn the_clipboard_table_is_a_real_table_with_its_citation() {
         // 2008 as the reader reads it.
         let rate = if lang == Lang::Vi { "64,94%" } else { "64.94%" };
         assert!(html.contains(&format!("<td>{rate}</td>")), "{html}");
-        assert!(html.contains(&format::escape_html(&cite)));
+        assert!(html.contains(&tccs_dashboard::text::html::escape_html(&cite)));
     }
     let mut vm = build(ds(), ChartId::Quality, range, Lang::Vi);
     vm.title = "<b>x</b>".into();
     assert!(!export::clipboard_html(&vm, "<script>").contains("<b>"));
+}
+
+/// Every text the Sources page inserts is escaped, whatever validation would have refused first:
+/// a dataset with markup in its titles, names, dates, quotes, reasons and addresses writes it
+/// as text.
+#[test]
+fn the_sources_page_writes_hostile_text_as_text() {
+    use tccs_dashboard::data::model::{Change, Place, Quote, Revision};
+    use tccs_dashboard::text::lang::Localized;
+    const EVIL: &str = "<x-evil a=\"1\">'&";
+    let loc = || Localized {
+        vi: EVIL.to_string(),
+        en: EVIL.to_string(),
+    };
+    let mut d = ds().clone();
+    d.article.title = EVIL.into();
+    d.article.author = EVIL.into();
+    d.article.date_as_written = EVIL.into();
+    d.article.publisher = loc();
+    d.article.unit = loc();
+    for f in &mut d.figures {
+        f.label = loc();
+        f.quote = Quote::new(EVIL.into());
+    }
+    for r in &mut d.yearly {
+        r.quote = Quote::new(EVIL.into());
+    }
+    for s in d.sentences.values_mut() {
+        *s = EVIL.into();
+    }
+    for doc in &mut d.documents {
+        doc.title = EVIL.into();
+        doc.url = Some(EVIL.into());
+        doc.date = Some(EVIL.into());
+        doc.accessed = Some(EVIL.into());
+        doc.publisher = Some(loc());
+    }
+    for ev in &mut d.events {
+        ev.date = EVIL.into();
+        ev.decision = Some(EVIL.into());
+        ev.decision_date = Some(EVIL.into());
+        ev.quote = Quote::new(EVIL.into());
+    }
+    d.revisions.push(Revision {
+        date: EVIL.into(),
+        reason: loc(),
+        changes: vec![Change {
+            place: Place::Other(EVIL.into()),
+            old: Some(EVIL.into()),
+            new: Some(EVIL.into()),
+            corrects_source: false,
+        }],
+    });
+    assert!(!d.events.is_empty() && !d.documents.is_empty());
+    for lang in [Lang::Vi, Lang::En] {
+        let html = tccs_dashboard::sources::sources_html(&d, lang);
+        assert!(!html.contains("<x-evil"), "unescaped markup in {html}");
+        assert!(!html.contains("a=\"1\""), "an unescaped quote mark");
+        // Each kind of text is there, as text: the article's title, a revision, a document.
+        assert!(
+            html.matches("&lt;x-evil a=&quot;1&quot;&gt;&#39;&amp;")
+                .count()
+                > 20
+        );
+        let tiles = tccs_dashboard::sources::headline_html(&d, lang);
+        assert!(!tiles.contains("<x-evil") && tiles.contains("&lt;x-evil"));
+    }
 }

@@ -215,7 +215,7 @@ impl DrawingBackend for Svg<'_> {
             }
         }
         self.out.push_str(">\n");
-        self.out.push_str(&crate::text::format::escape_html(text));
+        self.out.push_str(&crate::text::html::escape_html(text));
         self.out.push_str("\n</text>\n");
         Ok(())
     }

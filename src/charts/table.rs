@@ -6,7 +6,7 @@ use super::{ChartVm, Flag};
 /// filter change then costs one DOM operation per table instead of one per cell, and the wasm
 /// carries no view type per row.
 pub fn table_rows_html(vm: &ChartVm) -> String {
-    use crate::text::format::escape_html as escape;
+    use crate::text::html::escape_html as escape;
     let mut out = String::new();
     for d in &vm.data {
         out.push_str(if d.flag == Flag::Disagreement {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// The snippet a portal editor pastes into an article.
 pub fn snippet(base: &str, query: &str, title: &str, height: u32) -> String {
-    let esc = crate::text::format::escape_html;
+    let esc = crate::text::html::escape_html;
     format!(
         "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;width:100%\"></iframe>\n<script src=\"{}embed.js\" async></script>",
         esc(base),

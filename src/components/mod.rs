@@ -30,3 +30,26 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || lang.get().t(vi, en)
 }
+
+/// A text made from the data (the years in the heading, the date of the last update) as
+/// `&'static str`, so that it goes through `tr` and its one text renderer rather than a view type
+/// of its own. Each distinct text is kept once, whatever the number of mounts: the staff editor's
+/// preview mounts the header again for every draft, with the same texts.
+pub fn interned(text: String) -> &'static str {
+    use std::cell::RefCell;
+    thread_local! {
+        static TEXTS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    }
+    TEXTS.with_borrow_mut(|texts| {
+        if let Some(t) = texts.iter().find(|t| **t == text) {
+            return *t;
+        }
+        #[expect(
+            clippy::disallowed_methods,
+            reason = "once per distinct text, not per mount: the list above finds it again"
+        )]
+        let t: &'static str = Box::leak(text.into_boxed_str());
+        texts.push(t);
+        t
+    })
+}

@@ -423,19 +423,19 @@ impl DataError {
 
 /// The messages as HTML list items (escaped), Vietnamese then English, at most 20.
 pub fn items_html(errors: &[DataError]) -> String {
-    use crate::text::format::escape_html as e;
-    let mut out = String::new();
+    let mut out = crate::text::html::Html::new();
     for err in errors.iter().take(20) {
-        out.push_str(&format!(
+        crate::html!(
+            out,
             "<li lang=\"vi\">{}<span lang=\"en\"> / {}</span></li>",
-            e(&err.message(Lang::Vi)),
-            e(&err.message(Lang::En))
-        ));
+            err.message(Lang::Vi),
+            err.message(Lang::En)
+        );
     }
     if errors.len() > 20 {
-        out.push_str(&format!("<li>… +{}</li>", errors.len() - 20));
+        crate::html!(out, "<li>… +{}</li>", errors.len() - 20);
     }
-    out
+    out.into_string()
 }
 
 impl fmt::Display for DataError {

@@ -119,22 +119,6 @@ pub fn capitalise(s: &str) -> String {
     out
 }
 
-/// Text or an attribute value made safe for HTML (the Sources page, SVG text, the embed snippet).
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// `|value|` rounded to `decimals` places (at most 9), as an integer count of units of the last
 /// place, with that unit's scale: 67.9487… at 2 places is (6795, 100). The one rounding rule of
 /// every number the app prints, for readers (`format::number`) and for files (`plain`).

@@ -3,5 +3,6 @@
 //! of the app.
 
 pub mod format;
+pub mod html;
 pub mod json;
 pub mod lang;
