@@ -26,9 +26,8 @@ pub fn start() {
         }
     };
     // Tasks, not one: the wasm's instantiation (with its first lazy compiles), reading and
-    // checking the dataset, then hydrating the page's frame and each part (later.rs; ~30, ~50,
-    // ~45 ms and then 20–55 ms each at 4× CPU). Input gets in between, and Lighthouse counts
-    // only each task's time over 50 ms as blocking.
+    // checking the dataset, then hydrating the page's frame and each part (later.rs). Input
+    // gets in between, and Lighthouse counts only each task's time over 50 ms as blocking.
     web::soon(move || match web::page::read() {
         Ok((ds, pre_rendered)) => {
             let ds = Arc::new(ds);

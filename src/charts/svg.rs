@@ -1,6 +1,6 @@
 //! A plotters backend that writes SVG text: the SVG download and the chart pre-rendered into
 //! index.html. Written here rather than plotters' `svg_backend` because that one prints every
-//! coordinate and opacity with std's float formatting (~6 KB gzip of wasm for a handful of
+//! coordinate and opacity with std's float formatting (kilobytes of wasm for a handful of
 //! numbers), and ours prints the same markup with integers (see `format::plain`).
 //! The markup follows plotters-svg (same elements, anchors and font-size convention), so the
 //! drawing code and its tests do not care which one they get.

@@ -160,7 +160,7 @@ pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
         });
     };
     // One list of one kind of button (each handler boxed): a tuple of nine buttons with nine
-    // closure types made nine copies of the button's render and hydrate code (~3 KB gzip).
+    // closure types made nine copies of the button's render and hydrate code.
     type Handler = Box<dyn Fn(web_sys::MouseEvent)>;
     let buttons: [(&str, &str, &str, Handler); 9] = [
         ("dl-csv", "CSV", "CSV", Box::new(csv)),

@@ -11,7 +11,8 @@ use super::tr;
 use crate::state::{to_query, AppState, ChartId, Tab};
 use crate::web;
 // Either and Option rather than AnyView (`into_any`, `<Show>`): an AnyView's vtable holds every
-// render path of everything inside it, async hydration included (measured: +60 KB gzip of wasm).
+// render path of everything inside it, async hydration included: tens of KB of wasm
+// (docs/performance.md, "Figures behind the code").
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -19,8 +20,8 @@ use leptos::prelude::*;
 pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     let view = state.view;
-    // Only when the language changes: setting <html lang> restyles the whole document (measured:
-    // ~45 ms at 4× CPU), so a year change must not touch it.
+    // Only when the language changes: setting <html lang> restyles the whole document (a long
+    // task on a phone), so a year change must not touch it.
     let lang = state.lang;
     Effect::new(move |_| {
         let l = lang.get();
@@ -180,10 +181,9 @@ fn Dashboard() -> impl IntoView {
     };
     // The summary sentence describes the yearly series: it sits in the first yearly chart.
     // The year filter, each card and the dataset's downloads are hydrated in a task of their
-    // own, in page order, after the page's frame (later.rs): no task of start-up is long.
-    // Measured at 4× CPU (2026-12-02): the first card hydrated with the page made a task of
-    // ~80 ms (half of it V8 compiling the hydration code on first call); in its own task the
-    // longest is ~55, and Lighthouse's TBT went from 107 to 28 ms (median of 5).
+    // own, in page order, after the page's frame (later.rs): no task of start-up is long. The
+    // first card hydrated with the page made a long task (half of it V8 compiling the
+    // hydration code on first call) (docs/performance.md, "Figures behind the code").
     let card = |(i, id): (usize, ChartId)| {
         let with_summary = i == 0 && id.is_yearly();
         later(move || view! { <ChartCard id=id with_summary=with_summary/> })

@@ -45,7 +45,7 @@ pub fn EmbedButton(id: ChartId, title: Memo<String>) -> impl IntoView {
         )
     };
     // The snippet is only computed while the dialog is open: seven cards rebuilding their snippet
-    // (URL, query, escaping) on every year-filter step cost ~1 ms of the frame for nothing.
+    // (URL, query, escaping) on every year-filter step took part of the frame for nothing.
     let is_open = RwSignal::new(false);
     let shown_code = move || if is_open.get() { code() } else { String::new() };
     let open = move |_| {

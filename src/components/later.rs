@@ -274,7 +274,8 @@ where
     fn rebuild(self, state: &mut Self::State) {
         // A new part replaces the old rather than updating its DOM in place: a card then never
         // inherits another card's elements, and the wasm carries no rebuild path of the card
-        // (measured: updating in place costs 3.3 KB gzip, for a change of `chart=` alone).
+        // (updating in place would bring that path in, for a change of `chart=` alone;
+        // (docs/performance.md, "Figures behind the code")).
         let mut next = self.build();
         state.insert_before_this(&mut next);
         state.unmount();

@@ -3,7 +3,7 @@
 
 use crate::data::tree::{Path, Value};
 
-/// How many steps back undo reaches (a dataset is ~20 KB; 200 copies stay small).
+/// How many steps back undo reaches (a dataset is a few tens of kilobytes: 200 copies stay small).
 const DEPTH: usize = 200;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -98,7 +98,7 @@ pub fn years(from: u16, to: u16) -> String {
 }
 
 /// `s` with its first letter upper-case, for a label that starts a legend entry. Covers ASCII and
-/// every Vietnamese letter by rule (std's `to_uppercase` brings Unicode's case tables, ~5 KB of
+/// every Vietnamese letter by rule (std's `to_uppercase` brings Unicode's case tables into the
 /// wasm, for one letter); any other first letter is left as it is.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
@@ -128,7 +128,7 @@ pub fn rounded(value: f64, decimals: usize) -> (u64, u64) {
 }
 
 /// `value` rounded to `decimals` places as (integer part, fraction digits), with integer
-/// arithmetic: the app never needs std's float formatting (~6 KB gzip of wasm).
+/// arithmetic: the app never needs std's float formatting (kilobytes of wasm).
 pub fn fixed(value: f64, decimals: usize) -> (u64, String) {
     let decimals = decimals.min(9);
     let (scaled, scale) = rounded(value, decimals);

@@ -1,6 +1,6 @@
 //! A minimal pretty JSON writer for the JSON download. Writing JSON is easy (RFC 8259 string
 //! escaping is the only rule that bites); serde_json's serializer and its error machinery cost
-//! ~9 KB gzip of wasm for it, so the app writes its own and the tests parse the result with
+//! kilobytes of wasm for it, so the app writes its own and the tests parse the result with
 //! serde_json natively.
 
 use crate::text::format;

@@ -364,8 +364,7 @@ impl Canvas {
 /// and a property set by the last paint (font, colours, alignment) is not set again. Resizing
 /// the canvas resets the context's properties, so the backend then starts afresh.
 /// (Drawing into a detached buffer canvas and copying was tried to avoid the style recalculation
-/// the first `font` set can force: the copy cost more than it saved with software canvases,
-/// ~13 ms per chart at 4× CPU.)
+/// the first `font` set can force: the copy cost more than it saved with software canvases.)
 #[allow(clippy::too_many_arguments)]
 pub fn paint(
     backend: &mut Option<Rc<RefCell<Canvas>>>,

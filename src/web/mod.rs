@@ -24,8 +24,8 @@ thread_local! {
     static PENDING_URL: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
 }
 
-/// Updates the URL a moment after the last change: `history.replaceState` costs ~10 ms at 4× CPU
-/// (measured), so it must not sit between a key press and the repaint, nor run on every repeat
+/// Updates the URL a moment after the last change: `history.replaceState` is slow on a phone,
+/// so it must not sit between a key press and the repaint, nor run on every repeat
 /// of a held arrow key.
 pub fn replace_query_soon(q: String) {
     if let Some(h) = PENDING_URL.with(|p| p.take()) {

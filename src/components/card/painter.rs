@@ -34,8 +34,8 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
 /// Watches whether an element is on screen. Charts off screen are not repainted on a filter
 /// change; they paint when they come into view (until then a chart scrolled in shows its last
 /// picture for a frame). On a phone that is all but the first chart. No margin: with 300 px the
-/// second chart, just below a phone's first screen, was repainted on every year step (+2 ms at
-/// 1× CPU, +12 ms at 4×); with 100 px it flipped in and out of the margin as the summary above
+/// second chart, just below a phone's first screen, was repainted on every year step; with
+/// 100 px it flipped in and out of the margin as the summary above
 /// it changed length, and painted a frame late.
 fn observe_visible(el: &web_sys::Element, visible: RwSignal<bool>) {
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -138,7 +138,7 @@ pub(super) fn start(c: Card) -> ImmediateEffect {
         // What the canvas shows (the height follows from the generation and the width). A chart
         // at the edge of the screen can flip out of and back into view when a text above it
         // changes length (the summary, on each year step): that must not paint the same picture
-        // again (measured: 9 ms a step at 1× CPU).
+        // again (a whole repaint per step, for nothing).
         let key = (
             generation.get_value(),
             w.to_bits(),

@@ -8,8 +8,7 @@ use leptos::prelude::*;
 /// Phone-sized, because most readers are on phones; it scales with the page. The first row's
 /// charts (the first screen on a desktop) show it while the wasm loads; the others keep it in
 /// <noscript>, which a browser running scripts reads as plain text: no layout for pictures nobody
-/// sees before their canvas is painted (seven pictures cost ~100 ms of layout at 4× CPU,
-/// measured).
+/// sees before their canvas is painted (laying out every picture is a long task on a phone).
 pub(super) fn svg(c: Card) -> String {
     if !cfg!(feature = "ssr") {
         return String::new();
