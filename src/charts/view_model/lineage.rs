@@ -66,7 +66,7 @@ fn name(ds: &Dataset, id: &str, lang: Lang) -> String {
         .map_or_else(|| id.to_string(), |u| lang.pick(&u.name).to_string())
 }
 
-fn short_names(ds: &Dataset, ids: &[String], lang: Lang) -> String {
+pub(super) fn short_names(ds: &Dataset, ids: &[String], lang: Lang) -> String {
     let all: Vec<&str> = ids
         .iter()
         .map(|id| match ds.lineage_unit(id) {
@@ -543,61 +543,4 @@ fn lineage_source_line(ds: &Dataset, lang: Lang) -> String {
         line.push_str(&updated_words(d, lang));
     }
     line
-}
-
-/// What became of the page's unit, in one sentence made from the events: its first event, the end
-/// of what it became ("Hợp nhất ngày 01/03/2019 vào Khối các cơ quan và doanh nghiệp; kết thúc
-/// ngày 10/02/2025": the line under the page's title) and, `whole`, where that went ("; 105 tổ
-/// chức chuyển về 3 nơi ngày 13/02/2025": the card's summary). `None` without a lineage.
-pub fn fate_line(ds: &Dataset, lang: Lang, whole: bool) -> Option<String> {
-    let own = ds.lineage_unit.as_deref()?;
-    let first = ds
-        .events
-        .iter()
-        .find(|e| e.units.iter().any(|u| u == own))?;
-    let date = date_as_written(&first.date);
-    let into = short_names(ds, &first.into, lang);
-    let mut line = match first.kind {
-        EventKind::Merged => lang.t(
-            format!("Hợp nhất ngày {date} vào {into}"),
-            format!("Merged on {date} into the {into}"),
-        ),
-        EventKind::Ended => lang.t(
-            format!("Kết thúc hoạt động ngày {date}"),
-            format!("Ended on {date}"),
-        ),
-        EventKind::Split | EventKind::Transferred => lang.t(
-            format!("Chuyển giao ngày {date} về {into}"),
-            format!("Handed over on {date} to {into}"),
-        ),
-        EventKind::Founded => return None,
-    };
-    let ended = ds.events.iter().find(|e| {
-        e.kind == EventKind::Ended
-            && e.date > first.date
-            && e.units.iter().any(|u| first.into.contains(u))
-    });
-    if let Some(end) = ended {
-        let d = date_as_written(&end.date);
-        line.push_str(&lang.t(format!("; kết thúc ngày {d}"), format!("; ended on {d}")));
-    }
-    // Where its organisations went, where the source counts them.
-    let handed = ds.events.iter().find(|e| {
-        whole
-            && matches!(e.kind, EventKind::Split | EventKind::Transferred)
-            && e.date > first.date
-            && e.units.iter().any(|u| first.into.contains(u))
-    });
-    if let Some((e, o)) = handed.and_then(|e| Some((e, ds.value_of(e.organisations.as_deref())?))) {
-        let (d, n, o) = (
-            date_as_written(&e.date),
-            ds.flows_of(&e.id).count(),
-            format::int(o, lang),
-        );
-        line.push_str(&lang.t(
-            format!("; {o} tổ chức chuyển về {n} nơi ngày {d}"),
-            format!("; {o} organisations went to {n} others on {d}"),
-        ));
-    }
-    Some(line)
 }

@@ -13,11 +13,14 @@ use crate::state::{ChartId, YearRange};
 use crate::text::format;
 use crate::text::lang::Lang;
 
+mod columns;
+mod fate;
 mod lineage;
 mod totals;
 mod yearly;
 
-pub use lineage::{fate_line, LineRow, Lineage, Link, Measure};
+pub use fate::fate_line;
+pub use lineage::{LineRow, Lineage, Link, Measure};
 pub use totals::period_label;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

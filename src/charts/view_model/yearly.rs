@@ -1,6 +1,7 @@
 //! The yearly charts: the quality chart (count inside its total), the reported rate, the weak
 //! ones; their tables by named column, and the audit of each reported rate.
 
+use super::columns::{scheme_name, yearly_columns, YearCells, COUNT_COLUMNS, RATE_COLUMNS};
 use super::*;
 
 /// The source line of a yearly chart: the article, and every other document its years cite.
@@ -24,9 +25,9 @@ pub(super) fn yearly_source_line(ds: &Dataset, range: YearRange, lang: Lang) -> 
 
 /// What a yearly chart needs to know about the classifications in its years.
 pub(super) struct Schemes<'a> {
-    segments: Vec<Segment<'a>>,
+    pub(super) segments: Vec<Segment<'a>>,
     /// The dataset uses more than one classification: tables name it on every row.
-    several: bool,
+    pub(super) several: bool,
 }
 
 impl<'a> Schemes<'a> {
@@ -184,110 +185,6 @@ pub(super) type QualityParts<'a> = (
     Vec<YearCells>,
     Schemes<'a>,
 );
-
-/// A column of a yearly chart's table after the year. Tables are made of named columns, so a
-/// chart that shows fewer of them (the rate chart) picks them by name, never by position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Col {
-    /// The counted category (top or bottom).
-    Counted,
-    Total,
-    Reported,
-    Recomputed,
-    Check,
-}
-
-pub(super) const COUNT_COLUMNS: [Col; 5] = [
-    Col::Counted,
-    Col::Total,
-    Col::Reported,
-    Col::Recomputed,
-    Col::Check,
-];
-pub(super) const RATE_COLUMNS: [Col; 3] = [Col::Reported, Col::Recomputed, Col::Check];
-
-/// One year's table cells by column (the classification's name is added when the dataset has
-/// more than one).
-#[derive(Debug, Clone, Default)]
-pub(super) struct YearCells {
-    counted: String,
-    total: String,
-    reported: String,
-    recomputed: String,
-    check: String,
-    scheme: Option<String>,
-}
-
-impl YearCells {
-    /// Marks the counted, total and reported cells of a year that a publication corrected.
-    fn mark(
-        &mut self,
-        ds: &Dataset,
-        year: u16,
-        fields: [YearField; 3],
-        tooltip: &mut Vec<String>,
-        lang: Lang,
-    ) {
-        let cells = [&mut self.counted, &mut self.total, &mut self.reported];
-        for (cell, field) in cells.into_iter().zip(fields) {
-            let at = Place::Year(year, field.key().into());
-            mark_correction(ds, &at, cell, tooltip, lang);
-        }
-    }
-
-    fn pick(&self, columns: &[Col]) -> Vec<String> {
-        let mut out: Vec<String> = columns
-            .iter()
-            .map(|c| match c {
-                Col::Counted => &self.counted,
-                Col::Total => &self.total,
-                Col::Reported => &self.reported,
-                Col::Recomputed => &self.recomputed,
-                Col::Check => &self.check,
-            })
-            .cloned()
-            .collect();
-        out.extend(self.scheme.clone());
-        out
-    }
-}
-
-/// The classification's name for the table, when the dataset has more than one.
-pub(super) fn scheme_name(
-    schemes: &Schemes<'_>,
-    c: Option<&Classification>,
-    lang: Lang,
-) -> Option<String> {
-    schemes
-        .several
-        .then(|| c.map_or_else(String::new, |c| lang.pick(&c.name).to_string()))
-}
-
-/// The table header of a yearly chart: the year, the named columns, and the classification when
-/// the dataset has more than one.
-pub(super) fn yearly_columns(
-    schemes: &Schemes<'_>,
-    lang: Lang,
-    counted: &str,
-    cols: &[Col],
-) -> Vec<String> {
-    let field = |f: YearField| {
-        let (vi, en) = f.label();
-        lang.t(vi, en).to_string()
-    };
-    let mut columns = vec![field(YearField::Year)];
-    columns.extend(cols.iter().map(|c| match c {
-        Col::Counted => format::capitalise(counted),
-        Col::Total => field(YearField::Total),
-        Col::Reported => field(YearField::Rate),
-        Col::Recomputed => lang.t("Tỷ lệ tính lại", "Rate (recomputed)").into(),
-        Col::Check => lang.t("Đối chiếu", "Check").into(),
-    }));
-    if schemes.several {
-        columns.push(field(YearField::Classification));
-    }
-    columns
-}
 
 pub(super) fn quality_with_audits(ds: &Dataset, range: YearRange, lang: Lang) -> QualityParts<'_> {
     let schemes = Schemes::of(ds, range);
