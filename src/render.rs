@@ -14,7 +14,8 @@ pub fn app_html(ds: Arc<Dataset>) -> String {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     owner.with(|| {
         let state = AppState::new(ds);
-        let app = view! { <App state=state/> }.to_html();
+        provide_context(state);
+        let app = view! { <App/> }.to_html();
         format!("<div id=\"app\">{app}</div>")
     })
 }

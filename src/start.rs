@@ -67,10 +67,18 @@ pub fn run(
     // The view the build rendered: while the state is still it, a part hydrates as it is.
     let built = state.view.get_untracked();
     if hydrate {
-        leptos::mount::hydrate_from(root, move || view! { <App state=state/> }).forget();
+        leptos::mount::hydrate_from(root, move || {
+            provide_context(state);
+            view! { <App/> }
+        })
+        .forget();
     } else {
         root.set_inner_html("");
-        leptos::mount::mount_to(root, move || view! { <App state=state/> }).forget();
+        leptos::mount::mount_to(root, move || {
+            provide_context(state);
+            view! { <App/> }
+        })
+        .forget();
     }
     // Once the parts on screen are hydrated (the year filter, each card and the dataset's
     // downloads are parts, each hydrated in a task of its own; later.rs): the URL's view, then

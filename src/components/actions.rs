@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// The action bar of a chart card.
-pub fn actions(s: AppState, vm: RwSignal<ChartVm>) -> impl IntoView {
+pub fn actions(s: AppState, vm: ReadSignal<ChartVm>) -> impl IntoView {
     let lang = s.lang;
     let status = RwSignal::new(String::new());
     let id = vm.with_untracked(|v| v.id);

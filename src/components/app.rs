@@ -8,7 +8,7 @@ use super::headline::Headline;
 use super::later::later;
 use super::sources::Sources;
 use super::tr;
-use crate::state::{to_query, AppState, ChartId, Tab};
+use crate::state::{to_query, ChartId, Tab};
 use crate::web;
 // Either and Option rather than AnyView (`into_any`, `<Show>`): an AnyView's vtable holds every
 // render path of everything inside it, async hydration included: tens of KB of wasm
@@ -17,8 +17,10 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
-pub fn App(state: AppState) -> impl IntoView {
-    provide_context(state);
+pub fn App() -> impl IntoView {
+    // The state comes one way: the context its mount provides (start.rs, render.rs, the
+    // editor's preview), as every component below reads it.
+    let state = crate::state::app_state();
     let view = state.view;
     // Only when the language changes: setting <html lang> restyles the whole document (a long
     // task on a phone), so a year change must not touch it.

@@ -21,7 +21,8 @@ use leptos::prelude::*;
 struct Card {
     s: AppState,
     id: ChartId,
-    vm: RwSignal<ChartVm>,
+    /// Read by every part; written only by the card's `follow` effect.
+    vm: ReadSignal<ChartVm>,
     /// How many times the view-model changed since the first render (after a change the
     /// pre-rendered rows are stale; a repaint of the same generation at the same width is skipped).
     generation: StoredValue<u32>,
@@ -81,7 +82,7 @@ pub fn ChartCard(
     let built = StoredValue::new(first_inputs);
     let generation = StoredValue::new(0u32);
     let (range, lang, measure) = first_inputs;
-    let vm = RwSignal::new(build_in(&s.data(), id, range, lang, measure));
+    let (vm, set_vm) = signal(build_in(&s.data(), id, range, lang, measure));
     let follow = ImmediateEffect::new(move || {
         let next = inputs();
         // `try_`: a no-op rather than a panic should it ever run while the card is disposed.
@@ -89,7 +90,7 @@ pub fn ChartCard(
             let _ = built.try_set_value(next);
             let _ = generation.try_update_value(|g| *g += 1);
             let (range, lang, measure) = next;
-            let _ = vm.try_set(build_in(&s.data(), id, range, lang, measure));
+            let _ = set_vm.try_set(build_in(&s.data(), id, range, lang, measure));
         }
     });
     let c = Card {
@@ -241,7 +242,7 @@ fn measure_switch(s: AppState) -> impl IntoView {
 
 /// Download and copy actions of a chart (CSV, Excel CSV, JSON, PNG, SVG, copy table, copy link).
 #[component]
-pub fn Downloads(vm: RwSignal<ChartVm>) -> impl IntoView {
+pub fn Downloads(vm: ReadSignal<ChartVm>) -> impl IntoView {
     let s = crate::state::app_state();
     super::actions::actions(s, vm)
 }

@@ -35,8 +35,8 @@ fn show(root: &web_sys::HtmlElement, note: &web_sys::Element) {
             root.set_inner_html("");
             let ds = Arc::new(ds);
             let handle = leptos::mount::mount_to(root.clone(), move || {
-                let state = AppState::new(ds);
-                view! { <App state=state/> }.into_any()
+                provide_context(AppState::new(ds));
+                view! { <App/> }.into_any()
             });
             SHOWN.with(|s| *s.borrow_mut() = Some((handle, text)));
         }
