@@ -86,7 +86,7 @@ pub fn run(
     // it back until now), after the URL, which was there first. A page built here has no parts
     // waiting: this runs at once.
     let ready = marks.ready;
-    components::when_hydrated(components::Steps {
+    components::hydrate_in_turns(components::Steps {
         touched: Box::new(early_input_held),
         changed: Box::new(move || state.view.with_untracked(|v| *v != built)),
         ready: Box::new(move || {

@@ -10,7 +10,7 @@ mod later;
 mod sources;
 
 pub use app::App;
-pub use later::{then as when_hydrated, Steps};
+pub use later::{hydrate_in_turns, Steps};
 
 /// How many charts the dashboard's first grid holds (a desktop's first row, a phone's first
 /// screen and the next chart): the headline figures follow them, and in the build's page they
