@@ -11,6 +11,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Runs `f` in a task of its own, after what is queued (input, a frame): how start-up and the
 /// tables split their work so that no one task blocks the page for long.
+///
+/// A timeout, although browsers clamp a timeout set from a timeout more than five deep to 4 ms
+/// (start-up's later parts then wait a few ms each): one `MessageChannel` instead was measured,
+/// and its queue and bindings cost the reader's wasm more bytes than the milliseconds were worth
+/// (docs/performance.md, "Figures behind the code").
 pub fn soon(f: impl FnOnce() + 'static) {
     set_timeout(f, std::time::Duration::ZERO);
 }
