@@ -234,7 +234,11 @@ impl<N: Node> Fields<N> {
 /// The editor names its cells the same way, to put each message next to its cell.
 #[inline(never)]
 pub fn name_of<N: Node>(v: &N) -> Option<String> {
-    v.string().or_else(|| v.number().map(|y| plain(y, 3)))
+    // An empty name (a new item staff have not named yet) names nothing: the item is then
+    // called by its index, `documents[3]`, not `documents[]`.
+    v.string()
+        .filter(|s| !s.is_empty())
+        .or_else(|| v.number().map(|y| plain(y, 3)))
 }
 
 /// The lists of the format and the field that names their items in messages (none: the index).

@@ -11,11 +11,11 @@ use leptos::prelude::*;
 
 /// One list of the dataset: how its items are edited and what a new one starts as.
 pub struct ListSpec {
-    key: &'static str,
+    pub(super) key: &'static str,
     title: (&'static str, &'static str),
     hint: (&'static str, &'static str),
-    item: (&'static str, &'static str),
-    fields: &'static [(&'static str, Kind, (&'static str, &'static str))],
+    pub(super) item: (&'static str, &'static str),
+    pub(super) fields: &'static [(&'static str, Kind, (&'static str, &'static str))],
 }
 
 pub const CLASSIFICATIONS: ListSpec = ListSpec {

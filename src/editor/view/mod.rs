@@ -16,6 +16,7 @@ mod lists;
 mod open;
 mod page;
 mod paste_panel;
+mod places;
 mod preview;
 mod publish;
 mod sections;

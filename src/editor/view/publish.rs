@@ -112,8 +112,17 @@ pub fn Publish() -> impl IntoView {
         });
         let next = match next {
             Ok(v) => v,
-            Err(refusal) => {
-                stage.set(Stage::Failed(refusal.words(e.lang.get_untracked())));
+            Err(mut refusal) => {
+                let l = e.lang.get_untracked();
+                // The places in the staff's words, as the list of changes names them.
+                if let changes::Refusal::Unexplained(places) = &mut refusal {
+                    e.checked.with_untracked(|d| {
+                        for p in places.iter_mut() {
+                            *p = super::places::place_words(p, d.as_ref().ok(), l);
+                        }
+                    });
+                }
+                stage.set(Stage::Failed(refusal.words(l)));
                 return;
             }
         };
@@ -141,11 +150,15 @@ pub fn Publish() -> impl IntoView {
             let _ = crate::web::download::save_text(&text, &name, mime);
         }
     };
-    let row = |c: Change| {
+    // Each place in the staff's words (year, column, figure label), its id beside it.
+    let row = move |c: Change| {
         let dash = || "—".to_string();
+        let words = e
+            .checked
+            .with(|d| super::places::place_words(&c.place, d.as_ref().ok(), e.lang.get()));
         view! {
             <tr>
-                <th scope="row"><code>{c.place}</code></th>
+                <th scope="row">{words}<br/><code class="place-id">{c.place}</code></th>
                 <td>{c.old.unwrap_or_else(dash)}</td>
                 <td>{c.new.unwrap_or_else(dash)}</td>
             </tr>

@@ -72,7 +72,7 @@ fn Sentences() -> impl IntoView {
     }
 }
 
-const ARTICLE: [(&str, Kind, (&str, &str)); 14] = [
+pub(super) const ARTICLE: [(&str, Kind, (&str, &str)); 14] = [
     ("title", Kind::Text, ("Tiêu đề bài", "Title")),
     ("author", Kind::Text, ("Tác giả", "Author")),
     (
@@ -163,7 +163,7 @@ fn FieldGroup(
 
 /// Where the page is published and what place its figures are about: for link previews and the
 /// dataset's metadata (crawlers need the page's full https:// address).
-const PUBLICATION: [(&str, Kind, (&str, &str)); 3] = [
+pub(super) const PUBLICATION: [(&str, Kind, (&str, &str)); 3] = [
     (
         "page_url",
         Kind::OptText,
@@ -184,7 +184,7 @@ const PUBLICATION: [(&str, Kind, (&str, &str)); 3] = [
     ),
 ];
 
-const LINEAGE_UNIT: [(&str, Kind, (&str, &str)); 1] = [(
+pub(super) const LINEAGE_UNIT: [(&str, Kind, (&str, &str)); 1] = [(
     "lineage_unit",
     Kind::OptText,
     ("Mã đơn vị của trang", "This page's unit id"),
