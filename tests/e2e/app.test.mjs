@@ -125,6 +125,60 @@ test('presets, single year and play', async () => {
   await context.close();
 });
 
+test('play steps through every year to the last, then stops there', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const seen = [];
+  await page.exposeFunction('sawYears', (t) => { if (seen.at(-1) !== t) seen.push(t); });
+  await page.evaluate(() => new MutationObserver(() => window.sawYears(document.querySelector('.range-value').textContent))
+    .observe(document.querySelector('.range-value'), { childList: true, characterData: true, subtree: true }));
+  await page.click('button.play');
+  // Ten years, about a second each.
+  await page.waitForFunction(() => document.querySelector('button.play').getAttribute('aria-pressed') === 'false', null, { timeout: 20000 });
+  assert.deepEqual(seen, ['2008', '2009', '2010', '2011', '2012', '2013', '2014', '2015', '2016', '2017']);
+  await page.waitForTimeout(1500); // stopped: no step after the last
+  assert.equal(await page.textContent('.range-value'), '2017');
+  assert.equal(new URL(page.url()).searchParams.get('time'), '2017');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Page Up, Page Down, Home and End on the handles: native steps, never crossing', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const state = async () => ({
+    from: Number(await page.inputValue('#year-from')),
+    to: Number(await page.inputValue('#year-to')),
+    shown: await page.textContent('.range-value'),
+    rows: await page.$$eval('#table-quality tbody th', (ths) => ths.map((t) => Number(t.textContent))),
+  });
+  // What a state must be: the label, the URL's words and the table are the handles' years.
+  const consistent = (s) => {
+    assert.equal(s.shown, s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`);
+    assert.deepEqual(s.rows, Array.from({ length: s.to - s.from + 1 }, (_, i) => s.from + i));
+  };
+  await page.focus('#year-to');
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => document.querySelector('.range-value').textContent !== '2008–2017');
+  let s = await state();
+  assert.ok(s.to < 2017 && s.from === 2008, JSON.stringify(s));
+  consistent(s);
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction(() => document.querySelector('#year-to').value === '2017');
+  consistent(await state());
+  await page.focus('#year-from');
+  await page.keyboard.press('End'); // "from" goes as far as "to", not past it
+  await page.waitForFunction(() => document.querySelector('.range-value').textContent === '2017');
+  s = await state();
+  assert.equal(s.from, 2017);
+  consistent(s);
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('.range-value').textContent === '2008–2017');
+  consistent(await state());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('bad URL parameters fall back with a visible notice, never a blank page', async () => {
   for (const q of ['?time=abc', '?time=2020..2030', '?time=99999999999999..1', '?lang=fr&chart=pie', '?time=%E0%A4%A']) {
     const { page, problems, context } = await openPage(browser, server.url + q);

@@ -5,7 +5,7 @@
 // still keeps the pre-rendered nodes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, MOBILE_NETWORK } from './helpers.mjs';
+import { serve, launch, openPage, ready, MOBILE_NETWORK, CHARTS } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve({ compressed: true }); browser = await launch(); });
@@ -65,7 +65,8 @@ test('handles moved by keyboard and by pointer, and the language, before the app
   const shown = await years(page, 'quality');
   assert.equal(shown[0], want.from);
   assert.equal(shown.at(-1), want.to);
-  assert.match(await page.textContent('p.summary'), new RegExp(`${want.from}`));
+  // The summary is the reader's years, in English (the default one is 2008–2017, in Vietnamese).
+  assert.match(await page.textContent('p.summary'), new RegExp(`^${want.from}–${want.to}: .* From ${want.from} to ${want.to} the rate `));
   assert.equal(await page.getAttribute('button.lang', 'aria-busy'), null);
   // Hydration kept the node the reader touched.
   assert.ok(await page.evaluate((el) => el === document.querySelector('#year-from'), before));
@@ -132,11 +133,16 @@ test('a download and play pressed early say "loading…", then work', async () =
 });
 
 test('if the wasm never comes, early presses stop waiting and the page stays readable', async () => {
+  // The wasm is held, the reader presses, and only then does its download fail.
   const { page, context } = await openPage(browser, null);
-  await page.route('**/*_bg.wasm', (route) => route.abort());
+  let fail;
+  const failed = new Promise((r) => { fail = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await failed; await route.abort(); });
   await page.goto(server.url);
   await page.waitForFunction(() => window.tccsEarly);
-  await page.click('button.lang').catch(() => {});
+  await page.click('button.lang');
+  assert.equal(await page.getAttribute('button.lang', 'aria-busy'), 'true', 'the press was taken, waiting for the app');
+  fail();
   await page.waitForSelector('.boot-error');
   await page.waitForFunction(() => !document.querySelector('button.lang').hasAttribute('aria-busy'));
   assert.equal(await page.$$eval('#table-quality tbody tr', (r) => r.length), 10);
@@ -167,8 +173,10 @@ test('an input made while the cards below the first still hydrate is applied, an
   assert.equal(await page.evaluate(() => window.__between), true, 'the move came after the first chart painted and before the app was whole');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2009..2017');
   assert.equal(await page.textContent('.range-value'), '2009–2017');
-  const last = await page.$eval('figure.card:last-of-type', (f) => f.dataset.chart);
-  for (const chart of ['quality', 'rate', 'weak', last]) assert.equal((await years(page, chart))[0], '2009', chart);
+  // Every card was built, in page order, and each yearly one shows the reader's years (the
+  // last of them, weak, waited for its turn below the first screen).
+  assert.deepEqual(await page.$$eval('figure.card', (fs) => fs.map((f) => f.dataset.chart)), CHARTS);
+  for (const chart of ['quality', 'rate', 'weak']) assert.equal((await years(page, chart))[0], '2009', chart);
   assert.deepEqual(problems, []);
   await context.close();
 });

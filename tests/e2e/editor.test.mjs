@@ -91,9 +91,16 @@ test('paste a 2018 row, fix the cell its message names, preview, publish, and re
 
   // Publish: the summary names each change, old → new; then the two files.
   await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
-  const changes = await page.$$eval('table.changes tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  assert.deepEqual(changes.find((c) => c[0] === 'yearly[2018].total'), ['yearly[2018].total', '—', String(Y2018.total)]);
-  assert.ok(changes.some((c) => c[0] === 'classifications[qd132].name.vi'), changes.map((c) => c[0]).join(' '));
+  // Each place in the staff's words (year, column, figure label), its id as secondary text.
+  const changes = await page.$$eval('table.changes tbody tr', (trs) => trs.map((tr) => {
+    const th = tr.querySelector('th');
+    const id = th.querySelector('code.place-id').textContent;
+    return [id, th.textContent.slice(0, -id.length).trim(), ...[...tr.querySelectorAll('td')].map((c) => c.textContent)];
+  }));
+  assert.deepEqual(changes.find((c) => c[0] === 'yearly[2018].total'), ['yearly[2018].total', 'Năm 2018 — Tổng số', '—', String(Y2018.total)]);
+  const renamed = changes.find((c) => c[0] === 'classifications[qd132].name.vi');
+  assert.ok(renamed, changes.map((c) => c[0]).join(' '));
+  assert.equal(renamed[1], 'Cách xếp loại «qd132» — Tên (tiếng Việt)');
   assert.ok(!changes.some((c) => c[0].startsWith('revisions')), 'the history is not a change of its own');
   // No reason: refused with a message; with one, the files are made.
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
@@ -118,7 +125,14 @@ test('paste a 2018 row, fix the cell its message names, preview, publish, and re
   // Same asset references and integrity hashes (so the CSP and SRI hold), new data and view.
   const assets = (h) => [...h.matchAll(/(?<![-\w])(?:href|src|from|integrity)[=:] ?["']([^"']+)["']/g)].map((m) => m[1]).filter((a) => !a.startsWith('#'));
   assert.deepEqual(assets(published), assets(original));
-  assert.match(published.split('<!-- prerender:start -->')[1], /2018/, 'the pre-rendered page is made from the new data');
+  // The pre-rendered page is made from the new data: its quality table ends with 2018's row, and
+  // its heading names the new years (the old page's did neither).
+  const rendered = published.split('<!-- prerender:start -->')[1];
+  const quality = rendered.split('id="table-quality"')[1].split('</tbody>')[0];
+  const lastRow = [...quality.matchAll(/<tr[^>]*><th scope="row">(\d{4})<\/th>/g)].map((m) => m[1]).at(-1);
+  assert.equal(lastRow, '2018', 'the quality table of the published page ends with 2018');
+  assert.match(rendered, /<h1>[^<]*2008–2018/, 'the heading names 2008–2018');
+  assert.doesNotMatch(original.split('<!-- prerender:start -->')[1], /<h1>[^<]*2008–2018/);
   const json = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
   assert.equal(json.yearly.at(-1).year, 2018);
   // Its history gains the publication: today, the reason, what changed (old → new).
@@ -143,6 +157,28 @@ test('paste a 2018 row, fix the cell its message names, preview, publish, and re
   }
   await host.close();
   rmSync(copy, { recursive: true });
+});
+
+test('at 1280 × 900 the editor fits its window: the yearly table scrolls in its own box, beside the preview', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}edit.html`, { width: 1280, height: 900 });
+  await page.waitForSelector(cell('dataset.yearly[2014].top'));
+  const m = await page.evaluate(() => {
+    const wrap = document.querySelector('table.yearly').closest('.table-scroll');
+    const side = document.querySelector('.editor-side').getBoundingClientRect();
+    return { page: document.documentElement.scrollWidth, win: innerWidth, right: wrap.getBoundingClientRect().right, side: side.left, inner: wrap.scrollWidth, box: wrap.clientWidth };
+  });
+  assert.ok(m.page <= m.win, `no sideways scrolling: the page is ${m.page} px in ${m.win}`);
+  assert.ok(m.right <= m.side, `the table's box (to ${m.right}) ends before the preview (from ${m.side})`);
+  assert.ok(m.inner > m.box, 'the table is wider than its box, so this checks its own scrolling');
+  // Its last column is reached by scrolling the box, and is then inside it.
+  await page.$eval('table.yearly', (t) => t.closest('.table-scroll').scrollLeft = 1e6);
+  const last = await page.$eval('table.yearly thead th:last-child', (th) => {
+    const r = th.getBoundingClientRect(); const b = th.closest('.table-scroll').getBoundingClientRect();
+    return { left: r.left, right: r.right, boxLeft: b.left, boxRight: b.right + 1 };
+  });
+  assert.ok(last.left >= last.boxLeft && last.right <= last.boxRight, JSON.stringify(last));
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('a second editor tab that wrote the draft is announced in the first', async () => {

@@ -154,9 +154,72 @@ test('the Embed dialog snippet, pasted into a blank host page, works', async () 
   await frame.waitForSelector('html.app-ready');
   assert.equal(await frame.textContent('.range-value'), '2013–2016');
   assert.equal(await frame.$$eval('figure.card', (f) => f.map((x) => x.id)).then((x) => x.join()), 'chart-weak');
-  await hp.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 300);
+  // The snippet says height="560"; embed.js then gives the iframe its content's height.
+  assert.equal(await hp.$eval('iframe', (f) => f.getAttribute('height')), '560');
+  const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  assert.notEqual(Math.round(content), 560, 'the chart alone is not 560 px tall (else this proves nothing)');
+  await hp.waitForFunction((c) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - c) <= 2, content);
   assert.deepEqual(problems, []);
   await hc.close();
   await host.close();
   await context.close();
+});
+
+test('two embeds on one page: each takes its own height, grows and shrinks back', async () => {
+  const two = `<!doctype html><html><head><meta charset="utf-8"><title>Portal</title><link rel="icon" href="data:,"></head>
+<body style="margin:0"><div style="width:600px">
+<iframe id="a" src="${app.url}?chart=quality&embed=1" title="A" width="100%" height="150" style="border:0;width:100%"></iframe>
+<iframe id="b" src="${app.url}?chart=weak&lang=en&embed=1" title="B" width="100%" height="150" style="border:0;width:100%"></iframe>
+</div><script src="${app.url}embed.js"></script></body></html>`;
+  const host = await serve({ pages: { '/two.html': two } });
+  const { page, problems, context } = await openPage(browser, `${host.url}two.html`, { width: 800, height: 900 });
+  const frameOf = async (id) => (await page.$(`#${id}`)).contentFrame();
+  const [fa, fb] = [await frameOf('a'), await frameOf('b')];
+  await fa.waitForSelector('html.app-ready');
+  await fb.waitForSelector('html.app-ready');
+  // Each iframe the height of its own document, within 2 px, once the messages settle.
+  const fits = async (id, f) => {
+    const inner = await f.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    await page.waitForFunction(([i, c]) => Math.abs(document.getElementById(i).getBoundingClientRect().height - c) <= 2, [id, inner]);
+    return inner;
+  };
+  const a0 = await fits('a', fa);
+  const b0 = await fits('b', fb);
+  assert.ok(a0 > 300 && b0 > 300, `${a0}, ${b0}`);
+  await fa.click('#chart-quality .toggle-table');
+  const a1 = await fits('a', fa);
+  assert.ok(a1 > a0 + 100, `the table opened: ${a1} > ${a0}`);
+  assert.ok(Math.abs(await page.$eval('#b', (f) => f.getBoundingClientRect().height) - b0) <= 2, 'the other embed kept its height');
+  await fa.click('#chart-quality .toggle-table');
+  const a2 = await fits('a', fa);
+  assert.ok(Math.abs(a2 - a0) <= 2, `shrank back: ${a2} vs ${a0}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await host.close();
+});
+
+test('embed.js takes each height message format on its own, from its own frame, and refuses the rest', async () => {
+  // A frame that posts one message to its parent; embed.js must size that frame, and only it.
+  const poster = (msg) => `<!doctype html><html><body><script>parent.postMessage(${msg}, '*');</script></body></html>`;
+  const host = await serve({
+    pages: {
+      '/dw.html': poster(`{ 'datawrapper-height': { 'any-id': 432 } }`),
+      '/amp.html': poster(`{ sentinel: 'amp', type: 'embed-size', height: 517 }`),
+      '/tiny.html': poster(`{ sentinel: 'amp', type: 'embed-size', height: 10 }`),
+      '/huge.html': poster(`{ 'datawrapper-height': { x: 40000 } }`),
+      '/text.html': poster(`{ sentinel: 'amp', type: 'embed-size', height: '600' }`),
+      // embed.js first, so that it listens before any frame has loaded.
+      '/page.html': `<!doctype html><html><head><link rel="icon" href="data:,"><script src="${app.url}embed.js"></script></head><body>
+${['dw', 'amp', 'tiny', 'huge', 'text'].map((n) => `<iframe id="${n}" src="${n}.html" height="150" style="border:0"></iframe>`).join('')}
+</body></html>`,
+    },
+  });
+  const { page, problems, context } = await openPage(browser, `${host.url}page.html`);
+  await page.waitForFunction(() => document.getElementById('dw').style.height && document.getElementById('amp').style.height);
+  await page.waitForTimeout(300); // the refused ones had their chance too
+  const heights = await page.$$eval('iframe', (fs) => Object.fromEntries(fs.map((f) => [f.id, f.style.height || 'unchanged'])));
+  assert.deepEqual(heights, { dw: '432px', amp: '517px', tiny: 'unchanged', huge: 'unchanged', text: 'unchanged' });
+  assert.deepEqual(problems, []);
+  await context.close();
+  await host.close();
 });

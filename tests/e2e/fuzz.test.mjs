@@ -47,10 +47,18 @@ test('1,000 random interactions: no errors, still drawing', async () => {
         await page.mouse.move(rand() * 900, rand() * 900);
       }
     } catch (e) {
-      // An element that went away between listing and clicking is not a failure of the app.
+      // An element that went away between listing and clicking is not a failure of the app; a
+      // page that stopped answering is: after any such miss, the page must still run a frame.
       if (!/Timeout|detached|not attached|not visible|outside of the viewport|Target closed|Element is not/.test(e.message)) throw e;
+      const alive = await Promise.race([
+        page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r('alive')))),
+        new Promise((r) => setTimeout(() => r('frozen'), 5000)),
+      ]);
+      assert.equal(alive, 'alive', `seed ${seed}: the page stopped answering after "${e.message.split('\n')[0]}"`);
     }
   }
+  // The page as the actions left it: no trap, no uncaught error (boot.js would say so).
+  assert.equal(await page.$('.app-fault'), null, `seed ${seed}: the app stopped`);
   await page.goto(server.url);
   await ready(page);
   assert.ok((await canvasInfo(page, '#chart-quality canvas')).ink > 500, 'still draws');

@@ -30,8 +30,8 @@ export async function launch(options = {}) {
 }
 
 /** A page that records console errors, page errors and failed requests. */
-export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, deviceScaleFactor, acceptDownloads: true });
+export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, deviceScaleFactor = 1, hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, deviceScaleFactor, hasTouch, isMobile, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   // A warning is a problem too: a hydration mismatch, an ignored attribute, a deprecated API.

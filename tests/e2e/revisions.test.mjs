@@ -53,7 +53,8 @@ test('staff correct 2014 with a reason and a correction mark; readers see the da
   assert.match(await page.textContent('.panel [role="alert"]'), /lý do cập nhật/);
   await page.fill('#reason-vi', REASON);
   await make.click();
-  assert.match(await page.textContent('.panel [role="alert"]'), /yearly\[2014\]\.(rate|top).*đính chính nguồn/s);
+  // Named in the staff's words, as the list of changes names them.
+  assert.match(await page.textContent('.panel [role="alert"]'), /Năm 2014 — (Tỷ lệ \(nguồn ghi\)|Số đạt loại cao nhất).*đính chính nguồn/s);
   for (const box of await page.locator('.unexplained input[type="checkbox"]').all()) await box.check();
   await make.click();
 
@@ -118,4 +119,48 @@ test('staff correct 2014 with a reason and a correction mark; readers see the da
     assert.deepEqual(reader.problems, []);
     await reader.context.close();
   }
+});
+
+test('the new-source path: staff change 2015 and give the document and sentence that write it; no correction mark is asked, and the history says "edit"', async () => {
+  const { page, context, problems } = await openPage(browser, `${host.url}edit.html`);
+  await page.waitForSelector(cell('dataset.yearly[2015].top'));
+  const published = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
+  // A new document…
+  await page.click('#h-documents');
+  await page.getByRole('button', { name: 'Thêm tài liệu' }).click();
+  const n = published.documents.length;
+  await page.fill(cell(`dataset.documents[${n}].id`), 'bc-2016');
+  await page.fill(cell('dataset.documents[bc-2016].title'), 'Báo cáo tổng kết công tác xây dựng Đảng năm 2016');
+  await page.fill(cell('dataset.documents[bc-2016].date'), '2016-12-20');
+  // …its sentence, verbatim…
+  await page.click('#h-sentences');
+  await page.fill('#new-sentence-id', 'bc-2016-2015');
+  await page.getByRole('button', { name: 'Thêm câu' }).click();
+  const SENTENCE = 'Năm 2015, toàn Đảng bộ có 55/85 tổ chức cơ sở đảng đạt trong sạch vững mạnh, chiếm tỷ lệ 64,71%.';
+  await page.fill(cell('dataset.sentences.bc-2016-2015'), SENTENCE);
+  // …and 2015 follows it: the new values, the document, the sentence and the quote that writes them.
+  await page.fill(cell('dataset.yearly[2015].top'), '55');
+  await page.fill(cell('dataset.yearly[2015].rate'), '64,71');
+  await page.selectOption(cell('dataset.yearly[2015].document'), 'bc-2016');
+  await page.selectOption(cell('dataset.yearly[2015].source'), 'bc-2016-2015');
+  await page.fill(cell('dataset.yearly[2015].quote'), '55/85 tổ chức cơ sở đảng đạt trong sạch vững mạnh, chiếm tỷ lệ 64,71%');
+  await page.locator(cell('dataset.yearly[2015].quote')).blur();
+  await page.waitForFunction(() => /Không có lỗi/.test(document.querySelector('#h-errors')?.textContent));
+
+  await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
+  await page.waitForSelector('table.changes');
+  assert.equal(await page.locator('.unexplained li').count(), 0, 'the new quote writes the new values: nothing to mark');
+  await page.fill('#reason-vi', 'Năm 2015 theo Báo cáo tổng kết năm 2016.');
+  await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Tải dataset\.json/ }).click()]);
+  const data = JSON.parse(readFileSync(await d.path(), 'utf8'));
+  const revision = data.revisions.at(-1);
+  const by = Object.fromEntries(revision.changes.map((c) => [c.place, c]));
+  assert.deepEqual(by['yearly[2015].top'], { place: 'yearly[2015].top', old: '54', new: '55' }, 'an edit, not a correction');
+  assert.equal(by['yearly[2015].document'].new, 'bc-2016');
+  assert.ok(data.documents.some((x) => x.id === 'bc-2016'));
+  assert.equal(data.sentences['bc-2016-2015'], SENTENCE);
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
 });
