@@ -60,9 +60,12 @@ pub fn ChartCard(
     // The view-model and the paint are ImmediateEffects: they run inside the signal update
     // that triggers them, before the queued effects that rewrite text, notes and tables, so a
     // year-filter step paints the chart first (the budget is key press → last draw call).
-    // Both depend on plain signals only (`view`, not the memos derived from it): an
-    // ImmediateEffect behind a chain of memos can miss an update (seen: every other step of
-    // the year slider left the chart unpainted; tests/e2e/app.test.mjs checks each step).
+    // Both depend on plain signals only (`view`), with the last inputs kept by hand
+    // (`built`) rather than in a `Memo`: on Leptos 0.7 an ImmediateEffect behind a memo missed
+    // every other year step. On Cargo.lock's 0.8.23 the plain form (a `Memo` of the inputs and
+    // `ImmediateEffect::new_scoped`) passes every test, but costs the reader's wasm 137 B gzip /
+    // 199 B brotli more; so it stays this way (docs/performance.md, "Figures behind the code";
+    // tests/e2e/app.test.mjs checks each step either way).
     //
     // The view-model's inputs. Charts of 2008–2017 totals ignore the filter: their inputs do
     // not change with the years, so they neither rebuild nor repaint.
