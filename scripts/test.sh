@@ -35,6 +35,6 @@ step "component tests in headless Chromium" env \
   cargo test --target wasm32-unknown-unknown --features hydrate --test web
 step "release build (trunk: editor, then reader)" bash scripts/build.sh
 step "first load under its ceiling (gzip and brotli bytes of what the page fetches)" node scripts/first-load.mjs dist
-step "end-to-end tests (Playwright + Chromium)" node --test --test-concurrency=1 tests/e2e/
-step "end-to-end core in three engines (WebDriver: Chromium, Firefox ESR, WebKit)" node --test --test-concurrency=1 tests/engines/
+step "end-to-end tests (Playwright + Chromium)" node --test --test-force-exit --test-concurrency=1 tests/e2e/
+step "end-to-end core in three engines (WebDriver: Chromium, Firefox ESR, WebKit)" node --test --test-force-exit --test-concurrency=1 tests/engines/
 printf '\nAll tests passed in %ss.\n' "$(( $(date +%s) - start ))" >&2

@@ -491,27 +491,20 @@ fn vietnamese_labels_are_capitalised_without_case_tables() {
 fn the_stylesheet_sizes_every_chart() {
     let css =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/main.css")).unwrap();
-    assert!(css.contains(".plot-size.bars > i { height: 50px; }"));
-    assert!(css.contains(".plot-size.bars { padding-top: 16px; }"));
-    assert!(css.contains(".plot-size.legend > i { height: 20px; }"));
-    assert!(css.contains("height: clamp(220px, 55cqw, 320px)"));
-    assert!(!css.contains(".bars-1"), "no class list with a ceiling");
     for d in [ds(), &fixture(), &unit()] {
         let (a, b) = d.bounds();
         for (from, to) in [(a, b), (a, a), (b, b)] {
             for id in ChartId::ALL {
                 for lang in [Lang::Vi, Lang::En] {
                     let vm = build(d, id, YearRange { from, to }, lang);
-                    let (kind, n) = vm.size_rows();
+                    // Every kind of box the view-models ask for has its rule. That the
+                    // stylesheet's heights are the painter's (`css_height`), legend breakpoint
+                    // included, is measured in the browser: tests/e2e/layout.test.mjs.
+                    let (kind, _) = vm.size_rows();
                     assert!(
                         css.contains(&format!(".plot-size.{kind} > i")),
                         "{kind} for {id:?}"
                     );
-                    if kind == "bars" {
-                        for w in [320.0, 800.0] {
-                            assert_eq!(vm.css_height(w), 16.0 + 50.0 * n as f64);
-                        }
-                    }
                 }
             }
         }

@@ -169,3 +169,55 @@ for (const [width, height] of [[360, 640], [390, 844]]) {
     await context.close();
   });
 }
+
+test('printing from the bottom of the page, and in landscape, draws every chart with its table', async () => {
+  // Landscape: a phone turned sideways; scrolled to the end, so the first charts are far above.
+  const { page, context, problems } = await openPage(browser, server.url, { width: 844, height: 390 });
+  await ready(page);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(200);
+  const first = await page.$eval('#chart-quality', (f) => f.getBoundingClientRect().bottom);
+  assert.ok(first < 0, `the first chart is above the screen (${first})`);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => document.querySelector('.print-meta')?.textContent.length > 0);
+  const after = await inks(page);
+  assert.equal(after.length, CHARTS.length);
+  for (const [i, n] of after.entries()) assert.ok(n > 500, `chart ${CHARTS[i]} drawn for print (${n})`);
+  const tables = await page.$$eval('.table-wrap', (ts) => ts.map((t) => t.getBoundingClientRect().height));
+  for (const h of tables) assert.ok(h > 60, `table shown (${h}px)`);
+  const pdf = join(SHOTS, 'print-landscape.pdf');
+  await page.pdf({ path: pdf, format: 'A4', landscape: true });
+  assert.ok(readFileSync(pdf).length > 50_000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("each chart's box is the stylesheet's height, and the painter's, on both sides of the legend's 420 px breakpoint", async () => {
+  // The stylesheet gives the box its height (a row per bar or legend entry, one legend entry a
+  // row under 420 px of plot, two above); the painter computes the same height to draw at. Were
+  // they to disagree, the picture would be stretched. Measured at plot widths around 420 px.
+  const { page, context, problems } = await openPage(browser, `${server.url}?lang=en`, { width: 400, height: 900 });
+  await ready(page);
+  const sides = new Set();
+  for (let width = 400; width <= 520; width += 8) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const id of CHARTS) {
+      await page.$eval(`#chart-${id}`, (f) => f.scrollIntoView());
+      await page.waitForFunction((s) => {
+        const c = document.querySelector(`${s} canvas`);
+        const box = document.querySelector(`${s} .plot-size`).getBoundingClientRect();
+        return c.width > 0 && Math.abs(c.width / devicePixelRatio - box.width) < 1;
+      }, `#chart-${id}`);
+      const m = await page.$eval(`#chart-${id}`, (f) => {
+        const c = f.querySelector('canvas');
+        const box = f.querySelector('.plot-size').getBoundingClientRect();
+        return { plot: box.width, box: box.height, painted: c.height / devicePixelRatio, legend: f.querySelector('.plot-size').classList.contains('legend') };
+      });
+      if (m.legend) sides.add(m.plot < 420 ? 'under' : 'over');
+      assert.ok(Math.abs(m.box - m.painted) < 1, `${id} at ${width} px (plot ${m.plot}): the stylesheet's ${m.box} px, painted at ${m.painted}`);
+    }
+  }
+  assert.deepEqual([...sides].sort(), ['over', 'under'], 'legend charts measured on both sides of 420 px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -151,7 +151,8 @@ test('staff add an event in the editor and publish it; readers see it in the lin
   await page.waitForSelector('table.yearly tbody tr');
   await page.click('summary:has(#h-events)');
   await page.getByRole('button', { name: 'Thêm sự kiện' }).click();
-  await page.fill(cell('dataset.events[].id'), 'thu-nghiem');
+  // A new item not named yet is called by its index.
+  await page.fill(cell(`dataset.events[${data.events.length}].id`), 'thu-nghiem');
   const at = (f) => cell(`dataset.events[thu-nghiem].${f}`);
   await page.selectOption(at('kind'), 'ended');
   await page.fill(at('date'), '2025-07-01');
