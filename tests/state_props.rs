@@ -29,6 +29,37 @@ proptest! {
         }
     }
 
+    /// Queries that look like the app's own (`time=` with years around the data's, ranges, a
+    /// single year, near-misses), among the other parameters in any order: random strings
+    /// almost never form a `time=` worth the name.
+    #[test]
+    fn queries_shaped_like_the_apps_give_a_valid_state_and_survive_a_round_trip(
+        years in prop::collection::vec(1990u32..2040, 1..3),
+        sep in prop::sample::select(vec!["..", "-", "–", ".", ",", ""]),
+        junk in prop::sample::select(vec!["", "x", " ", "%20", "0"]),
+        others in prop::collection::vec(prop::sample::select(vec!["lang=en", "lang=vi", "lang=fr", "chart=weak", "chart=pie", "tab=sources", "embed=1", "measure=members"]), 0..4),
+        at in 0usize..5,
+    ) {
+        let time = years.iter().map(u32::to_string).collect::<Vec<_>>().join(sep);
+        let mut params: Vec<String> = others.iter().map(|o| o.to_string()).collect();
+        params.insert(at.min(params.len()), format!("time={time}{junk}"));
+        let q = format!("?{}", params.join("&"));
+        let (s, notices) = parse_query(&q, B);
+        prop_assert!(B.0 <= s.range.from && s.range.from <= s.range.to && s.range.to <= B.1, "{q}");
+        // Years inside the data, written as the app writes them, are taken as they are.
+        let inside = |y: &u32| (u32::from(B.0)..=u32::from(B.1)).contains(y);
+        if junk.is_empty() && years.iter().all(inside) && (years.len() == 1 || sep == "..") {
+            let (a, b) = (years[0].min(*years.last().unwrap()), years[0].max(*years.last().unwrap()));
+            prop_assert_eq!((u32::from(s.range.from), u32::from(s.range.to)), (a, b), "{}", q);
+        }
+        for n in &notices {
+            prop_assert!(!n.message(s.lang).is_empty());
+        }
+        let (again, later) = parse_query(&to_query(&s, B), B);
+        prop_assert_eq!(again, s);
+        prop_assert!(later.is_empty());
+    }
+
     #[test]
     fn year_pairs_clamp_into_the_data(a in 0u32..100_000, b in 0u32..100_000) {
         match parse_time(&format!("{a}..{b}"), B) {
