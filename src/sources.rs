@@ -233,12 +233,14 @@ fn lineage_html(h: &mut Html, ds: &Dataset, l: Lang) {
     if !ds.has_lineage() {
         return;
     }
+    // After the data's last year (2017 for the article): what the yearly series does not cover.
+    let last = ds.bounds().1;
     html!(
         h,
         "<h2 id=\"lineage-events\">{}</h2>",
         l.t(
-            "Sau năm 2017: các sự kiện và nguồn",
-            "After 2017: the events and their sources"
+            format!("Sau năm {last}: các sự kiện và nguồn"),
+            format!("After {last}: the events and their sources")
         )
     );
     if let Some(s) = crate::charts::fate_line(ds, l, true) {

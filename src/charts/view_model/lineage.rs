@@ -460,11 +460,12 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
         shape: Shape::Lineage,
         title: ds.chart_title(ChartId::Lineage.id()).map_or_else(
             || {
+                // After the data's last year: the yearly series ends there.
+                let last = ds.bounds().1;
                 lang.t(
-                    "Sau năm 2017: đơn vị này đi về đâu",
-                    "After 2017: what became of this unit",
+                    format!("Sau năm {last}: đơn vị này đi về đâu"),
+                    format!("After {last}: what became of this unit"),
                 )
-                .to_string()
             },
             |l| lang.pick(l).to_string(),
         ),
