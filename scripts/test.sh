@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every test: formatting, the fresh machine's fetch, lints (native and wasm32), native tests of
 # data/state/charts, component tests in headless Chromium (wasm-bindgen-test), then the release
-# build, its first-load ceiling, and the end-to-end tests: Playwright driving /usr/bin/chromium
-# against dist/, and the reader's core and the editor's publish in Chromium, Firefox ESR and
-# WebKit through standard WebDriver.
+# build, the hydration of its page (wasm-bindgen-test), its first-load ceiling, and the
+# end-to-end tests: Playwright driving /usr/bin/chromium against dist/, and the reader's core
+# and the editor's publish in Chromium, Firefox ESR and WebKit through standard WebDriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup-test.sh
@@ -34,6 +34,12 @@ step "component tests in headless Chromium" env \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --features hydrate --test web
 step "release build (trunk: editor, then reader)" bash scripts/build.sh
+# The build's own page hydrated by the reader's start-up, a tap on a part still waiting its turn.
+step "hydration of the built page in headless Chromium" env \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  bash -c 'cargo clippy --target wasm32-unknown-unknown --features hydrate,built-page --test hydrate --quiet -- -D warnings && cargo test --target wasm32-unknown-unknown --features hydrate,built-page --test hydrate'
 step "first load under its ceiling (gzip and brotli bytes of what the page fetches)" node scripts/first-load.mjs dist
 step "end-to-end tests (Playwright + Chromium)" node --test --test-force-exit --test-concurrency=1 tests/e2e/
 step "end-to-end core in three engines (WebDriver: Chromium, Firefox ESR, WebKit)" node --test --test-force-exit --test-concurrency=1 tests/engines/
