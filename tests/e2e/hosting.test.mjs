@@ -116,8 +116,10 @@ test('every text and wasm file has a .br and a .gz beside it that decompress to 
   for (const f of all.filter((x) => /\.(br|gz)$/.test(x))) assert.ok(all.includes(f.replace(/\.(br|gz)$/, '')), f);
 });
 
-const hostPage = (src) => `<!doctype html><html lang="en"><head><title>Portal</title><link rel="icon" href="data:,"></head>
-<body><h1>Portal article</h1><iframe id="f" title="chart" src="${src}" width="600" height="560"></iframe></body></html>`;
+// `marksLoad`: the iframe marks its load event (`data-loaded`), which fires for a refused frame
+// too (an inline handler: only for a host page served without the app's CSP).
+const hostPage = (src, { marksLoad = false } = {}) => `<!doctype html><html lang="en"><head><title>Portal</title><link rel="icon" href="data:,"></head>
+<body><h1>Portal article</h1><iframe id="f" title="chart" src="${src}" width="600" height="560"${marksLoad ? ` onload="this.dataset.loaded='1'"` : ''}></iframe></body></html>`;
 
 test('a portal on another origin frames the page served with its own _headers, compressed', async () => {
   const app = await serve({ hostHeaders: true, compressed: true });
@@ -142,12 +144,21 @@ test('TCCS_FRAME_ANCESTORS narrows who may frame it: another origin is then refu
     cpSync(DIST, dir, { recursive: true });
     execFileSync('node', [join(ROOT, 'scripts/headers.mjs'), dir], { env: { ...process.env, TCCS_FRAME_ANCESTORS: "'self'" } });
     const app = await serve({ root: dir, hostHeaders: true });
-    const portal = await serve({ host: 'localhost', pages: { '/article.html': hostPage(`${app.url}?embed=1`) } });
-    const { page, context } = await openPage(browser, `${portal.url}article.html`);
-    await page.waitForTimeout(1500);
+    const portal = await serve({ host: 'localhost', pages: { '/article.html': hostPage(`${app.url}?embed=1`, { marksLoad: true }) } });
+    const { page, context, problems } = await openPage(browser, null);
+    // The iframe's load event fires for a refused frame too: wait for it, then ask what loaded.
+    // Not "nothing yet after a while", which a slow frame would pass as well.
+    const loaded = page.waitForEvent('console', { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 15000 });
+    await page.goto(`${portal.url}article.html`);
+    await page.waitForFunction(() => document.querySelector('#f').dataset.loaded === '1');
+    const refusal = await loaded;
+    const at = app.origin.replace(/[.]/g, '\\.');
+    assert.match(refusal.text(), new RegExp(`Framing '${at}/?' violates .*"frame-ancestors 'self'"\\. The request has been blocked`), 'the browser says it refused the frame, and why');
+    // The app's document never reached the frame: no #app in it, and the app's server did answer.
     const frame = page.frames().find((f) => f.url().startsWith(app.origin));
-    const loaded = frame ? await frame.evaluate(() => !!document.querySelector('#app')).catch(() => false) : false;
-    assert.equal(loaded, false, 'the browser blocks the frame');
+    const inside = frame ? await frame.evaluate(() => !!document.querySelector('#app')).catch(() => false) : false;
+    assert.equal(inside, false, 'nothing of the app in the refused frame');
+    assert.ok(problems.some((p) => /frame-ancestors/.test(p)), 'the refusal is the page\'s one problem');
     // The same page framed by its own origin still works.
     const own = await serve({ root: dir, hostHeaders: true, pages: { '/own.html': hostPage('./?embed=1') } });
     const o = await openPage(browser, `${own.url}own.html`);

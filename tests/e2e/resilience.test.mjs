@@ -69,6 +69,11 @@ test('a truncated WebAssembly file is reported the same way', async () => {
   });
   await page.goto(server.url);
   await page.waitForSelector('.boot-error', { timeout: 10000 });
+  assert.match(await page.textContent('.boot-error'), /Không tải được.*could not be loaded/s);
+  // The page stays what the build made: its tables and pictures, no half-started app.
+  assert.equal(await page.$$eval('#table-quality tbody tr', (r) => r.length), 10);
+  assert.ok(await page.isVisible('#chart-quality .plot-fallback svg'), 'the chart picture stays');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-ready')), false);
   await context.close();
 });
 
