@@ -541,3 +541,19 @@ fn the_dataset_block_is_safe_in_a_script_and_fingerprinted() {
     assert_eq!(page::write("<head></head>", "{}"), None);
     assert_eq!(page::fingerprint(""), "cbf29ce484222325");
 }
+
+#[test]
+fn the_dataset_block_is_the_files_data_without_the_indentation() {
+    use tccs_dashboard::data::page;
+    // Whitespace inside strings, quotes and backslashes escaped in them, stay as written.
+    let json = "{\n  \"a\": \"x  y\\\" \\\\\",\n\t\"b\" : [ 1 , 2 ]\r\n}\n";
+    assert_eq!(page::compact(json), "{\"a\":\"x  y\\\" \\\\\",\"b\":[1,2]}");
+    let file = include_str!("../data/dataset.json");
+    let block = page::compact(file);
+    assert!(block.len() < file.len() * 9 / 10, "the indentation is gone");
+    let (a, b): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(file).unwrap(),
+        serde_json::from_str(&block).unwrap(),
+    );
+    assert_eq!(a, b, "the same data");
+}

@@ -33,9 +33,29 @@ pub fn fingerprint(text: &str) -> String {
     out
 }
 
+/// The JSON text without the whitespace between its tokens (a dataset file is written indented,
+/// for the staff who read it; every reader downloads the block). Strings, escapes included, stay
+/// exactly as written, so the block is the same data.
+pub fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The whole element for a dataset file's text.
 pub fn block(json: &str) -> String {
-    let text = escape(json.trim());
+    let text = escape(&compact(json));
     format!(
         "<script type=\"application/json\" id=\"{ID}\" data-rendered-from=\"{}\">{text}</script>",
         fingerprint(&text)

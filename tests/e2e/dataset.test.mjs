@@ -15,7 +15,8 @@ let browser;
 before(async () => { browser = await launch(); mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await browser?.close(); for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
-/** A copy of dist/ whose index.html went through `edit`; served until the test ends. */
+/** A copy of dist/ whose index.html went through `edit`; served until the test ends. The block
+ *  is the data's JSON without its indentation: `"top":48,`. */
 async function copyOfDist(edit) {
   const dir = mkdtempSync(join(tmpdir(), 'tccs-dist-'));
   dirs.push(dir);
@@ -37,8 +38,8 @@ test('the built page carries the dataset file as its block, and the wasm does no
 
 test('a copy of dist/ with a changed dataset block shows the change, no rebuild', async () => {
   const server = await copyOfDist((html) => {
-    assert.equal(html.split('"top": 48,').length, 2, 'one 2017 count to change');
-    return html.replace('"top": 48,', '"top": 47,');
+    assert.equal(html.split('"top":48,').length, 2, 'one 2017 count to change');
+    return html.replace('"top":48,', '"top":47,');
   });
   const { page, context, problems } = await openPage(browser, null);
   const warnings = [];
@@ -60,8 +61,8 @@ test('a correction its quote does not write is flagged beside the chart and in t
   // quote still writes 41/84 … 48,81%.
   const server = await copyOfDist((html) => {
     const b = block(html);
-    const changed = b.replace('"top": 41,', '"top": 42,').replace('"rate": "48,81"', '"rate": "50,00"');
-    assert.equal(changed.split('"top": 42,').length, 2, 'one 2014 count to change');
+    const changed = b.replace('"top":41,', '"top":42,').replace('"rate":"48,81"', '"rate":"50,00"');
+    assert.equal(changed.split('"top":42,').length, 2, 'one 2014 count to change');
     return html.replace(b, changed);
   });
   const { page, context } = await openPage(browser, null);
@@ -80,13 +81,13 @@ test('a correction its quote does not write is flagged beside the chart and in t
 });
 
 for (const [what, edit, expect] of [
-  ['a wrong type', (t) => t.replace('"total": 78', '"total": "78"'), /yearly\[2008\]\.total.*whole number/s],
-  ['a count above its total', (t) => t.replace('"top": 68,', '"top": 81,'), /Năm 2009: top = 81 lớn hơn tổng số 80.*Year 2009/s],
-  ['text that is not JSON', (t) => t.replace('"yearly": [', '"yearly": [[['), /không đúng|malformed/],
-  ['a quote missing from its sentence', (t) => t.replace('"quote": "giải thể 14 tổ chức cơ sở đảng"', '"quote": "giải thể 41 tổ chức"'), /changes\.dissolved.*giải thể 41/s],
+  ['a wrong type', (t) => t.replace('"total":78', '"total":"78"'), /yearly\[2008\]\.total.*whole number/s],
+  ['a count above its total', (t) => t.replace('"top":68,', '"top":81,'), /Năm 2009: top = 81 lớn hơn tổng số 80.*Year 2009/s],
+  ['text that is not JSON', (t) => t.replace('"yearly":[', '"yearly":[[['), /không đúng|malformed/],
+  ['a quote missing from its sentence', (t) => t.replace('"quote":"giải thể 14 tổ chức cơ sở đảng"', '"quote":"giải thể 41 tổ chức"'), /changes\.dissolved.*giải thể 41/s],
   // Years 0–9: consecutive, so only the plausible range refuses them (they once reached the
   // filter, and its first step trapped).
-  ['years no record can carry', (t) => t.replace(/"year": 20(0[89]|1[0-7]),/g, (_, y) => `"year": ${Number(y) - 8},`), /dataset\.yearly\[0\]\.year: năm 0 không thể đúng.*the year 0 cannot be right/s],
+  ['years no record can carry', (t) => t.replace(/"year":20(0[89]|1[0-7]),/g, (_, y) => `"year":${Number(y) - 8},`), /dataset\.yearly\[0\]\.year: năm 0 không thể đúng.*the year 0 cannot be right/s],
 ]) {
   test(`a dataset block with ${what} gets an alert in both languages and the page stays readable`, async () => {
     const server = await copyOfDist((html) => {
