@@ -48,32 +48,22 @@ wasm_build() {
   fi
 }
 
-# wasm-bindgen's JS glue as Trunk writes it is readable, not small: minified (esbuild) it is half the
-# bytes to fetch and parse (docs/performance.md, session 6). Nothing refers to its bytes: the
-# pages' loaders import it by name, with no integrity.
-minify_glue() { # minify_glue <dir>
-  local f
-  for f in "$1"/*.js; do
-    [ -f "${f%.js}_bg.wasm" ] || continue
-    esbuild --log-level=warning --minify --format=esm "$f" --outfile="$f" --allow-overwrite
-  done
-}
-
 build_editor() {
   step "1/6 editor: edit.html, the editor wasm and the publisher wasm (trunk) → $work/editor"
   rm -rf "$work/editor"
   wasm_build --dist "$work/editor" edit.html
-  minify_glue "$work/editor"
   # Trunk names every page it writes index.html; this one is the editor's.
   need "$work/editor/index.html" "trunk (edit.html)"
   mv "$work/editor/index.html" "$work/editor/edit.html"
+  # The JS glue, the stylesheet and the boot script, minified (the page gets their new integrity).
+  node scripts/minify.mjs "$work/editor"
 }
 
 build_reader() {
   step "2/6 reader: index.html and the reader wasm (trunk) → $work/reader"
   rm -rf "$work/reader"
   wasm_build --dist "$work/reader" index.html
-  minify_glue "$work/reader"
+  node scripts/minify.mjs "$work/reader"
 }
 
 render_page() {

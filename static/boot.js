@@ -1,6 +1,7 @@
 // Says a failed load, and a fault after start-up; records early input for the app to replay
-// (README: "first touch"). Shipped as written: kept short. Before the app is ready it never changes
-// the DOM's structure (hydration needs it): its messages go before #app, outside what hydrates.
+// (README: "first touch"). Readers get it minified (scripts/minify.mjs). Before the app is ready
+// it never changes the DOM's structure (hydration needs it): its messages go before #app,
+// outside what hydrates.
 (function () {
   var root = document.documentElement, log = [], on = true, busy = [];
   function say(cls, vi, en, detail) {

@@ -92,6 +92,27 @@ test("each page's loader is Trunk.toml's pattern, fetching the built wasm with i
   }
 });
 
+test('what the pages link as text is minified (scripts/minify.mjs) and carries its own integrity', () => {
+  // The sources keep their comments; readers get the files without them, and the browser refuses
+  // a file whose integrity is not the page's (a stale hash would leave the page unstyled).
+  for (const page of ['index.html', 'edit.html']) {
+    const html = readFileSync(join(DIST, page), 'utf8');
+    const linked = [...html.matchAll(/<(?:link rel="stylesheet" href|script src)="\/([^"]+\.(?:css|js))"[^>]*? integrity="(sha384-[^"]+)"/g)];
+    assert.ok(linked.some(([, f]) => f.endsWith('.css')) && linked.some(([, f]) => f.endsWith('.js')), `${page}: a stylesheet and a script`);
+    for (const [, file, integrity] of linked) {
+      const body = readFileSync(join(DIST, file));
+      assert.equal(integrity, `sha384-${createHash('sha384').update(body).digest('base64')}`, `${page}: ${file}'s integrity`);
+      const text = body.toString('utf8');
+      assert.doesNotMatch(text, /^\s*(\/\/|\/\*)/m, `${file}: no comment lines`);
+      assert.ok(text.split('\n').length <= 3, `${file}: minified (${text.split('\n').length} lines)`);
+    }
+  }
+  // The dataset block: the data's JSON without its indentation.
+  const block = readFileSync(join(DIST, 'index.html'), 'utf8').match(/<script type="application\/json" id="dataset"[^>]*>([\s\S]*?)<\/script>/)[1];
+  assert.doesNotMatch(block, /\n/);
+  assert.deepEqual(JSON.parse(block), JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')));
+});
+
 test('nginx.conf: serves the precompressed files, and its immutable location matches exactly the hashed files', () => {
   const conf = readFileSync(join(DIST, 'nginx.conf'), 'utf8');
   assert.match(conf, /^gzip_static on;$/m);
