@@ -8,7 +8,7 @@ import http from 'node:http';
 import { serve } from './static-host.mjs';
 
 const [root = 'target/serve', port = '8080'] = process.argv.slice(2);
-const WATCHED = ['src', 'style', 'static', 'data', 'index.html', 'edit.html', 'Cargo.toml'];
+const WATCHED = ['src', 'style', 'static', 'data', 'index.html', 'edit.html', 'Cargo.toml', 'build.rs'];
 
 // The helper reads `_headers` once (the CSP carries the loader's hash, new on every build), so a
 // rebuild starts a new one; it listens on a random port, and the fixed port forwards to it.

@@ -113,6 +113,28 @@ test('what the pages link as text is minified (scripts/minify.mjs) and carries i
   assert.deepEqual(JSON.parse(block), JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')));
 });
 
+/** The memory a wasm module starts with, in bytes: its memory section's initial pages. */
+function initialMemory(wasm) {
+  let at = 8;
+  const leb = () => { let v = 0, shift = 0, b; do { b = wasm[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+  while (at < wasm.length) {
+    const id = wasm[at++], size = leb(), end = at + size;
+    if (id === 5) { leb(); at++; return leb() * 65536; } // count, limits flag, initial pages
+    at = end;
+  }
+  return null;
+}
+
+test("the reader's wasm starts with its data and a 128 KiB stack, not Rust's 1 MiB default (build.rs)", () => {
+  // The stack is at the bottom of the memory; the reader's deepest is under 10 KiB
+  // (docs/performance.md, session 8), and the memory counts in the reader's budget.
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const wasm = readFileSync(join(DIST, html.match(/fetch\('\/([^']+_bg\.wasm)'/)[1]));
+  const bytes = initialMemory(wasm);
+  assert.ok(bytes !== null, 'the reader wasm defines its memory');
+  assert.ok(bytes <= 1024 * 1024, `the reader starts with ${bytes} B of memory`);
+});
+
 test('nginx.conf: serves the precompressed files, and its immutable location matches exactly the hashed files', () => {
   const conf = readFileSync(join(DIST, 'nginx.conf'), 'utf8');
   assert.match(conf, /^gzip_static on;$/m);
