@@ -3,7 +3,8 @@
 # the npm test packages (Playwright's playwright-core and @axe-core/playwright, Lighthouse;
 # pinned in package-lock.json), the three engines readers use with their WebDriver servers
 # (Debian's chromium + chromium-driver, firefox-esr, webkit2gtk-driver with Xvfb for its
-# MiniBrowser; geckodriver from crates.io), and pandas for the hosting test. Idempotent: when
+# MiniBrowser; geckodriver from crates.io), Debian's Java for the W3C HTML checker (npm vnu-jar),
+# poppler-utils to read the pictures in a printout's PDF, and pandas for the hosting test. Idempotent: when
 # everything is there it takes about a second. Root (or sudo) only to install a missing Debian
 # package.
 #
@@ -15,6 +16,7 @@ GECKODRIVER_VERSION=0.37.1
 
 install_npm_test_packages() {
   if [ ! -d "$root/node_modules/playwright-core" ] || [ ! -d "$root/node_modules/lighthouse" ] \
+     || [ ! -f "$root/node_modules/vnu-jar/build/dist/vnu.jar" ] \
      || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
     say "installing the npm test packages (package-lock.json)"
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
@@ -26,7 +28,7 @@ install_debian_packages() {
   local missing=() pair
   for pair in /usr/bin/chromium=chromium /usr/bin/chromedriver=chromium-driver \
               /usr/bin/firefox-esr=firefox-esr /usr/bin/WebKitWebDriver=webkit2gtk-driver \
-              /usr/bin/Xvfb=xvfb; do
+              /usr/bin/Xvfb=xvfb /usr/bin/java=default-jre-headless /usr/bin/pdfimages=poppler-utils; do
     [ -e "${pair%%=*}" ] || missing+=("${pair#*=}")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

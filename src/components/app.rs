@@ -211,18 +211,26 @@ fn Footer() -> impl IntoView {
     let a = &ds.article;
     let publisher = a.publisher.clone();
     // What a printout ends with: where it was printed from (the view's own URL, with its years)
-    // and when. Made only when printing (it reads the browser).
-    let printed = move || {
-        s.printing.get().then(|| {
-            let url = web::url_for(&to_query(&s.view.get_untracked(), s.data().bounds()));
-            let lang = s.lang.get();
-            let date = web::today(lang);
-            lang.t(
-                format!("Bản in từ {url}, ngày {date}."),
-                format!("Printed from {url} on {date}."),
-            )
-        })
-    };
+    // and when. Written when printing starts (it reads the browser), by an immediate effect and
+    // straight into its paragraph: inside the `beforeprint` handler, since Firefox copies the
+    // page for print before any queued effect runs (as the charts' paint, card/painter.rs).
+    let meta = NodeRef::<leptos::html::P>::new();
+    let write_meta = ImmediateEffect::new(move || {
+        if !s.printing.get() {
+            return;
+        }
+        let url = web::url_for(&to_query(&s.view.get_untracked(), s.data().bounds()));
+        let lang = s.lang.get_untracked();
+        let date = web::today(lang);
+        let line = lang.t(
+            format!("Bản in từ {url}, ngày {date}."),
+            format!("Printed from {url} on {date}."),
+        );
+        if let Some(p) = meta.get_untracked() {
+            p.set_text_content(Some(&line));
+        }
+    });
+    on_cleanup(move || drop(write_meta));
     view! {
         <footer class="site-footer">
             <p>
@@ -231,7 +239,7 @@ fn Footer() -> impl IntoView {
                 {move || s.lang.get().pick(&publisher).to_string()} ", " {a.date_as_written.clone()} ". "
                 {tr(s.lang, "Số liệu đúng như bài báo ghi; chỗ bài báo tự mâu thuẫn được đánh dấu.", "Figures exactly as the article reports them; where it contradicts itself, this is flagged.")}
             </p>
-            <p class="print-meta">{printed}</p>
+            <p class="print-meta" node_ref=meta></p>
         </footer>
     }
 }

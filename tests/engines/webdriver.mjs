@@ -194,6 +194,12 @@ export class Browser {
   }
 
   screenshot() { return this.cmd('GET', '/screenshot'); }
+
+  /** WebDriver's print: the page as the browser prints it, a PDF (its bytes). */
+  async print({ landscape = false } = {}) {
+    const b64 = await this.cmd('POST', '/print', { orientation: landscape ? 'landscape' : 'portrait', page: { width: 21, height: 29.7 }, background: true });
+    return Buffer.from(b64, 'base64');
+  }
 }
 
 export const KEY = { ArrowRight: '\uE014', ArrowLeft: '\uE012', Home: '\uE011', End: '\uE010', Enter: '\uE007', Tab: '\uE004', Escape: '\uE00C', PageUp: '\uE00E', PageDown: '\uE00F' };

@@ -60,9 +60,9 @@ fn observe_visible(el: &web_sys::Element, visible: RwSignal<bool>) {
     }
 }
 
-/// Starts watching and painting the card's canvas. Returns the paint effect, which the card
-/// keeps until it goes away.
-pub(super) fn start(c: Card) -> ImmediateEffect {
+/// Starts watching and painting the card's canvas. Returns the two immediate effects (the one
+/// that prepares a print, the paint), which the card keeps until it goes away.
+pub(super) fn start(c: Card) -> [ImmediateEffect; 2] {
     let Card {
         s,
         vm,
@@ -101,8 +101,12 @@ pub(super) fn start(c: Card) -> ImmediateEffect {
         }
     });
     // Printing paints every chart, seen or not, at its laid-out width (read here: a chart never
-    // scrolled into view may never have had a size report).
-    Effect::new(move |_| {
+    // scrolled into view may never have had a size report). Immediate, like the paint it sets
+    // off: both run inside the `beforeprint` handler that sets `printing`, before the browser
+    // lays out the printout. Firefox runs no task and no microtask between that event and its
+    // copy of the page for print, so a queued effect painted after the printout was made
+    // (tests/e2e/layout.test.mjs and tests/engines: every card drawn in the PDF).
+    let for_print = ImmediateEffect::new(move || {
         if s.printing.get() {
             if let Some(c) = canvas.get_untracked() {
                 let w = f64::from(c.client_width());
@@ -115,7 +119,7 @@ pub(super) fn start(c: Card) -> ImmediateEffect {
     });
     // Paint whenever the view-model, width, theme or highlight changes.
     let last_paint = StoredValue::new(None);
-    ImmediateEffect::new(move || {
+    let paint = ImmediateEffect::new(move || {
         let Some(c) = canvas.get() else { return };
         if !visible.get() {
             return; // painted when it scrolls into view (this effect re-runs then)
@@ -164,5 +168,6 @@ pub(super) fn start(c: Card) -> ImmediateEffect {
                 drop_fallback();
             }
         }
-    })
+    });
+    [for_print, paint]
 }
