@@ -16,9 +16,10 @@ export function trapPages() {
   };
 }
 
-/** In the page: sets the trap off and waits for the fault message; returns its text. */
-export const trapAndRead = async () => {
-  document.documentElement.dataset.trap = 'now';
+/** In the page: sets off a fault (`now`: a trap; `error`, `rejection`: tests/engines/trap.js)
+ *  and waits for the fault message; returns its text. */
+export const trapAndRead = async (kind = 'now') => {
+  document.documentElement.dataset.trap = kind;
   for (let i = 0; i < 150 && !document.querySelector('.app-fault'); i++) await new Promise((r) => setTimeout(r, 20));
   const armed = document.documentElement.dataset.trap;
   return document.querySelector('.app-fault')?.textContent ?? `no message (trap: ${armed})`;
