@@ -10,6 +10,9 @@
 //   sources keep the comments that say why; readers get them without (docs/performance.md,
 //   session 8). Trunk wrote each one's sha384 into the page, so the page gets the new one, which
 //   the browser then checks.
+// - The icon's link loses the integrity attribute Trunk gives it: HTML allows `integrity` on a
+//   link only for stylesheet, preload and modulepreload (the W3C checker reports it, and browsers
+//   ignore it there).
 // Why not Trunk's own `minify`: it minifies the HTML too, and drops the comments that mark where
 // build step 3 writes the dataset block and the first DOM.
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
@@ -44,6 +47,7 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     if (!done.has(file)) done.set(file, minify(file, kind, undefined));
     html = html.replace(integrity, `sha384-${done.get(file)}`);
   }
+  html = html.replace(/(<link rel="icon"[^>]*?) integrity="[^"]*"/g, '$1');
   writeFileSync(path, html);
   console.error(`[minify] ${page}: ${[...done.keys()].join(', ') || 'nothing linked with an integrity hash'}`);
 }

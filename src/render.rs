@@ -16,8 +16,18 @@ pub fn app_html(ds: Arc<Dataset>) -> String {
         let state = AppState::new(ds);
         provide_context(state);
         let app = view! { <App/> }.to_html();
-        format!("<div id=\"app\">{app}</div>")
+        format!("<div id=\"app\">{}</div>", valid_marks(&app))
     })
+}
+
+/// Leptos marks the places hydration looks for with `<!>`, which HTML parsers read as an empty
+/// comment but the HTML standard calls a parse error ("bogus comment": the W3C checker reports
+/// each one). `<!---->` is the same empty comment node, written validly: hydration finds a
+/// comment node either way (tachys' cursor checks the node's type, not its text). Every `<`
+/// that the renderer writes inside text or an attribute is escaped (`&lt;`), and the charts'
+/// pictures are escaped SVG, so each `<!>` in the output is a mark.
+pub fn valid_marks(html: &str) -> String {
+    html.replace("<!>", "<!---->")
 }
 
 /// A page published for a dataset: the dataset block and the app's first DOM rendered from it,

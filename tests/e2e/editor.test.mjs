@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { DIST, serve, launch, openPage, ready } from './helpers.mjs';
+import { htmlErrors } from './vnu.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'target', 'screenshots');
@@ -135,6 +136,8 @@ test('paste a 2018 row, fix the cell its message names, preview, publish, and re
   assert.equal(lastRow, '2018', 'the quality table of the published page ends with 2018');
   assert.match(rendered, /<h1>[^<]*2008–2018/, 'the heading names 2008–2018');
   assert.doesNotMatch(original.split('<!-- prerender:start -->')[1], /<h1>[^<]*2008–2018/);
+  // The page the publication wrote is valid HTML, as the build's is (W3C Nu HTML Checker).
+  assert.deepEqual(htmlErrors(join(copy, 'index.html')), []);
   const json = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
   assert.equal(json.yearly.at(-1).year, 2018);
   // Its history gains the publication: today, the reason, what changed (old → new).
@@ -240,8 +243,10 @@ test('a dropped file that is not a dataset is refused with a message, and the dr
   assert.equal(await page.inputValue('table.paste input >> nth=0'), '<img src=x onerror="window.pwned=1">');
   assert.equal(await page.$$eval('table.paste img, table.paste b', (els) => els.length), 0);
   await drop('<img src=x onerror=window.pwned=1>.json', '<script>window.pwned=1</script>');
-  await page.waitForTimeout(200);
+  // Its refusal is shown, naming the file as text: the page has handled it.
+  await page.waitForFunction(() => document.querySelector('.messages [role="alert"]')?.textContent.includes('<img src=x onerror=window.pwned=1>.json'));
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.$$eval('.messages img, .messages script', (els) => els.length), 0);
   await page.fill('#paste-box', '');
   // A valid file opens (and undo goes back).
   await drop('fixture.json', JSON.stringify(FIXTURE));
@@ -273,12 +278,12 @@ test('a cell is edited with the keyboard alone, and undone from the keyboard', a
   assert.ok(found, 'Tab reaches the cell');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('9l');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('1');
   await page.keyboard.press('Tab');
   assert.equal(await page.inputValue(cell(target)), '91');
-  assert.match(await page.textContent('#h-errors'), /Không có lỗi/);
+  await page.waitForFunction(() => /Không có lỗi/.test(document.querySelector('#h-errors').textContent));
   // Outside a text field, Ctrl+Z undoes the edit.
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
