@@ -348,11 +348,6 @@ fn fixture() -> data::Dataset {
     data::parse(include_str!("fixtures/fixture-2016-2020.json")).unwrap()
 }
 
-/// The fictional unit (FIXTURE): other years, structure, terms and words everywhere.
-fn unit() -> data::Dataset {
-    data::parse(include_str!("fixtures/fixture-unit-2012-2024.json")).unwrap()
-}
-
 #[test]
 fn a_classification_change_is_a_break_never_a_joined_series() {
     let d = fixture();
@@ -483,32 +478,15 @@ fn vietnamese_labels_are_capitalised_without_case_tables() {
     assert_eq!(format::capitalise("1 năm"), "1 năm");
 }
 
-/// The canvas height is CSS (so the pre-rendered page reserves it), laid out by one empty row
-/// per bar or legend entry: the stylesheet sizes each kind of row, and any number of bars draws
-/// at the same bar height (16 px + 50 px a bar), for the shipped data, across the 2018 break and
-/// at every range.
-#[test]
-fn the_stylesheet_sizes_every_chart() {
-    let css =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/main.css")).unwrap();
-    for d in [ds(), &fixture(), &unit()] {
-        let (a, b) = d.bounds();
-        for (from, to) in [(a, b), (a, a), (b, b)] {
-            for id in ChartId::ALL {
-                for lang in [Lang::Vi, Lang::En] {
-                    let vm = build(d, id, YearRange { from, to }, lang);
-                    // Every kind of box the view-models ask for has its rule. That the
-                    // stylesheet's heights are the painter's (`css_height`), legend breakpoint
-                    // included, is measured in the browser: tests/e2e/layout.test.mjs.
-                    let (kind, _) = vm.size_rows();
-                    assert!(
-                        css.contains(&format!(".plot-size.{kind} > i")),
-                        "{kind} for {id:?}"
-                    );
-                }
-            }
-        }
-    }
+/// The text of every `<text>` element of an SVG, in order.
+fn texts(svg: &str) -> Vec<&str> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let a = t.find('>')? + 1;
+            Some(t[a..a + t[a..].find("</text>")?].trim())
+        })
+        .collect()
 }
 
 /// Exported pictures carry the whole citation (title, author, portal, date), wrapped rather than
@@ -528,14 +506,27 @@ fn exports_carry_the_whole_citation() {
                     svg.contains(date.as_str()),
                     "{id:?} {lang:?} at {width}: no date"
                 );
-                // Every word of the citation is drawn, in order: nothing cut.
-                let words: Vec<&str> = vm.source.split(' ').collect();
-                let mut at = 0;
-                for w in &words {
-                    let w = tccs_dashboard::text::html::escape_html(w);
-                    let found = svg[at..].find(&w);
-                    assert!(found.is_some(), "{id:?} {lang:?} at {width}: {w} missing");
-                    at += found.unwrap_or(0);
+                // The citation's lines, in order, joined, are the citation: every word drawn,
+                // none shortened; and at a phone's width it takes more than one line.
+                let source = tccs_dashboard::text::html::escape_html(&vm.source);
+                let all = texts(&svg);
+                let start = all
+                    .iter()
+                    .position(|t| !t.is_empty() && source.starts_with(t));
+                let mut lines = vec![];
+                for t in &all[start.unwrap_or(all.len())..] {
+                    if lines.join(" ").len() >= source.len() {
+                        break;
+                    }
+                    lines.push(*t);
+                }
+                assert_eq!(
+                    lines.join(" "),
+                    source,
+                    "{id:?} {lang:?} at {width}: the citation's lines"
+                );
+                if width == 320 {
+                    assert!(lines.len() >= 2, "{id:?} {lang:?}: wrapped at 320 px");
                 }
             }
         }

@@ -131,6 +131,40 @@ fn apply(v: &mut Value, c: &Change) {
     }
 }
 
+/// The sections of the file a change touches, and those whose items refer to what it changed
+/// (a message may rightly stand there: a sum's whole figure, the years of a classification).
+fn sections(c: &Change) -> Vec<&'static str> {
+    let refer = |s: &'static str| -> Vec<&'static str> {
+        match s {
+            "figures" => vec!["figures", "sums", "headline", "events", "flows"],
+            "sums" => vec!["sums", "figures"],
+            "classifications" => vec!["classifications", "yearly"],
+            "sentences" => vec!["sentences", "yearly", "figures", "events"],
+            "article" => vec!["article", "yearly", "terms"],
+            "yearly" => vec!["yearly", "article", "terms", "revisions"],
+            s => vec![s],
+        }
+    };
+    match c {
+        Change::Year(..) | Change::Series(_) => refer("yearly"),
+        Change::Figure(..) => refer("figures"),
+        Change::Sum(..) => refer("sums"),
+        Change::Term(..) => refer("terms"),
+        Change::Period(..) => refer("article"),
+        Change::Empty(s, _) => refer(s),
+    }
+}
+
+/// The shipped file's years.
+fn ds_years() -> Vec<u16> {
+    data::embedded()
+        .unwrap()
+        .yearly
+        .iter()
+        .map(|r| r.year)
+        .collect()
+}
+
 /// Everything a reader can reach from an accepted dataset, for the years a URL asks for.
 fn use_everything(ds: &data::Dataset, query: &str) {
     let (view, notices) = parse_query(query, ds.bounds());
@@ -165,8 +199,18 @@ proptest! {
             Err(errors) => {
                 prop_assert!(!errors.is_empty());
                 for e in &errors {
-                    prop_assert!(!e.message(Lang::Vi).is_empty() && !e.message(Lang::En).is_empty());
+                    let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+                    prop_assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{e:?}: a message in each language");
                 }
+                // Refused by name: every message names its place, and some message names a place
+                // in a part the changes touched, or in one that refers to it (a sum's whole,
+                // the years of a classification).
+                prop_assert!(errors.iter().all(|e| e.place().is_some()), "{changes:?}: a message without its place: {errors:?}");
+                let touched: Vec<String> = changes.iter().flat_map(|c| sections(c)).map(|s| format!("dataset.{s}")).collect();
+                prop_assert!(
+                    errors.iter().filter_map(|e| e.place()).any(|p| touched.iter().any(|t| p.starts_with(t.as_str()))),
+                    "{changes:?} refused, but no message names {touched:?}: {errors:?}"
+                );
             }
             Ok(ds) => {
                 // Accepted: every year it holds is one a record can carry.
@@ -198,7 +242,27 @@ fn empty_sections_are_each_named() {
             json!([])
         };
         let errors = data::checked(&v).expect_err(section);
-        assert!(!errors.is_empty(), "{section}");
+        // Named: at the section itself, or, for what other items point to (a classification,
+        // a source sentence), at every place that points to it: every year among them.
+        let place = format!("dataset.{section}");
+        let places: Vec<String> = errors.iter().filter_map(|e| e.place()).collect();
+        assert_eq!(
+            places.len(),
+            errors.len(),
+            "{section}: every message has its place: {errors:?}"
+        );
+        let pointer = match section {
+            "classifications" => Some("classification"),
+            "sentences" => Some("source"),
+            _ => None,
+        };
+        let named = places.contains(&place)
+            || pointer.is_some_and(|f| {
+                ds_years()
+                    .iter()
+                    .all(|y| places.contains(&format!("dataset.yearly[{y}].{f}")))
+            });
+        assert!(named, "{section}: no message at {place}: {errors:?}");
     }
     let mut v = common::json();
     v["yearly"] = json!([]);

@@ -391,3 +391,178 @@ fn a_unit_without_events_has_no_lineage_and_another_has_only_its_own() {
         "Hợp nhất ngày 01/06/2025 vào Khối Hợp nhất Mẫu"
     );
 }
+
+/// A filled rectangle of an SVG drawing: its box, fill and opacity (none when opaque).
+#[derive(Debug, Clone)]
+struct Rect {
+    x: i32,
+    y: i32,
+    w: i32,
+    h: i32,
+    fill: String,
+    opacity: Option<String>,
+}
+
+/// Every `<rect>` of the SVG the chart code wrote, in drawing order.
+fn rects(svg: &str) -> Vec<Rect> {
+    let attr = |line: &str, name: &str| {
+        let key = format!(" {name}=\"");
+        let start = line.find(&key)? + key.len();
+        Some(line[start..start + line[start..].find('"')?].to_string())
+    };
+    let num = |line: &str, name: &str| attr(line, name).and_then(|v| v.parse().ok());
+    svg.lines()
+        .filter(|l| l.starts_with("<rect "))
+        .filter_map(|l| {
+            Some(Rect {
+                x: num(l, "x")?,
+                y: num(l, "y")?,
+                w: num(l, "width")?,
+                h: num(l, "height")?,
+                fill: attr(l, "fill")?,
+                opacity: attr(l, "opacity"),
+            })
+        })
+        .collect()
+}
+
+fn hex(c: plotters::style::RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The lineage drawn on the SVG backend as the canvas draws it at a device pixel ratio of
+/// `scale` (a phone's is 2 or 3): `css_width` CSS pixels wide, the card's own height.
+fn drawn_at(vm: &tccs_dashboard::charts::ChartVm, css_width: u32, scale: f64) -> String {
+    use plotters::prelude::IntoDrawingArea;
+    use tccs_dashboard::charts::svg::Svg;
+    use tccs_dashboard::charts::{draw, DrawOpts, Theme};
+    let px = |css: f64| (css * scale).round() as u32;
+    let size = (
+        px(f64::from(css_width)),
+        px(vm.css_height(f64::from(css_width))),
+    );
+    let mut out = String::new();
+    {
+        let root = Svg::new(&mut out, size).into_drawing_area();
+        let opts = DrawOpts {
+            highlight: None,
+            caption: false,
+        };
+        draw(&root, vm, &Theme::new(scale, false), Lang::Vi, opts).unwrap();
+    }
+    out
+}
+
+/// The drawing itself, read from the SVG the same routine draws for the canvas: a flow the
+/// source publishes is one solid link into its unit's bar, as wide as its figure in the chosen
+/// measure; one it does not publish is dashed, and no solid link reaches its unit from it.
+#[test]
+fn the_links_are_drawn_as_the_data_says_solid_as_wide_as_their_figures_dashed_where_unpublished() {
+    use tccs_dashboard::charts::Theme;
+    let palette = Theme::new(1.0, false).palette();
+    let (solid, muted) = (hex(palette.primary), hex(palette.muted));
+    for measure in [Measure::Organisations, Measure::Members] {
+        for (width, scale) in [(320u32, 3.0), (390, 2.0), (1280, 1.0)] {
+            let vm = build_in(ds(), ChartId::Lineage, all(), Lang::Vi, measure);
+            let drawn = rects(&drawn_at(&vm, width, scale));
+            let at = format!("{measure:?} at {width} px, {scale}×");
+            // Each row with a figure has its bar (opaque, the primary colour), in row order.
+            let mut bars = drawn
+                .iter()
+                .filter(|r| r.fill == solid && r.opacity.is_none());
+            let bar: Vec<Option<Rect>> = vm
+                .data
+                .iter()
+                .map(|d| d.value.and_then(|_| bars.next().cloned()))
+                .collect();
+            let l = vm.lineage.as_ref().unwrap();
+            let mut widths = vec![];
+            for link in l.links.iter().filter(|k| !k.same_unit) {
+                let target = bar[link.to]
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{at}: row {} has a bar", link.to));
+                let mid = target.y + target.h / 2;
+                // A link's last leg runs along the row to the left end of the bar it feeds.
+                let into = |r: &&Rect| r.x + r.w == target.x && r.y <= mid && mid <= r.y + r.h;
+                let solid_in: Vec<_> = drawn
+                    .iter()
+                    .filter(|r| r.fill == solid && r.opacity.is_some())
+                    .filter(into)
+                    .collect();
+                match link.value {
+                    Some(v) => {
+                        assert_eq!(
+                            solid_in.len(),
+                            1,
+                            "{at}: one solid link into row {}",
+                            link.to
+                        );
+                        widths.push((v, solid_in[0].h, link.to));
+                    }
+                    None => {
+                        assert!(
+                            solid_in.is_empty(),
+                            "{at}: no solid link into row {} for a flow nobody published",
+                            link.to
+                        );
+                        let dashes = drawn
+                            .iter()
+                            .filter(|r| r.fill == muted && r.x + r.w <= target.x)
+                            .filter(|r| (r.y - mid).abs() <= 2 * scale as i32 && r.w > r.h)
+                            .count();
+                        assert!(
+                            dashes >= 3,
+                            "{at}: the unknown flow into row {} is dashed ({dashes} dashes)",
+                            link.to
+                        );
+                    }
+                }
+            }
+            assert!(
+                widths.len() >= 2,
+                "{at}: the published flows are drawn: {widths:?}"
+            );
+            // As wide as their figures: one scale for every link (pixels per organisation or
+            // member), each width its figure at that scale, within the pixel rounding takes.
+            let (sum_v, sum_w) = widths.iter().fold((0.0, 0.0), |(v, w), &(fv, fw, _)| {
+                (v + fv, w + f64::from(fw))
+            });
+            let per = sum_w / sum_v;
+            for &(v, w, row) in &widths {
+                let want = v * per;
+                assert!(
+                    (f64::from(w) - want).abs() <= 1.0,
+                    "{at}: the link into row {row} is {w} px for {v}; {want:.1} px at the links' scale"
+                );
+            }
+        }
+    }
+}
+
+/// A date must be one the calendar has: 30 February is refused at its cell, 29 February only in
+/// a leap year.
+#[test]
+fn a_date_the_calendar_lacks_is_refused() {
+    for (date, refused) in [
+        ("2025-02-30", true),
+        ("2025-02-29", true),
+        ("2024-02-29", false),
+        ("2100-02-29", true),
+        ("2000-02-29", false),
+        ("2025-04-31", true),
+        ("2025-12-31", false),
+    ] {
+        let errors = lineage_errors(|v| {
+            // The last event: a date that stays after the one before it.
+            let last = v["events"].as_array().unwrap().len() - 1;
+            v["events"][last]["date"] = date.into();
+            v["events"][last]["decision_date"] = serde_json::Value::Null;
+            // One error more than none, so that the copy is refused either way.
+            v["lineage_unit"] = "khong-co".into();
+        });
+        let bad = errors
+            .iter()
+            .any(|e| matches!(e, LineageError::BadDate { date: d, .. } if d == date));
+        assert_eq!(bad, refused, "{date}: {errors:?}");
+    }
+}

@@ -86,7 +86,16 @@ fn link_preview_tags_and_the_dataset_are_made_from_the_data() {
         "Cổng thông tin điện tử Đảng bộ tỉnh Gia Lai"
     );
     assert_eq!(ld["isBasedOn"][0]["datePublished"], "2018-05-28");
-    assert_eq!(ld["dateModified"], "2026-11-26");
+    // The date of the data's latest publication, as the file records it (staff add one with
+    // every correction), in ISO form.
+    let file: serde_json::Value = serde_json::from_str(data::EMBEDDED_JSON).unwrap();
+    let latest = file["revisions"].as_array().and_then(|r| r.last()).unwrap()["date"].clone();
+    assert_eq!(ld["dateModified"], latest);
+    let d = ld["dateModified"].as_str().unwrap().as_bytes();
+    assert!(
+        d.len() == 10 && d[4] == b'-' && d[7] == b'-',
+        "ISO 8601 date"
+    );
     assert_eq!(ld["url"], base);
     let urls: Vec<&str> = ld["distribution"]
         .as_array()

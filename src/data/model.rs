@@ -119,7 +119,7 @@ pub fn date_as_written(iso: &str) -> String {
     }
 }
 
-/// `YYYY-MM-DD`, month 01–12, day 01–31.
+/// `YYYY-MM-DD`, a day that exists: month 01–12, its day within the month (no 30 February).
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u8>().ok());
@@ -129,8 +129,24 @@ pub fn is_iso_date(s: &str) -> bool {
         && s.bytes()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && matches!(num(5..7), Some(1..=12))
-        && matches!(num(8..10), Some(1..=31))
+        && match (
+            s.get(..4).and_then(|y| y.parse::<u16>().ok()),
+            num(5..7),
+            num(8..10),
+        ) {
+            (Some(y), Some(m @ 1..=12), Some(d)) => d >= 1 && d <= days_in_month(y, m),
+            _ => false,
+        }
+}
+
+/// The days of month `m` (1–12) of year `y`, leap years counted (the Gregorian rule).
+fn days_in_month(y: u16, m: u8) -> u8 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// A congress term (nhiệm kỳ): a preset of the year filter.

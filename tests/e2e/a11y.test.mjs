@@ -79,10 +79,10 @@ test('keyboard only: years, tooltip, table, CSV download — with a visible focu
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(ring, 'none', 'focus ring on the chart');
   await page.keyboard.press('ArrowRight');
-  assert.match(await page.textContent('#chart-quality .tooltip'), /2010/);
+  await page.waitForFunction(() => /2010/.test(document.querySelector('#chart-quality .tooltip')?.textContent));
   await tabTo(page, '#chart-quality .toggle-table');
   await page.keyboard.press('Enter');
-  assert.equal(await page.getAttribute('#chart-quality .toggle-table', 'aria-expanded'), 'true');
+  await page.waitForFunction(() => document.querySelector('#chart-quality .toggle-table').getAttribute('aria-expanded') === 'true');
   await tabTo(page, '#chart-quality details.downloads summary');
   await page.keyboard.press('Enter');
   await tabTo(page, '#chart-quality button.dl-csv');

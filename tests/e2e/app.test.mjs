@@ -126,19 +126,31 @@ test('presets, single year and play', async () => {
 });
 
 test('play steps through every year to the last, then stops there', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(browser, null);
+  // The intervals the page keeps: play's steps are one; stopping must clear it, not merely
+  // stop showing its steps.
+  await page.addInitScript(() => {
+    window.__intervals = new Set();
+    const set = window.setInterval, clear = window.clearInterval;
+    window.setInterval = (...a) => { const id = set(...a); window.__intervals.add(id); return id; };
+    window.clearInterval = (id) => { window.__intervals.delete(id); return clear(id); };
+  });
+  await page.goto(server.url);
   await ready(page);
   const seen = [];
   await page.exposeFunction('sawYears', (t) => { if (seen.at(-1) !== t) seen.push(t); });
   await page.evaluate(() => new MutationObserver(() => window.sawYears(document.querySelector('.range-value').textContent))
     .observe(document.querySelector('.range-value'), { childList: true, characterData: true, subtree: true }));
+  const idle = await page.evaluate(() => window.__intervals.size);
   await page.click('button.play');
+  assert.equal(await page.evaluate(() => window.__intervals.size), idle + 1, 'playing keeps one interval');
   // Ten years, about a second each.
   await page.waitForFunction(() => document.querySelector('button.play').getAttribute('aria-pressed') === 'false', null, { timeout: 20000 });
   assert.deepEqual(seen, ['2008', '2009', '2010', '2011', '2012', '2013', '2014', '2015', '2016', '2017']);
-  await page.waitForTimeout(1500); // stopped: no step after the last
+  // Stopped: its interval is cleared, so no step can come after the last.
+  assert.equal(await page.evaluate(() => window.__intervals.size), idle, 'the interval is cleared');
   assert.equal(await page.textContent('.range-value'), '2017');
-  assert.equal(new URL(page.url()).searchParams.get('time'), '2017');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2017');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -180,10 +192,32 @@ test('Page Up, Page Down, Home and End on the handles: native steps, never cross
 });
 
 test('bad URL parameters fall back with a visible notice, never a blank page', async () => {
-  for (const q of ['?time=abc', '?time=2020..2030', '?time=99999999999999..1', '?lang=fr&chart=pie', '?time=%E0%A4%A']) {
+  // Each: the notice names what was asked for and what is shown instead, and the page shows it.
+  const cases = [
+    ['?time=abc', /Không hiểu khoảng năm “abc”; đang hiển thị tất cả các năm/],
+    ['?time=2020..2030', /khoảng năm “2020\.\.2030”/],
+    ['?time=2005..2012', /Khoảng năm “2005\.\.2012” nằm ngoài số liệu; đang hiển thị 2008–2012/],
+    ['?time=99999999999999..1', /“99999999999999\.\.1”/],
+    ['?lang=fr&chart=pie', /Không có ngôn ngữ “fr”; đang dùng tiếng Việt.*Không có biểu đồ “pie”; đang hiển thị tất cả biểu đồ/s],
+    ['?time=%E0%A4%A', /Không hiểu khoảng năm/],
+  ];
+  let cards;
+  for (const [q, notice] of cases) {
     const { page, problems, context } = await openPage(browser, server.url + q);
     await ready(page);
-    assert.ok((await page.textContent('.notices')).length > 10, `notice for ${q}`);
+    const shown = await page.evaluate(() => ({
+      notices: document.querySelector('.notices').textContent,
+      years: document.querySelector('.range-value').textContent,
+      lang: document.documentElement.lang,
+      cards: document.querySelectorAll('figure.card').length,
+    }));
+    assert.match(shown.notices, notice, q);
+    // The years the notice says it shows are the years the page shows.
+    const said = /đang hiển thị tất cả các năm/.test(shown.notices) ? '2008–2017' : shown.notices.match(/đang hiển thị (\d{4}(?:–\d{4})?)/)?.[1];
+    assert.equal(shown.years, said ?? '2008–2017', `${q}: ${shown.notices}`);
+    assert.equal(shown.lang, 'vi', q);
+    cards ??= shown.cards;
+    assert.equal(shown.cards, cards, `${q}: every chart`);
     assert.ok((await canvasInfo(page, 'figure.card canvas')).ink > 500, `drawn for ${q}`);
     assert.deepEqual(problems, [], q);
     await context.close();
@@ -194,17 +228,20 @@ test('hovering a bar shows its tooltip with the article figure and the recompute
   const { page, context } = await openPage(browser, server.url);
   await ready(page);
   const box = await page.$eval('#chart-quality canvas', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
-  // First year's band: just right of the y-axis labels (36 px + padding 8 px), a tenth of the plot.
-  const plotW = box.w - 16 - 36;
-  await page.mouse.move(box.x + 8 + 36 + plotW / 20, box.y + box.h / 2);
-  await page.waitForSelector('#chart-quality .tooltip');
-  const tip = await page.textContent('#chart-quality .tooltip');
-  assert.match(tip, /2008/);
-  assert.match(tip, /53 \/ 78/);
-  assert.match(tip, /64,94%/);
-  assert.match(tip, /67,95%/);
-  await page.mouse.move(box.x + 8 + 36 + plotW * 0.95, box.y + box.h / 2);
-  await page.waitForFunction(() => document.querySelector('#chart-quality .tooltip')?.textContent.includes('2017'));
+  // A pointer swept across the chart, left to right at mid-height: the tooltip names each year
+  // in turn, every year, in order (wherever the chart's layout puts the bars).
+  const years = [];
+  const tips = {};
+  for (let x = 1; x < box.w; x += 6) {
+    await page.mouse.move(box.x + x, box.y + box.h / 2);
+    const tip = await page.evaluate(() => document.querySelector('#chart-quality .tooltip')?.textContent ?? null);
+    const year = tip?.match(/20\d\d/)?.[0];
+    if (year && years.at(-1) !== year) { years.push(year); tips[year] = tip; }
+  }
+  assert.deepEqual(years, data.yearly.map((y) => String(y.year)));
+  assert.match(tips['2008'], /53 \/ 78/);
+  assert.match(tips['2008'], /64,94%/);
+  assert.match(tips['2008'], /67,95%/);
   await context.close();
 });
 
@@ -218,9 +255,9 @@ test('keyboard on a chart moves between years and announces the value', async ()
   assert.match(await page.textContent('#chart-rate .tooltip'), /2009/);
   assert.match(await page.textContent('#chart-rate p[aria-live]'), /2009.*85%/);
   await page.keyboard.press('End');
-  assert.match(await page.textContent('#chart-rate .tooltip'), /2017.*53,3%/s);
+  await page.waitForFunction(() => /2017.*53,3%/s.test(document.querySelector('#chart-rate .tooltip')?.textContent));
   await page.keyboard.press('Escape');
-  assert.equal(await page.$('#chart-rate .tooltip'), null);
+  await page.waitForFunction(() => !document.querySelector('#chart-rate .tooltip'));
   await context.close();
 });
 

@@ -80,11 +80,12 @@ test('host commands: the allowed origin sets years and language; another origin 
   await settledHeight(page); // the height follows the language switch too
   const h = await frameHeights(page);
   assert.ok(Math.abs(h.inner.doc - h.outer) <= 2, `after language switch: ${h.inner.doc} vs ${h.outer}`);
-  // Junk is ignored without errors.
-  for (const m of [null, 42, 'tccs:set', { type: 'tccs:set', time: { toString: 1 } }, { type: 'other', time: '2008' }, { type: 'tccs:set', time: '<img src=x onerror=alert(1)>' }]) {
-    await page.evaluate((m) => window.sendCmd(m), m);
-  }
-  await page.waitForTimeout(200);
+  // Junk is ignored without errors. A listener added in the frame after the app's hears each
+  // message after the app has: once it has heard them all, the app has had its chance.
+  await frame.evaluate(() => { window.__heard = 0; addEventListener('message', () => { window.__heard++; }); });
+  const junk = [null, 42, 'tccs:set', { type: 'tccs:set', time: { toString: 1 } }, { type: 'other', time: '2008' }, { type: 'tccs:set', time: '<img src=x onerror=alert(1)>' }];
+  for (const m of junk) await page.evaluate((m) => window.sendCmd(m), m);
+  await frame.waitForFunction((n) => window.__heard >= n, junk.length);
   assert.equal(await frame.textContent('.range-value'), '2012–2014');
   assert.deepEqual(problems, []);
   await context.close();
@@ -97,8 +98,9 @@ test('host commands: the allowed origin sets years and language; another origin 
   await frame.waitForSelector('html.app-ready');
   const errors = [];
   frame.page().on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await frame.evaluate(() => { window.__heard = 0; addEventListener('message', () => { window.__heard++; }); });
   await page.evaluate(() => window.sendCmd({ type: 'tccs:set', time: '2012..2014', lang: 'en' }));
-  await page.waitForTimeout(300);
+  await frame.waitForFunction(() => window.__heard >= 1); // heard after the app's own listener
   assert.equal(await frame.textContent('.range-value'), '2008–2017');
   assert.equal(await frame.evaluate(() => document.documentElement.lang), 'vi');
   assert.deepEqual(errors, []);
@@ -126,7 +128,10 @@ test('under the shipped CSP: zero violations and the charts draw', async () => {
   await page.click('#chart-quality .embed-open');
   await page.keyboard.press('Escape');
   await page.click('button.lang');
-  await page.waitForTimeout(200);
+  // The switch made (every text rewritten), and a frame and a task after it, where a violation
+  // would have been reported.
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && /^Sources/.test(document.querySelector('.tabs [role=tab]:last-child, .tabs button:last-child')?.textContent ?? 'Sources'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.ok((await canvasInfo(page, '#chart-quality canvas')).ink > 500);
   assert.deepEqual(problems, []);
@@ -209,14 +214,16 @@ test('embed.js takes each height message format on its own, from its own frame, 
       '/huge.html': poster(`{ 'datawrapper-height': { x: 40000 } }`),
       '/text.html': poster(`{ sentinel: 'amp', type: 'embed-size', height: '600' }`),
       // embed.js first, so that it listens before any frame has loaded.
-      '/page.html': `<!doctype html><html><head><link rel="icon" href="data:,"><script src="${app.url}embed.js"></script></head><body>
+      // A listener after embed.js's hears each message after it: when it has heard all five,
+      // embed.js has handled all five.
+      '/page.html': `<!doctype html><html><head><link rel="icon" href="data:,"><script src="${app.url}embed.js"></script>
+<script>window.__heard = []; addEventListener('message', (e) => window.__heard.push(e.data));</script></head><body>
 ${['dw', 'amp', 'tiny', 'huge', 'text'].map((n) => `<iframe id="${n}" src="${n}.html" height="150" style="border:0"></iframe>`).join('')}
 </body></html>`,
     },
   });
   const { page, problems, context } = await openPage(browser, `${host.url}page.html`);
-  await page.waitForFunction(() => document.getElementById('dw').style.height && document.getElementById('amp').style.height);
-  await page.waitForTimeout(300); // the refused ones had their chance too
+  await page.waitForFunction(() => window.__heard.length === 5);
   const heights = await page.$$eval('iframe', (fs) => Object.fromEntries(fs.map((f) => [f.id, f.style.height || 'unchanged'])));
   assert.deepEqual(heights, { dw: '432px', amp: '517px', tiny: 'unchanged', huge: 'unchanged', text: 'unchanged' });
   assert.deepEqual(problems, []);

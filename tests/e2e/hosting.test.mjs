@@ -125,11 +125,39 @@ function initialMemory(wasm) {
   return null;
 }
 
-test("the reader's wasm starts with its data and a 128 KiB stack, not Rust's 1 MiB default (build.rs)", () => {
+/** Where a wasm module's stack starts: the initial value of its first mutable i32 global, the
+ *  stack pointer Rust's linker places there (with --stack-first, the top of the stack, which
+ *  grows down to address 0: the stack's size). */
+function stackTop(wasm) {
+  let at = 8;
+  const leb = (signed = false) => {
+    let v = 0, shift = 0, b;
+    do { b = wasm[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    return signed && b & 0x40 ? v - 2 ** shift : v;
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++], size = leb(), end = at + size;
+    if (id === 6) {
+      for (let n = leb(); n > 0; n--) {
+        const [type, mutable] = [wasm[at++], wasm[at++]];
+        const op = wasm[at++];
+        const value = op === 0x41 ? leb(true) : null; // i32.const
+        while (wasm[at++] !== 0x0b); // the init expression's end
+        if (type === 0x7f && mutable === 1 && value !== null) return value;
+      }
+      return null;
+    }
+    at = end;
+  }
+  return null;
+}
+
+test("the reader's wasm has a 128 KiB stack, not Rust's 1 MiB default (build.rs), and starts with little memory", () => {
   // The stack is at the bottom of the memory; the reader's deepest is under 10 KiB
   // (docs/performance.md, session 8), and the memory counts in the reader's budget.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const wasm = readFileSync(join(DIST, html.match(/fetch\('\/([^']+_bg\.wasm)'/)[1]));
+  assert.equal(stackTop(wasm), 128 * 1024, 'the stack pointer starts at 128 KiB: the stack is 128 KiB');
   const bytes = initialMemory(wasm);
   assert.ok(bytes !== null, 'the reader wasm defines its memory');
   assert.ok(bytes <= 1024 * 1024, `the reader starts with ${bytes} B of memory`);

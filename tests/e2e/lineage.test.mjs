@@ -56,16 +56,39 @@ for (const [lang, width, height] of [['vi', 390, 844], ['en', 1280, 900]]) {
   });
 }
 
-test('the lineage at 320 px and in print: nothing runs out of its box, the table beside it', async () => {
+/** In the page: the parts of the lineage card that run out of its box sideways (what sits in
+ *  a scrolling box, the table's, may be wider than the card: it scrolls there; what only screen
+ *  readers read is clipped to nothing). */
+const outOfBox = () => {
+  const card = document.getElementById('chart-lineage').getBoundingClientRect();
+  return [...document.querySelectorAll('#chart-lineage *')]
+    .filter((e) => !e.closest('.table-wrap') || e.classList.contains('table-wrap'))
+    // Text for screen readers only, clipped to nothing on purpose.
+    .filter((e) => !(e.classList.contains('sr-only') && getComputedStyle(e).position === 'absolute'))
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < card.left - 0.5 || r.right > card.right + 0.5); })
+    .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+};
+
+test('the lineage at 320 px and in print: nothing runs out of its box, the table beside it in landscape', async () => {
   const { page, context, problems } = await openPage(browser, server.url, { width: 320, height: 700, deviceScaleFactor: 2 });
   await ready(page);
   await card(page);
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(over, 0, 'no sideways scroll at 320 px');
+  assert.deepEqual(await page.evaluate(outOfBox), [], 'every part inside the card at 320 px');
   await (await page.$('#chart-lineage')).screenshot({ path: join(SHOTS, 'lineage-320.png') });
   await page.emulateMedia({ media: 'print' });
   await page.waitForFunction(() => document.querySelector('#chart-lineage .plot.painted'));
   assert.ok(await page.isVisible('#table-lineage'), 'the table prints');
+  assert.deepEqual(await page.evaluate(outOfBox), [], 'every part inside the card in print');
+  // A landscape page: the table beside the chart, both inside the card.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.waitForFunction(() => {
+    const plot = document.querySelector('#chart-lineage .plot').getBoundingClientRect();
+    const table = document.querySelector('#chart-lineage .table-wrap').getBoundingClientRect();
+    return table.left >= plot.right - 0.5 && table.top < plot.bottom;
+  });
+  assert.deepEqual(await page.evaluate(outOfBox), [], 'every part inside the card in landscape print');
   await (await page.$('#chart-lineage')).screenshot({ path: join(SHOTS, 'lineage-print.png') });
   assert.deepEqual(problems, []);
   await context.close();

@@ -122,9 +122,13 @@ test('staff correct 2014 with a reason and a correction mark; readers see the da
 });
 
 test('the new-source path: staff change 2015 and give the document and sentence that write it; no correction mark is asked, and the history says "edit"', async () => {
-  const { page, context, problems } = await openPage(browser, `${host.url}edit.html`);
+  // A site of its own, as the build made it: this test depends on no other's publication.
+  const own = mkdtempSync(join(tmpdir(), 'tccs-revision-'));
+  cpSync(DIST, own, { recursive: true });
+  const site = await serve({ root: own, compressed: true, hostHeaders: true });
+  const { page, context, problems } = await openPage(browser, `${site.url}edit.html`);
   await page.waitForSelector(cell('dataset.yearly[2015].top'));
-  const published = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
+  const published = JSON.parse(readFileSync(join(own, 'dataset.json'), 'utf8'));
   // A new document…
   await page.click('#h-documents');
   await page.getByRole('button', { name: 'Thêm tài liệu' }).click();
@@ -163,4 +167,6 @@ test('the new-source path: staff change 2015 and give the document and sentence 
   assert.deepEqual(problems, []);
   await page.evaluate(() => localStorage.clear());
   await context.close();
+  await site.close();
+  rmSync(own, { recursive: true });
 });

@@ -234,9 +234,31 @@ test('fourteen bars in a group are drawn at the bar height of five: same row hei
     await page.waitForFunction((c) => document.querySelector(`#chart-${c} .plot.painted`), chart);
     heights[chart] = await page.$eval(`#chart-${chart} canvas`, (c) => ({ css: c.getBoundingClientRect().height, px: c.height }));
   }
-  // 16 px + 50 px a bar: 14 bars and 5 bars, the same 50 px row each.
-  assert.equal(heights.changes.css, 16 + 50 * 14);
-  assert.equal(heights.structure.css, 16 + 50 * 5);
+  // The bars' thickness, measured in the pixels drawn: the same in both charts (14 bars do
+  // not get thinner than 5), and each box exactly as tall as its painting.
+  const thickness = (chart) => page.$eval(`#chart-${chart} canvas`, (c) => {
+    const { data, width, height } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const at = (x, y) => { const i = (y * width + x) * 4; return `${data[i]},${data[i + 1]},${data[i + 2]}`; };
+    // The bars' colour: the commonest colour that is not the background.
+    const count = new Map();
+    for (let y = 0; y < height; y += 2) for (let x = 0; x < width; x += 2) count.set(at(x, y), (count.get(at(x, y)) ?? 0) + 1);
+    count.delete(at(0, 0));
+    const bar = [...count].sort((a, b) => b[1] - a[1])[0][0];
+    // Rows with bar colour in them form one run a bar: the runs' lengths, sorted.
+    const runs = [];
+    let run = 0;
+    for (let y = 0; y < height; y++) {
+      let has = false;
+      for (let x = 0; x < width && !has; x++) has = at(x, y) === bar;
+      if (has) run++; else if (run) { runs.push(run); run = 0; }
+    }
+    return runs.sort((a, b) => a - b);
+  });
+  const [many, few] = [await thickness('changes'), await thickness('structure')];
+  const median = (r) => r[Math.floor(r.length / 2)];
+  assert.ok(many.length >= 10 && few.length >= 4, `bars found: ${many.length} and ${few.length}`);
+  assert.ok(Math.abs(median(many) - median(few)) <= 1, `14 bars ${median(many)} px thick, 5 bars ${median(few)} px`);
+  for (const chart of ['changes', 'structure']) assert.equal(heights[chart].px, heights[chart].css * 2, `${chart}: the box is the painting's height`);
   assert.equal(heights.changes.px, heights.changes.css * 2, 'drawn at the device pixel ratio');
   await page.$eval('#chart-changes', (e) => e.scrollIntoView());
   await page.screenshot({ path: join(SHOTS, 'unit-14-bars-390.png') });
