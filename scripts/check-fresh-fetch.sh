@@ -23,6 +23,6 @@ plan() { # plan <what> <cargo build arguments…>
 wasm=(--target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 plan "reader wasm" "${wasm[@]}" --features hydrate --bin tccs-dashboard
 plan "editor wasm" "${wasm[@]}" --features editor --bin editor
-plan "publisher wasm" "${wasm[@]}" --features ssr --bin publisher
+plan "publisher wasm" "${wasm[@]}" --features ssr,pack --bin publisher
 plan "reader wasm, prebuilt std (another Rust)" --target wasm32-unknown-unknown --features hydrate --bin tccs-dashboard
 plan "build-time renderer (native)" --features ssr --bin prerender

@@ -4,7 +4,8 @@
 # pinned in package-lock.json), the three engines readers use with their WebDriver servers
 # (Debian's chromium + chromium-driver, firefox-esr, webkit2gtk-driver with Xvfb for its
 # MiniBrowser; geckodriver from crates.io), Debian's Java for the W3C HTML checker (npm vnu-jar),
-# poppler-utils to read the pictures in a printout's PDF, and pandas for the hosting test. Idempotent: when
+# poppler-utils to read a printout's PDF, nginx with its brotli_static module (the real host of
+# the publication test), and pandas for the hosting test. Idempotent: when
 # everything is there it takes about a second. Root (or sudo) only to install a missing Debian
 # package.
 #
@@ -28,7 +29,8 @@ install_debian_packages() {
   local missing=() pair
   for pair in /usr/bin/chromium=chromium /usr/bin/chromedriver=chromium-driver \
               /usr/bin/firefox-esr=firefox-esr /usr/bin/WebKitWebDriver=webkit2gtk-driver \
-              /usr/bin/Xvfb=xvfb /usr/bin/java=default-jre-headless /usr/bin/pdfimages=poppler-utils; do
+              /usr/bin/Xvfb=xvfb /usr/bin/java=default-jre-headless /usr/bin/pdftoppm=poppler-utils \
+              /usr/sbin/nginx=nginx /usr/lib/nginx/modules/ngx_http_brotli_static_module.so=libnginx-mod-http-brotli-static; do
     [ -e "${pair%%=*}" ] || missing+=("${pair#*=}")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

@@ -8,15 +8,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup-test.sh
 start=$(date +%s)
-step() { printf '\n==> %s\n' "$1" >&2; shift; "$@"; }
+# Each step prints its name, then its time; the run ends with every step's time, longest first,
+# so where the test command's minutes go is on its last screen.
+times=()
+step() {
+  local name="$1" t0; shift
+  printf '\n==> %s\n' "$name" >&2
+  t0=$(date +%s)
+  "$@"
+  times+=("$(( $(date +%s) - t0 ))s  $name")
+  printf '<== %ss  %s\n' "$(( $(date +%s) - t0 ))" "$name" >&2
+}
 
 step "cargo fmt --check" cargo fmt --all --check
 step "a fresh machine's fetch is enough (an empty cargo home, offline plans)" bash scripts/check-fresh-fetch.sh
 step "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
-step "clippy (native, build-time renderer)" cargo clippy --features ssr --all-targets --quiet -- -D warnings
+step "clippy (native, build-time renderer and the archive)" cargo clippy --features ssr,pack --all-targets --quiet -- -D warnings
 step "clippy (wasm32, reader)" cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets --quiet -- -D warnings
 step "clippy (wasm32, staff editor)" cargo clippy --target wasm32-unknown-unknown --features editor --bin editor --quiet -- -D warnings
-step "clippy (wasm32, publisher)" cargo clippy --target wasm32-unknown-unknown --features ssr --bin publisher --quiet -- -D warnings
+step "clippy (wasm32, publisher)" cargo clippy --target wasm32-unknown-unknown --features ssr,pack --bin publisher --quiet -- -D warnings
 step "clippy (wasm32, the reader's details)" cargo clippy --target wasm32-unknown-unknown --features js --bin details --quiet -- -D warnings
 # The feature combinations that must not exist stop the compiler with their reason (src/lib.rs).
 refused() { # refused <features> <words of the message>
@@ -28,6 +38,7 @@ refused() { # refused <features> <words of the message>
 step "feature guards (ssr + hydrate, ui alone)" bash -c "$(declare -f refused); refused ssr,hydrate 'must not be built together' && refused editor,ssr 'must not be built together' && refused ui 'choose one of those'"
 step "native tests" cargo test --quiet
 step "build-time render tests" cargo test --quiet --features ssr --test render
+step "the publication archive (zip, gzip, brotli) opened by Python and Node" cargo test --quiet --features pack --test archive
 step "component tests in headless Chromium" env \
   CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -42,5 +53,7 @@ step "hydration of the built page in headless Chromium" env \
   bash -c 'cargo clippy --target wasm32-unknown-unknown --features hydrate,built-page --test hydrate --quiet -- -D warnings && cargo test --target wasm32-unknown-unknown --features hydrate,built-page --test hydrate'
 step "first load under its ceiling (gzip and brotli bytes of what the page fetches)" node scripts/first-load.mjs dist
 step "end-to-end tests (Playwright + Chromium)" node --test --test-force-exit --test-concurrency=1 tests/e2e/
-step "end-to-end core in three engines (WebDriver: Chromium, Firefox ESR, WebKit)" node --test --test-force-exit --test-concurrency=1 tests/engines/
+step "end-to-end core in the two other engines (WebDriver: Firefox ESR, WebKit; Chromium is the Playwright suite above)" node --test --test-force-exit --test-concurrency=1 tests/engines/
+printf '\nWhere the time went:\n' >&2
+printf '%s\n' "${times[@]}" | sort -rn | sed 's/^/  /' >&2
 printf '\nAll tests passed in %ss.\n' "$(( $(date +%s) - start ))" >&2

@@ -11,7 +11,7 @@
 //! |---|---|---|
 //! | none | native | the data, state, chart and export code and their tests (`cargo test`) |
 //! | `ssr` | native | the build-time render (`prerender`, step 3 of `scripts/build.sh`; `tests/render.rs`) |
-//! | `ssr` | wasm32 | the publisher: the same render in the staff editor's browser |
+//! | `ssr` + `pack` | wasm32 | the publisher: the same render in the staff editor's browser, and the publication's archive (`archive`) |
 //! | `hydrate` | wasm32 | the reader (`tccs-dashboard`) and the component tests (`tests/web.rs`) |
 //! | `editor` (= `hydrate` + the editing views) | wasm32 | the staff editor (`editor`) |
 //! | `js` (the browser's JSON values, no view layer) | wasm32 | the reader's on-demand `details`: the Sources page, a broken dataset's messages, the JSON and SVG files |
@@ -35,6 +35,7 @@ compile_error!(
      (src/lib.rs lists the six configurations)."
 );
 
+pub mod archive;
 pub mod charts;
 pub mod data;
 pub mod editor;

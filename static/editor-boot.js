@@ -3,8 +3,9 @@
 // 2. If it stops later (a trap, an uncaught error), say so, and whether the draft is safe: the
 //    editor writes it to localStorage on every change, so the last saved draft is there to reload
 //    or to download from here, with no wasm.
-// 3. The publish step: the build's renderer as a wasm of its own (publisher.js, feature `ssr`),
-//    imported only when staff publish. The editor calls window.tccsPublish(page, datasetJson).
+// 3. The publish step: the build's renderer and the archive's packer as a wasm of their own
+//    (publisher.js, features `ssr` and `pack`), imported only when staff publish. The editor
+//    calls window.tccsPublish(page, datasetJson) and window.tccsPack(names, contents, date).
 (function () {
   var DRAFT = 'tccs-editor-draft', SAVED_AT = 'tccs-editor-saved-at'; // src/editor/view/store.rs
   function failed(detail) {
@@ -62,13 +63,19 @@
     else if (t === window && e.error) failed(e.error);
   }, true);
   var publisher;
-  window.tccsPublish = async function (page, json) {
+  function loadPublisher() {
     if (!publisher) {
       publisher = import(new URL('publisher.js', document.baseURI).href).then(function (m) {
         return m.default().then(function () { return m; });
       });
+      publisher.catch(function () { publisher = null; }); // a failed load is tried again next time
     }
-    var m = await publisher;
-    return m.publish(page, json);
+    return publisher;
+  }
+  window.tccsPublish = async function (page, json) {
+    return (await loadPublisher()).publish(page, json);
+  };
+  window.tccsPack = async function (names, contents, date) {
+    return (await loadPublisher()).pack(names, contents, date);
   };
 })();

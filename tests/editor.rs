@@ -471,3 +471,89 @@ fn another_units_data_published_over_the_page_starts_its_own_history() {
         "nor are its values changes of the new unit's figures"
     );
 }
+
+/// "Check the live site": the three fetches of a file (as a reader, past the caches, and
+/// uncompressed past the caches) name its state, in both languages.
+#[test]
+fn the_live_check_names_each_state_from_its_three_fetches() {
+    use tccs_dashboard::editor::live::{judge, Seen, State};
+    let seen = |status: Option<u16>, body: Option<&str>| Seen {
+        status,
+        fingerprint: body.map(str::to_string),
+        cache_control: Some("public, max-age=600".into()),
+        age: Some("75".into()),
+    };
+    let (new, old) = (Some("NEW"), Some("OLD"));
+    let ok = Some(200);
+    assert_eq!(
+        judge("NEW", &seen(ok, new), &seen(ok, new), &seen(Some(206), new)),
+        State::New
+    );
+    let cached = judge("NEW", &seen(ok, old), &seen(ok, new), &seen(Some(206), new));
+    assert_eq!(cached.key(), "cached");
+    assert!(cached
+        .words("index.html", Lang::Vi)
+        .contains("tới 10 phút; bản này đã giữ 75 giây"));
+    assert!(cached
+        .words("index.html", Lang::En)
+        .contains("up to 10 minutes; this one is 75 seconds old"));
+    assert_eq!(
+        judge("NEW", &seen(ok, old), &seen(ok, old), &seen(Some(206), new)),
+        State::OldCompressedCopy
+    );
+    assert_eq!(
+        judge("NEW", &seen(ok, old), &seen(ok, old), &seen(Some(206), old)),
+        State::NotUploaded
+    );
+    assert_eq!(
+        judge(
+            "NEW",
+            &seen(None, None),
+            &seen(Some(404), None),
+            &seen(Some(404), None)
+        ),
+        State::Missing
+    );
+    assert_eq!(
+        judge(
+            "NEW",
+            &seen(None, None),
+            &seen(None, None),
+            &seen(None, None)
+        ),
+        State::Unreachable(None)
+    );
+    assert_eq!(
+        judge(
+            "NEW",
+            &seen(ok, new),
+            &seen(Some(503), None),
+            &seen(Some(503), None)
+        ),
+        State::Unreachable(Some(503))
+    );
+    // Each state in words of its own, in each language, naming the file.
+    let states = [
+        State::New,
+        cached,
+        State::OldCompressedCopy,
+        State::NotUploaded,
+        State::Missing,
+        State::Unreachable(Some(503)),
+    ];
+    for lang in [Lang::Vi, Lang::En] {
+        let words: Vec<String> = states
+            .iter()
+            .map(|s| s.words("dataset.json", lang))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            assert!(words.iter().filter(|x| *x == w).count() == 1, "{w}");
+            if i > 0 {
+                assert!(w.contains("dataset.json"), "{w}");
+            }
+        }
+    }
+    assert!(State::OldCompressedCopy
+        .words("index.html", Lang::Vi)
+        .contains("index.html.gz"));
+}

@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod draft;
+pub mod live;
 pub mod paste;
 
 #[cfg(feature = "editor")]

@@ -73,6 +73,36 @@ pub fn picture_at(
     Ok(canvas)
 }
 
+/// Saves bytes as a file (the editor's publication archive).
+pub fn save_bytes(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
+    save_blob(&blob, name)
+}
+
+/// A canvas as PNG bytes (the editor's publication archive holds the link-preview picture).
+pub async fn canvas_png(canvas: web_sys::HtmlCanvasElement) -> Result<Vec<u8>, JsValue> {
+    let blob = js_sys::Promise::new(&mut |resolve, reject| {
+        let fail = reject.clone();
+        let cb = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            let _ = match blob {
+                Some(b) => resolve.call1(&JsValue::NULL, &b),
+                None => fail.call0(&JsValue::NULL),
+            };
+        });
+        if canvas.to_blob(cb.unchecked_ref()).is_err() {
+            let _ = reject.call0(&JsValue::NULL);
+        }
+    });
+    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(blob)
+        .await?
+        .unchecked_into();
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Draws the chart at 2× with title, subtitle and source, and saves it as PNG.
 pub fn save_png(vm: &ChartVm, lang: Lang, name: &str) -> Result<(), JsValue> {
     save_canvas(picture(vm, lang)?, name)

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, openPage, ready } from './helpers.mjs';
+import { DIST, serve, launch, openPage, ready, publishArchive } from './helpers.mjs';
 
 const shipped = JSON.parse(readFileSync(join(DIST, 'dataset.json'), 'utf8'));
 const cell = (place) => `[data-place="${place}"]`;
@@ -96,16 +96,11 @@ test('units, flows and the page\'s unit: added, edited and removed, each check a
   await page.fill(cell(`dataset.flows[${f}].to`), 'phuong-pleiku');
   await clean(page);
 
-  // Published as staff publish (the files over the site's, their old compressed copies gone).
+  // Published as staff publish: the one archive extracted over the site folder.
   await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
   await page.fill('#reason-vi', 'Thêm đơn vị nhận và đổi tên một đơn vị (thử nghiệm).');
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
-  for (const name of ['index.html', 'dataset.json']) {
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tải ${name}` }).click()]);
-    await d.saveAs(join(copy, name));
-    rmSync(join(copy, `${name}.gz`), { force: true });
-    rmSync(join(copy, `${name}.br`), { force: true });
-  }
+  await publishArchive(page, copy);
   assert.deepEqual(problems, [], 'the editor worked without a console error');
   await page.evaluate(() => localStorage.clear());
   await context.close();
@@ -113,7 +108,8 @@ test('units, flows and the page\'s unit: added, edited and removed, each check a
   const published = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
   assert.ok(published.units.some((u) => u.id === 'phuong-pleiku'));
   assert.ok(!published.units.some((u) => u.id === 'tam-thoi'));
-  assert.deepEqual(published.flows.at(-1), { event, to: ['phuong-pleiku'] });
+  // Its figures are not published: empty, never 0.
+  assert.deepEqual(published.flows.at(-1), { event, to: ['phuong-pleiku'], organisations: null, members: null });
 
   // The reader's lineage: the new unit, reached by a link nobody published, and the new name.
   const reader = await openPage(browser, host.url, { width: 1280, height: 900 });

@@ -1,6 +1,9 @@
 // Shared by the end-to-end tests: the static server (scripts/static-host.mjs) for dist/, and
 // Chromium launched the way it works on these machines.
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve as host } from '../../scripts/static-host.mjs';
 export { parseHeaders, headersFor } from '../../scripts/static-host.mjs';
@@ -75,3 +78,18 @@ export async function canvasInfo(page, selector) {
     return { hash, ink, width: c.width, height: c.height };
   });
 }
+
+/** Staff's publication, as the staff guide has it: the editor's one archive downloaded and
+ *  extracted over the site folder `root` (as a file manager or `unzip -o` does; Python's
+ *  zipfile here). Returns the archive's file name. */
+export async function publishArchive(page, root) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.locator('button.download-archive').click()]);
+  const zip = join(mkdtempSync(join(tmpdir(), 'tccs-archive-')), d.suggestedFilename());
+  await d.saveAs(zip);
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, root]);
+  rmSync(dirname(zip), { recursive: true, force: true });
+  return d.suggestedFilename();
+}
+
+/** Opens the editor's "the files one by one" (for hosts that take single files). */
+export const openSingleFiles = (page) => page.click('.single-files summary');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, openPage, ready, canvasInfo } from './helpers.mjs';
+import { DIST, serve, launch, openPage, ready, canvasInfo, publishArchive } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'target', 'screenshots');
@@ -194,12 +194,7 @@ test('staff add an event in the editor and publish it; readers see it in the lin
   await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
   await page.fill('#reason-vi', 'Thêm sự kiện thử nghiệm.');
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
-  for (const name of ['index.html', 'dataset.json']) {
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tải ${name}` }).click()]);
-    await d.saveAs(join(copy, name));
-    rmSync(join(copy, `${name}.gz`), { force: true });
-    rmSync(join(copy, `${name}.br`), { force: true });
-  }
+  await publishArchive(page, copy);
   assert.deepEqual(problems, [], 'the editor published without a console error');
   await page.evaluate(() => localStorage.clear());
   await context.close();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, openPage, ready } from './helpers.mjs';
+import { DIST, serve, launch, openPage, ready, openSingleFiles } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'target', 'screenshots');
@@ -58,6 +58,7 @@ test('staff correct 2014 with a reason and a correction mark; readers see the da
   for (const box of await page.locator('.unexplained input[type="checkbox"]').all()) await box.check();
   await make.click();
 
+  await openSingleFiles(page);
   const save = async (name) => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(`^Tải ${name.replace('.', '\\.')}`) }).click()]);
     assert.equal(d.suggestedFilename(), name);
@@ -156,6 +157,7 @@ test('the new-source path: staff change 2015 and give the document and sentence 
   assert.equal(await page.locator('.unexplained li').count(), 0, 'the new quote writes the new values: nothing to mark');
   await page.fill('#reason-vi', 'Năm 2015 theo Báo cáo tổng kết năm 2016.');
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
+  await openSingleFiles(page);
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Tải dataset\.json/ }).click()]);
   const data = JSON.parse(readFileSync(await d.path(), 'utf8'));
   const revision = data.revisions.at(-1);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, openPage, ready } from './helpers.mjs';
+import { DIST, serve, launch, openPage, ready, publishArchive } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'target', 'screenshots');
@@ -52,15 +52,10 @@ async function publishUnit() {
   await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
   await page.fill('#reason-vi', 'Xuất bản số liệu của đơn vị.');
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
-  for (const name of ['index.html', 'dataset.json']) {
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tải ${name}` }).click()]);
-    await d.saveAs(join(copy, name));
-  }
+  await publishArchive(page, copy);
   assert.deepEqual(problems, [], 'the editor published without a console error');
   await page.evaluate(() => localStorage.clear());
   await context.close();
-  rmSync(join(copy, 'index.html.gz'));
-  rmSync(join(copy, 'index.html.br'));
   return site;
 }
 

@@ -48,7 +48,8 @@ export function suite(engine) {
       for (const box of await b.run(() => [...document.querySelectorAll('.unexplained input[type="checkbox"]')])) await box.click();
       await b.run(recordSaves);
       await (await button('Tạo tệp để tải lên')).click();
-      await b.waitFor(() => [...document.querySelectorAll('button')].some((x) => x.textContent.trim() === 'Tải index.html'), { timeout: 60000, message: 'the files to upload' });
+      await b.waitFor(() => document.querySelector('.single-files summary'), { timeout: 60000, message: 'the files to upload' });
+      await (await b.find('.single-files summary')).click(); // the files one by one
       await (await button('Tải index.html')).click();
       await (await button('Tải dataset.json')).click();
       const page = await b.runAsync(saved, 'index.html');

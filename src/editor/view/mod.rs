@@ -13,6 +13,7 @@
 mod choices;
 mod field;
 mod lists;
+mod live_check;
 mod open;
 mod page;
 mod paste_panel;

@@ -3,9 +3,12 @@
 //! the source. Then the files to upload, made in the browser: the new `index.html` (the dataset
 //! block and the pre-rendered page from it, by the build's own renderer, in the `publisher` wasm
 //! loaded only now), `dataset.json` with the new entry of its public history, the link-preview
-//! picture and the two CSVs the page's metadata lists. Nothing is sent anywhere; uploading the
-//! files is the whole update.
+//! picture and the two CSVs the page's metadata lists, packed into one archive with fresh `.gz`
+//! and `.br` copies of the text files (src/archive.rs, in the publisher wasm). Nothing is sent
+//! anywhere; extracting the archive over the site folder is the whole update.
 
+use super::live_check::LiveCheck;
+use super::store::{self, Published};
 use super::{ed, open};
 use crate::editor::changes::{self, Change};
 use leptos::prelude::*;
@@ -17,6 +20,57 @@ extern "C" {
     /// static/editor-boot.js: imports publisher.js on first use and calls its `publish`.
     #[wasm_bindgen(catch, js_namespace = window, js_name = tccsPublish)]
     async fn tccs_publish(page: &str, json: &str) -> Result<JsValue, JsValue>;
+    /// static/editor-boot.js: the publisher's `pack` (src/archive.rs): names, their bytes
+    /// (`Uint8Array`s), the date; the archive's bytes.
+    #[wasm_bindgen(catch, js_namespace = window, js_name = tccsPack)]
+    async fn tccs_pack(
+        names: js_sys::Array,
+        contents: js_sys::Array,
+        date: &str,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// Every file a publication changes, at its path in the site folder: the page, the data file,
+/// the link-preview picture and the CSVs the page's metadata lists.
+async fn publication_files(
+    page: &str,
+    json: &str,
+    ds: &crate::data::Dataset,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let vm = crate::share::preview_chart(ds);
+    let picture = crate::web::download::picture_at(
+        &vm,
+        crate::text::lang::Lang::Vi,
+        crate::share::PREVIEW_SIZE,
+    )
+    .map_err(|_| "preview.png")?;
+    let png = crate::web::download::canvas_png(picture)
+        .await
+        .map_err(|_| "preview.png")?;
+    let mut files = vec![
+        ("index.html".to_string(), page.as_bytes().to_vec()),
+        ("dataset.json".to_string(), json.as_bytes().to_vec()),
+        (crate::share::PREVIEW.to_string(), png),
+    ];
+    files.extend(
+        crate::share::csv_files(ds)
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes())),
+    );
+    Ok(files)
+}
+
+/// The publication as one archive (src/archive.rs), made by the publisher wasm.
+async fn archive_of(files: Vec<(String, Vec<u8>)>, date: &str) -> Result<Vec<u8>, String> {
+    let (names, contents) = (js_sys::Array::new(), js_sys::Array::new());
+    for (name, bytes) in &files {
+        names.push(&JsValue::from_str(name));
+        contents.push(&js_sys::Uint8Array::from(bytes.as_slice()));
+    }
+    let zip = tccs_pack(names, contents, date)
+        .await
+        .map_err(|_| "publisher.js (pack)".to_string())?;
+    Ok(js_sys::Uint8Array::new(&zip).to_vec())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +112,8 @@ pub fn Publish() -> impl IntoView {
     let e = ed();
     let t = move |vi, en| e.t(vi, en);
     let stage = RwSignal::new(Stage::Closed);
+    // The last publication made in this browser, for "Check the live site" (also after a reload).
+    let published = RwSignal::new(store::read_published());
     // Any edit after the files were made makes them stale.
     Effect::new(move |_| {
         e.draft.track();
@@ -139,7 +195,27 @@ pub fn Publish() -> impl IntoView {
         let json = next.to_json();
         leptos::task::spawn_local(async move {
             stage.set(match make_files(json).await {
-                Ok((page, json)) => Stage::Ready { page, json, ds },
+                Ok((page, json)) => {
+                    // What the live site must show once the files are up: each text file's
+                    // fingerprint (the picture is not compared: browsers encode it each their way).
+                    let fingerprint = crate::data::page::fingerprint;
+                    let mut files = vec![
+                        ("index.html".to_string(), fingerprint(&page)),
+                        ("dataset.json".to_string(), fingerprint(&json)),
+                    ];
+                    files.extend(
+                        crate::share::csv_files(&ds)
+                            .into_iter()
+                            .map(|(name, text)| (name, fingerprint(&text))),
+                    );
+                    let p = Published {
+                        date: today_iso(),
+                        files,
+                    };
+                    store::write_published(&p);
+                    published.set(Some(p));
+                    Stage::Ready { page, json, ds }
+                }
                 Err(m) => Stage::Failed(m),
             });
         });
@@ -247,27 +323,64 @@ pub fn Publish() -> impl IntoView {
         Stage::Failed(m) => Some(view! { <p class="cell-error" role="alert">{m}</p> }.into_any()),
         Stage::Ready { page, json, ds } => Some(view! {
             <div class="ready" role="status">
-                <p>{t("Đã tạo xong. Tải các tệp này và tải lên máy chủ, thay cho tệp cũ cùng tên:", "Done. Download these files and upload them to the host, replacing the files of the same name:")}</p>
-                <div class="row-actions">
-                    <button class="action primary" on:click=save(page, "index.html", "text/html;charset=utf-8")>{t("Tải index.html", "Download index.html")}</button>
-                    <button class="action primary" on:click=save(json, "dataset.json", "application/json;charset=utf-8")>{t("Tải dataset.json", "Download dataset.json")}</button>
-                    <button class="action primary" on:click={
-                        let ds = ds.clone();
-                        move |_| {
-                            let vm = crate::share::preview_chart(&ds);
-                            let picture = crate::web::download::picture_at(&vm, crate::text::lang::Lang::Vi, crate::share::PREVIEW_SIZE);
-                            let _ = picture.and_then(|c| crate::web::download::save_canvas(c, crate::share::PREVIEW));
-                        }
-                    }>{t("Tải preview.png (ảnh xem trước khi chia sẻ)", "Download preview.png (the link-preview picture)")}</button>
-                    {crate::share::csv_files(&ds).into_iter().map(|(name, text)| {
-                        let label = format!("{} {name}", e.lang.get_untracked().t("Tải", "Download"));
-                        view! { <button class="action" on:click=save(text, &name, "text/csv;charset=utf-8")>{label}</button> }
-                    }).collect_view()}
-                </div>
-                <p class="hint">{t(
-                    "Nếu máy chủ có index.html.gz hoặc index.html.br, hãy xóa hai tệp đó (chúng là bản nén của trang cũ). Không cần dựng lại gì khác.",
-                    "If the host has index.html.gz or index.html.br, delete them (they are compressed copies of the old page). Nothing else needs rebuilding.",
-                )}</p>
+                {
+                    let date = today_iso();
+                    let name = crate::archive::file_name(&ds.article.slug, &date);
+                    let (page, json, ds) = (page.clone(), json.clone(), ds.clone());
+                    let packed = RwSignal::new(None::<Result<String, String>>);
+                    let label = name.clone();
+                    let pack = move |_| {
+                        let (page, json, ds, date, name) = (page.clone(), json.clone(), ds.clone(), date.clone(), name.clone());
+                        packed.set(None);
+                        leptos::task::spawn_local(async move {
+                            let made = match publication_files(&page, &json, &ds).await {
+                                Ok(files) => archive_of(files, &date).await,
+                                Err(what) => Err(what.to_string()),
+                            };
+                            packed.set(Some(made.and_then(|zip| {
+                                crate::web::download::save_bytes(&zip, &name, "application/zip")
+                                    .map(|()| name.clone())
+                                    .map_err(|_| name.clone())
+                            })));
+                        });
+                    };
+                    view! {
+                        <p>{t(
+                            "Đã tạo xong. Tải một tệp nén này về, rồi giải nén vào thư mục của trang trên máy chủ, ghi đè các tệp cũ cùng tên. Chỉ vậy là xong.",
+                            "Done. Download this one archive, then extract it into the site's folder on the host, replacing the files of the same name. That is the whole update.",
+                        )}</p>
+                        <button class="action primary download-archive" on:click=pack>
+                            {move || format!("{} {label}", e.lang.get().t("Tải", "Download"))}
+                        </button>
+                        <p class="status" role="status">{move || packed.get().map(|r| match r {
+                            Ok(n) => e.lang.get().t(format!("Đã tải {n}."), format!("Downloaded {n}.")),
+                            Err(what) => e.lang.get().t(format!("Không tạo được tệp nén ({what})."), format!("The archive could not be made ({what})."))
+                        })}</p>
+                    }
+                }
+                <details class="single-files">
+                    <summary>{t("Từng tệp riêng (cho máy chủ chỉ nhận từng tệp một)", "The files one by one (for a host that takes single files only)")}</summary>
+                    <div class="row-actions">
+                        <button class="action" on:click=save(page, "index.html", "text/html;charset=utf-8")>{t("Tải index.html", "Download index.html")}</button>
+                        <button class="action" on:click=save(json, "dataset.json", "application/json;charset=utf-8")>{t("Tải dataset.json", "Download dataset.json")}</button>
+                        <button class="action" on:click={
+                            let ds = ds.clone();
+                            move |_| {
+                                let vm = crate::share::preview_chart(&ds);
+                                let picture = crate::web::download::picture_at(&vm, crate::text::lang::Lang::Vi, crate::share::PREVIEW_SIZE);
+                                let _ = picture.and_then(|c| crate::web::download::save_canvas(c, crate::share::PREVIEW));
+                            }
+                        }>{t("Tải preview.png (ảnh xem trước khi chia sẻ)", "Download preview.png (the link-preview picture)")}</button>
+                        {crate::share::csv_files(&ds).into_iter().map(|(name, text)| {
+                            let label = format!("{} {name}", e.lang.get_untracked().t("Tải", "Download"));
+                            view! { <button class="action" on:click=save(text, &name, "text/csv;charset=utf-8")>{label}</button> }
+                        }).collect_view()}
+                    </div>
+                    <p class="hint">{t(
+                        "Tải lên từng tệp, thay tệp cũ cùng tên; rồi xóa trên máy chủ mọi tệp .gz và .br của chúng (vd. index.html.gz, index.html.br, dataset.json.gz…): đó là bản nén của bản cũ, máy chủ sẽ gửi chúng thay cho tệp mới.",
+                        "Upload each file over the old one of the same name; then delete from the host every .gz and .br copy of them (e.g. index.html.gz, index.html.br, dataset.json.gz…): they are compressed copies of the old version, and the host would send them instead of the new files.",
+                    )}</p>
+                </details>
             </div>
         }.into_any()),
         _ => None,
@@ -284,6 +397,7 @@ pub fn Publish() -> impl IntoView {
                 }.into_any(),
                 _ => view! { <div>{review}{result}</div> }.into_any(),
             }}
+            <LiveCheck published=published/>
         </section>
     }
 }

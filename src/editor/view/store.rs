@@ -42,3 +42,36 @@ pub fn when(iso: &str, lang: crate::text::lang::Lang) -> String {
     let (h, min) = (d.get_hours(), d.get_minutes());
     format!("{} {h:02}:{min:02}", crate::web::date(&d, lang))
 }
+
+/// The last publication made in this browser: its date, then a line a file it changed, with the
+/// fingerprint of what the editor made (`data::page::fingerprint`), tab-separated. Read by "Check
+/// the live site" (live_check.rs), also after a reload: staff upload, then come back.
+pub const PUBLISHED: &str = "tccs-editor-published";
+
+/// A publication as [`PUBLISHED`] keeps it: the date, and each file with its fingerprint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Published {
+    pub date: String,
+    pub files: Vec<(String, String)>,
+}
+
+pub fn write_published(p: &Published) {
+    let mut text = p.date.clone();
+    for (name, fingerprint) in &p.files {
+        text.push_str(&format!("\n{name}\t{fingerprint}"));
+    }
+    if let Some(s) = storage() {
+        let _ = s.set_item(PUBLISHED, &text);
+    }
+}
+
+pub fn read_published() -> Option<Published> {
+    let text = storage()?.get_item(PUBLISHED).ok().flatten()?;
+    let mut lines = text.lines();
+    let date = lines.next()?.to_string();
+    let files = lines
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(n, f)| (n.to_string(), f.to_string()))
+        .collect();
+    Some(Published { date, files })
+}
