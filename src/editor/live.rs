@@ -6,6 +6,7 @@
 //! - past every cache, uncompressed: a `Range` request, for which browsers ask for the file as
 //!   it is (`Accept-Encoding: identity`, the Fetch standard), so a host's `.gz`/`.br` copy is
 //!   not what answers.
+//!
 //! What the three show, against the fingerprint of the file the editor made, names the state.
 //! Pure: tested natively (tests/editor.rs).
 

@@ -82,9 +82,9 @@ pub fn save_bytes(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
     save_blob(&blob, name)
 }
 
-/// A canvas as PNG bytes (the editor's publication archive holds the link-preview picture).
-pub async fn canvas_png(canvas: web_sys::HtmlCanvasElement) -> Result<Vec<u8>, JsValue> {
-    let blob = js_sys::Promise::new(&mut |resolve, reject| {
+/// A canvas's PNG, as a promise of its Blob (rejected when the browser cannot encode it).
+fn png_blob(canvas: &web_sys::HtmlCanvasElement) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
         let fail = reject.clone();
         let cb = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
             let _ = match blob {
@@ -95,8 +95,12 @@ pub async fn canvas_png(canvas: web_sys::HtmlCanvasElement) -> Result<Vec<u8>, J
         if canvas.to_blob(cb.unchecked_ref()).is_err() {
             let _ = reject.call0(&JsValue::NULL);
         }
-    });
-    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(blob)
+    })
+}
+
+/// A canvas as PNG bytes (the editor's publication archive holds the link-preview picture).
+pub async fn canvas_png(canvas: web_sys::HtmlCanvasElement) -> Result<Vec<u8>, JsValue> {
+    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(png_blob(&canvas))
         .await?
         .unchecked_into();
     let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await?;
@@ -194,17 +198,6 @@ pub fn copy_picture(vm: &ChartVm, lang: Lang, done: impl FnOnce(bool) + 'static)
     let Ok(canvas) = picture(vm, lang) else {
         return done(false);
     };
-    let png = js_sys::Promise::new(&mut |resolve, reject| {
-        let fail = reject.clone();
-        let cb = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-            let _ = match blob {
-                Some(b) => resolve.call1(&JsValue::NULL, &b),
-                None => fail.call0(&JsValue::NULL),
-            };
-        });
-        if canvas.to_blob(cb.unchecked_ref()).is_err() {
-            let _ = reject.call0(&JsValue::NULL);
-        }
-    });
+    let png = png_blob(&canvas);
     copy_item(&[("image/png", png.into())], done);
 }

@@ -19,7 +19,7 @@ import { nginx, siteCopy } from './nginx.mjs';
 const cell = (place) => `[data-place="${place}"]`;
 const shipped = JSON.parse(readFileSync(join(DIST, 'dataset.json'), 'utf8'));
 const CSVS = readdirSync(DIST).filter((f) => f.endsWith('.csv'));
-let browser, work, archive;
+let browser, work;
 const sites = [];
 before(async () => {
   browser = await launch();
@@ -83,9 +83,9 @@ async function oldCopies(base) {
   return stale;
 }
 
-test('staff correct 2014 and download one archive; extracted over the site, nginx serves the new revision in every encoding; the old procedure does not', async () => {
-  const s = await site();
-  assert.ok(s.brotli, 'nginx has its brotli module (Debian libnginx-mod-http-brotli-static)');
+/** Staff's correction of 2014 (41 → 42, marked a correction of the source) published in the
+ *  editor on site `s`: the archive it made (its path) and the record the editor keeps of it. */
+async function publishCorrection(s) {
   const { page, context, problems } = await openPage(browser, `${s.url}edit.html`, { width: 1280, height: 900 });
   await page.waitForSelector(cell('dataset.yearly[2014].top'));
   await page.fill(cell('dataset.yearly[2014].top'), '42');
@@ -97,10 +97,18 @@ test('staff correct 2014 and download one archive; extracted over the site, ngin
   await page.fill('#reason-vi', 'Báo cáo năm 2015 đính chính số năm 2014.');
   await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
   const [d] = await Promise.all([page.waitForEvent('download'), page.locator('button.download-archive').click()]);
-  assert.match(d.suggestedFilename(), new RegExp(`^${shipped.article.slug}_xuat-ban_\\d{4}-\\d{2}-\\d{2}\\.zip$`));
-  archive = join(work, d.suggestedFilename());
-  await d.saveAs(archive);
+  const zip = join(mkdtempSync(join(work, 'archive-')), d.suggestedFilename());
+  await d.saveAs(zip);
   await page.waitForFunction(() => /Đã tải .*\.zip/.test(document.querySelector('.ready .status')?.textContent));
+  const record = await page.evaluate(() => localStorage.getItem('tccs-editor-published'));
+  return { page, context, problems, zip, record, name: d.suggestedFilename() };
+}
+
+test('staff correct 2014 and download one archive; extracted over the site, nginx serves the new revision in every encoding; the old procedure does not', async () => {
+  const s = await site();
+  assert.ok(s.brotli, 'nginx has its brotli module (Debian libnginx-mod-http-brotli-static)');
+  const { context, problems, zip: archive, name } = await publishCorrection(s);
+  assert.match(name, new RegExp(`^${shipped.article.slug}_xuat-ban_\\d{4}-\\d{2}-\\d{2}\\.zip$`));
   assert.deepEqual(problems, []);
   await context.close();
 
@@ -125,7 +133,7 @@ test('staff correct 2014 and download one archive; extracted over the site, ngin
 });
 
 /** The editor's check on `s`'s site, after a publication made in this browser: each file's state. */
-async function check(s) {
+async function check(s, published) {
   const { page, context, problems } = await openPage(browser, `${s.url}edit.html`, { width: 1280, height: 900 });
   await page.waitForSelector(cell('dataset.yearly[2014].top'));
   // The record of the publication made in the editor (the test before), as the editor keeps it
@@ -141,27 +149,14 @@ async function check(s) {
   return { states, summary, problems };
 }
 
-let published;
 test('the editor keeps what it published, to check the live site after a reload', async () => {
-  // The same correction published again on a site of its own (the record is per browser and
-  // per site); its archive and its record serve the test after it.
   const s = await site();
-  const { page, context } = await openPage(browser, `${s.url}edit.html`, { width: 1280, height: 900 });
-  await page.waitForSelector(cell('dataset.yearly[2014].top'));
-  await page.fill(cell('dataset.yearly[2014].top'), '42');
-  await page.fill(cell('dataset.yearly[2014].rate'), '50,00');
-  await page.locator(cell('dataset.yearly[2014].rate')).blur();
-  await page.getByRole('button', { name: /Xem thay đổi và xuất bản/ }).click();
-  await page.waitForSelector('table.changes');
-  for (const box of await page.locator('.unexplained input[type="checkbox"]').all()) await box.check();
-  await page.fill('#reason-vi', 'Báo cáo năm 2015 đính chính số năm 2014.');
-  await page.getByRole('button', { name: 'Tạo tệp để tải lên' }).click();
-  const [d] = await Promise.all([page.waitForEvent('download'), page.locator('button.download-archive').click()]);
-  await d.saveAs(archive);
-  published = await page.evaluate(() => localStorage.getItem('tccs-editor-published'));
-  assert.match(published, /^\d{4}-\d{2}-\d{2}\nindex\.html\t[0-9a-f]{16}\ndataset\.json\t[0-9a-f]{16}\n/);
+  const { page, context, record } = await publishCorrection(s);
+  assert.match(record, /^\d{4}-\d{2}-\d{2}\nindex\.html\t[0-9a-f]{16}\ndataset\.json\t[0-9a-f]{16}\n/);
   // Before anything is uploaded: the files the correction changes are still the old ones there
-  // (the CSV of the other figures is the same in both versions: it reads as new).
+  // (the CSV of the other figures is the same in both versions: it reads as new). Checked
+  // after a reload: staff upload, then come back.
+  await page.reload();
   await page.click('button.check-live');
   await page.waitForSelector('.live-files li');
   const states = Object.fromEntries(await page.$$eval('.live-files li', (ls) => ls.map((l) => [l.dataset.file, l.dataset.state])));
@@ -171,10 +166,14 @@ test('the editor keeps what it published, to check the live site after a reload'
 });
 
 test('"Check the live site" names each state against the real nginx, in the staff\'s words', async () => {
+  // A publication of its own, made on a site of its own.
+  const made = await publishCorrection(await site());
+  await made.context.close();
+  const { zip: archive, record: published } = made;
   // New: the archive extracted.
   const fresh = await site();
   extract(archive, fresh.root);
-  let r = await check(fresh);
+  let r = await check(fresh, published);
   assert.deepEqual(Object.values(r.states).map(([s]) => s), ['new', 'new', 'new', 'new']);
   assert.match(r.summary, /người đọc nhận tất cả các tệp mới/);
   assert.deepEqual(r.problems, []);
@@ -184,14 +183,14 @@ test('"Check the live site" names each state against the real nginx, in the staf
   const singles = mkdtempSync(join(work, 'singles-'));
   extract(archive, singles);
   for (const f of readdirSync(singles).filter((f) => !/\.(gz|br)$/.test(f))) writeFileSync(join(old.root, f), readFileSync(join(singles, f)));
-  r = await check(old);
+  r = await check(old, published);
   assert.equal(r.states['index.html'][0], 'old-compressed-copy');
   assert.match(r.states['index.html'][1], /máy chủ gửi bản nén cũ \(index\.html\.gz hoặc index\.html\.br\)/);
 
   // A file not uploaded: the archive extracted without dataset.json (and its copies).
   const partial = await site();
   extract(archive, partial.root, ['dataset.json', 'dataset.json.gz', 'dataset.json.br']);
-  r = await check(partial);
+  r = await check(partial, published);
   assert.equal(r.states['dataset.json'][0], 'not-uploaded');
   assert.match(r.states['dataset.json'][1], /tệp mới chưa được tải lên/);
   assert.equal(r.states['index.html'][0], 'new');
@@ -201,7 +200,7 @@ test('"Check the live site" names each state against the real nginx, in the staf
   await fetch(cached.url); // the cache takes the old page
   await fetch(new URL('dataset.json', cached.url));
   extract(archive, cached.root);
-  r = await check(cached);
+  r = await check(cached, published);
   assert.equal(r.states['index.html'][0], 'cached');
   assert.match(r.states['index.html'][1], /bộ nhớ đệm.*tới 10 phút/);
 

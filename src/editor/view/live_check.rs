@@ -56,7 +56,7 @@ fn address(file: &str, query: Option<&str>) -> String {
     let q = query.map_or_else(String::new, |q| format!("?kiem-tra={q}"));
     let base = window().location().href().unwrap_or_default();
     web_sys::Url::new_with_base(&format!("{path}{q}"), &base)
-        .map(|u| String::from(u.href()))
+        .map(|u| u.href())
         .unwrap_or_else(|_| format!("{path}{q}"))
 }
 
