@@ -466,10 +466,17 @@ fn the_links_are_drawn_as_the_data_says_solid_as_wide_as_their_figures_dashed_wh
             let vm = build_in(ds(), ChartId::Lineage, all(), Lang::Vi, measure);
             let drawn = rects(&drawn_at(&vm, width, scale));
             let at = format!("{measure:?} at {width} px, {scale}×");
-            // Each row with a figure has its bar (opaque, the primary colour), in row order.
+            // Each row with a figure has its bar (opaque, the primary colour), in row order,
+            // after the legend's solid swatches (drawn first, above the rows).
+            let swatches = vm
+                .legend
+                .iter()
+                .filter(|(m, _)| *m == tccs_dashboard::charts::Mark::Solid)
+                .count();
             let mut bars = drawn
                 .iter()
-                .filter(|r| r.fill == solid && r.opacity.is_none());
+                .filter(|r| r.fill == solid && r.opacity.is_none())
+                .skip(swatches);
             let bar: Vec<Option<Rect>> = vm
                 .data
                 .iter()
