@@ -97,12 +97,13 @@ pub fn LiveCheck(published: RwSignal<Option<Published>>) -> impl IntoView {
     move || {
         published.get().map(|p| {
             let lang = e.lang.get();
+            let date = crate::data::model::date_as_written(&p.date); // 07/12/2026, as the page writes dates
             view! {
                 <section class="live-check" aria-labelledby="h-live">
                     <h3 id="h-live">{lang.t("Kiểm tra trang đã đăng", "Check the live site")}</h3>
                     <p class="hint">{lang.t(
-                        format!("Sau khi giải nén tệp xuất bản ngày {} lên máy chủ: xem người đọc có nhận bản mới không, từng tệp một.", p.date),
-                        format!("Once the publication of {} is extracted on the host: whether readers get the new version, file by file.", p.date),
+                        format!("Sau khi giải nén tệp xuất bản ngày {date} lên máy chủ: xem người đọc có nhận bản mới không, từng tệp một."),
+                        format!("Once the publication of {date} is extracted on the host: whether readers get the new version, file by file."),
                     )}</p>
                     <button class="action check-live" on:click=run disabled=move || busy.get()>
                         {lang.t("Kiểm tra trang đã đăng", "Check the live site")}
