@@ -26,7 +26,7 @@ pub fn start() {
         }
     };
     // Tasks, not one: the wasm's instantiation (with its first lazy compiles), reading and
-    // checking the dataset, then hydrating the page's frame and each part (later.rs). Input
+    // checking the dataset, then hydrating the page's frame and each part (components/later/queue.rs). Input
     // gets in between, and Lighthouse counts only each task's time over 50 ms as blocking.
     web::soon(move || match web::page::read() {
         Ok((ds, pre_rendered)) => {
@@ -81,7 +81,7 @@ pub fn run(
         .forget();
     }
     // Once the parts on screen are hydrated (the year filter, each card and the dataset's
-    // downloads are parts, each hydrated in a task of its own; later.rs): the URL's view, then
+    // downloads are parts, each hydrated in a task of its own; components/later/queue.rs): the URL's view, then
     // what the reader did before the app started, in order (static/boot.js recorded it and held
     // it back until now), after the URL, which was there first. A page built here has no parts
     // waiting: this runs at once.

@@ -6,7 +6,7 @@
 use tccs_dashboard::{charts, data, render, share, text::lang::Lang};
 
 /// The link-preview picture: the first chart drawn by the charts' own SVG code, rasterised with
-/// the system's fonts (setup.sh installs DejaVu, which writes Vietnamese).
+/// the system's fonts (scripts/setup-build.sh installs DejaVu, which writes Vietnamese).
 fn preview_png(ds: &data::Dataset) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let svg = charts::to_preview_svg(&share::preview_chart(ds), Lang::Vi, share::PREVIEW_SIZE)?;
@@ -14,7 +14,7 @@ fn preview_png(ds: &data::Dataset) -> Result<Vec<u8>, String> {
     fonts.load_system_fonts();
     if fonts.faces().next().is_none() {
         return Err(
-            "no fonts on this machine (scripts/setup.sh installs fonts-dejavu-core)".into(),
+            "no fonts on this machine (scripts/setup-build.sh installs fonts-dejavu-core)".into(),
         );
     }
     // The chart names system-ui, Roboto, Noto Sans, Arial…: whichever is here, else DejaVu Sans.

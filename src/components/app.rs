@@ -183,7 +183,7 @@ fn Dashboard() -> impl IntoView {
     };
     // The summary sentence describes the yearly series: it sits in the first yearly chart.
     // The year filter, each card and the dataset's downloads are hydrated in a task of their
-    // own, in page order, after the page's frame (later.rs): no task of start-up is long. The
+    // own, in page order, after the page's frame (components/later/queue.rs): no task of start-up is long. The
     // first card hydrated with the page made a long task (half of it V8 compiling the
     // hydration code on first call) (docs/performance.md, "Figures behind the code").
     let card = |(i, id): (usize, ChartId)| {
