@@ -98,6 +98,9 @@ for (const [what, edit, expect] of [
     });
     const { page, context, problems } = await openPage(browser, server.url, { width: 390, height: 844 });
     await page.waitForSelector('html.data-error [role="alert"]');
+    // The messages themselves come with the on-demand details wasm, after the alert's heading.
+    await page.waitForFunction(([src, flags]) => new RegExp(src, flags).test(document.querySelector('[role="alert"]').textContent), [expect.source, expect.flags])
+      .catch(() => {});
     const alert = await page.textContent('[role="alert"]');
     assert.match(alert, /Dữ liệu của trang có lỗi.*The page's data has errors/s);
     assert.match(alert, expect);
