@@ -30,8 +30,8 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A date as MS-DOS writes it in a zip header: `(date, time)` for midnight of `iso`
-/// (YYYY-MM-DD); 1980-01-01, DOS's first day, for anything else.
+/// `iso` (YYYY-MM-DD) as MS-DOS writes a date in a zip header (the time is written as
+/// midnight); 1980-01-01, DOS's first day, for anything else.
 fn dos_date(iso: &str) -> u16 {
     let part = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<u16>().ok());
     match (part(0..4), part(5..7), part(8..10)) {

@@ -30,33 +30,40 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-/// Every file a publication changes, at its path in the site folder: the page, the data file,
-/// the link-preview picture and the CSVs the page's metadata lists.
+/// The text files a publication changes, at their paths in the site folder, with their text:
+/// the page, the data file and the CSVs the page's metadata lists. What the archive holds (with
+/// the picture), and what "Check the live site" compares.
+fn text_files(page: &str, json: &str, ds: &crate::data::Dataset) -> Vec<(String, String)> {
+    let mut files = vec![
+        ("index.html".to_string(), page.to_string()),
+        ("dataset.json".to_string(), json.to_string()),
+    ];
+    files.extend(crate::share::csv_files(ds));
+    files
+}
+
+/// The link-preview picture of the published data, drawn on a canvas.
+fn preview_picture(ds: &crate::data::Dataset) -> Result<web_sys::HtmlCanvasElement, JsValue> {
+    let vm = crate::share::preview_chart(ds);
+    crate::web::download::picture_at(&vm, crate::text::lang::Lang::Vi, crate::share::PREVIEW_SIZE)
+}
+
+/// Every file a publication changes, at its path in the site folder: the text files and the
+/// link-preview picture.
 async fn publication_files(
     page: &str,
     json: &str,
     ds: &crate::data::Dataset,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let vm = crate::share::preview_chart(ds);
-    let picture = crate::web::download::picture_at(
-        &vm,
-        crate::text::lang::Lang::Vi,
-        crate::share::PREVIEW_SIZE,
-    )
-    .map_err(|_| "preview.png")?;
+    let picture = preview_picture(ds).map_err(|_| "preview.png")?;
     let png = crate::web::download::canvas_png(picture)
         .await
         .map_err(|_| "preview.png")?;
-    let mut files = vec![
-        ("index.html".to_string(), page.as_bytes().to_vec()),
-        ("dataset.json".to_string(), json.as_bytes().to_vec()),
-        (crate::share::PREVIEW.to_string(), png),
-    ];
-    files.extend(
-        crate::share::csv_files(ds)
-            .into_iter()
-            .map(|(name, text)| (name, text.into_bytes())),
-    );
+    let mut files: Vec<(String, Vec<u8>)> = text_files(page, json, ds)
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect();
+    files.push((crate::share::PREVIEW.to_string(), png));
     Ok(files)
 }
 
@@ -198,16 +205,10 @@ pub fn Publish() -> impl IntoView {
                 Ok((page, json)) => {
                     // What the live site must show once the files are up: each text file's
                     // fingerprint (the picture is not compared: browsers encode it each their way).
-                    let fingerprint = crate::data::page::fingerprint;
-                    let mut files = vec![
-                        ("index.html".to_string(), fingerprint(&page)),
-                        ("dataset.json".to_string(), fingerprint(&json)),
-                    ];
-                    files.extend(
-                        crate::share::csv_files(&ds)
-                            .into_iter()
-                            .map(|(name, text)| (name, fingerprint(&text))),
-                    );
+                    let files = text_files(&page, &json, &ds)
+                        .into_iter()
+                        .map(|(name, text)| (name, crate::data::page::fingerprint(&text)))
+                        .collect();
                     let p = Published {
                         date: today_iso(),
                         files,
@@ -366,9 +367,7 @@ pub fn Publish() -> impl IntoView {
                         <button class="action" on:click={
                             let ds = ds.clone();
                             move |_| {
-                                let vm = crate::share::preview_chart(&ds);
-                                let picture = crate::web::download::picture_at(&vm, crate::text::lang::Lang::Vi, crate::share::PREVIEW_SIZE);
-                                let _ = picture.and_then(|c| crate::web::download::save_canvas(c, crate::share::PREVIEW));
+                                let _ = preview_picture(&ds).and_then(|c| crate::web::download::save_canvas(c, crate::share::PREVIEW));
                             }
                         }>{t("Tải preview.png (ảnh xem trước khi chia sẻ)", "Download preview.png (the link-preview picture)")}</button>
                         {crate::share::csv_files(&ds).into_iter().map(|(name, text)| {
