@@ -148,6 +148,9 @@ fn table_shown(host: &web_sys::HtmlElement) -> (Option<String>, bool, String) {
 
 #[wasm_bindgen_test]
 async fn a_tap_on_a_waiting_part_hydrates_it_on_the_spot_keeping_the_builds_nodes() {
+    // Both tests share one page: the other's app may still have its URL write pending (it
+    // lands 200 ms after a change) and would rewrite the query this test starts from.
+    sleep(400).await;
     let s = start_on_built_page("?");
     assert!(!s.whole.get(), "the parts wait for their turns");
     assert_eq!(
@@ -182,6 +185,9 @@ async fn a_tap_on_a_waiting_part_hydrates_it_on_the_spot_keeping_the_builds_node
 
 #[wasm_bindgen_test]
 async fn after_a_year_change_a_tap_on_a_waiting_part_reaches_the_part_built_afresh() {
+    // Both tests share one page: the other's app may still have its URL write pending (it
+    // lands 200 ms after a change) and would rewrite the query this test starts from.
+    sleep(400).await;
     let s = start_on_built_page("?time=2010..2017");
     assert!(!s.whole.get(), "the parts wait for their turns");
     // The reader's years before the card's turn: it can no longer be hydrated as built.
