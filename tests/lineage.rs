@@ -58,11 +58,58 @@ fn the_shipped_lineage_is_the_published_one() {
     assert_eq!(
         kinds,
         [
+            ("founded", "2006-04-14"),
+            ("counted", "2007-06-12"),
+            ("counted", "2016-04-14"),
             ("merged", "2019-03-01"),
             ("ended", "2025-02-10"),
-            ("transferred", "2025-02-13")
+            ("transferred", "2025-02-13"),
+            ("merged", "2025-07-01"),
+            ("transferred", "2026-01-15"),
         ]
     );
+    // Before the article's years: the enterprises bloc founded by 83-QĐ/TU with 62 organisations
+    // and 1.118 members from two givers, whose shares are not published.
+    let founding = ds.event("thanh-lap-kdn-2006").unwrap();
+    assert_eq!(founding.decision.as_deref(), Some("83-QĐ/TU"));
+    assert_eq!(founding.units, ["dcd", "pleiku"]);
+    assert_eq!(ds.value_of(founding.organisations.as_deref()), Some(62.0));
+    assert_eq!(ds.value_of(founding.members.as_deref()), Some(1118.0));
+    assert_eq!(ds.flows_of(&founding.id).count(), 0);
+    // After: the provinces' merger (12 organisations, 1.753 members) and the ward's handover.
+    let merger_2025 = ds.event("sap-nhap-tinh-2025").unwrap();
+    assert_eq!(merger_2025.units, ["cq-dang", "cq-dang-bd"]);
+    assert_eq!(
+        ds.value_of(merger_2025.organisations.as_deref()),
+        Some(12.0)
+    );
+    assert_eq!(ds.value_of(merger_2025.members.as_deref()), Some(1753.0));
+    let ward = ds.event("phuong-pleiku-2026").unwrap();
+    let by_giver: Vec<_> = ds
+        .flows_of(&ward.id)
+        .map(|f| {
+            (
+                f.from.clone(),
+                ds.value_of(f.organisations.as_deref()),
+                f.members.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_giver,
+        [
+            (vec!["tap-doan".to_string()], Some(7.0), None),
+            (vec!["ubnd-gl".to_string()], Some(3.0), None),
+        ]
+    );
+    assert_eq!(ds.value_of(ward.organisations.as_deref()), Some(10.0));
+    assert_eq!(ds.value_of(ward.members.as_deref()), Some(670.0));
+    // "trên 1.800" is a lower bound, as written.
+    let bound = ds.figure("lineage.kdn_2016.members").unwrap();
+    assert!(bound.more_than());
+    assert_eq!(bound.value_text(Lang::Vi), "trên 1.800");
+    assert_eq!(bound.value_text(Lang::En), "over 1,800");
+    assert!(!ds.figure("lineage.founded.members").unwrap().more_than());
     let merger = ds.event("hop-nhat-2019").unwrap();
     assert_eq!(merger.decision.as_deref(), Some("1300-QĐ/TU"));
     assert_eq!(merger.decision_date.as_deref(), Some("2019-02-27"));
@@ -96,16 +143,25 @@ fn the_shipped_lineage_is_the_published_one() {
             ),
         ]
     );
-    // Every source of an event has its https address.
+    // Every source of an event has its address: https, or http for the one site read there.
     for e in &ds.events {
-        assert!(ds
-            .document(&e.document)
-            .unwrap()
-            .url
-            .as_deref()
-            .unwrap()
-            .starts_with("https://"));
+        let url = ds.document(&e.document).unwrap().url.as_deref().unwrap();
+        assert!(
+            url.starts_with("https://")
+                || url == "http://dukdn.gialai.org.vn/Gioi-thieu/lich-su-ht-pt.aspx",
+            "{url}"
+        );
     }
+}
+
+/// A document of the copy, by id.
+fn document<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["documents"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["id"] == id)
+        .unwrap()
 }
 
 /// A figure of the copy, by id.
@@ -170,18 +226,50 @@ fn each_check_names_its_place() {
             "dataset.events[chuyen-giao-2025].quote",
         ),
         (
-            "an address that is not https",
+            "an address that is not a web page's",
             Box::new(|v| {
-                v["documents"][1]["url"] = "http://baogialai.com.vn/post-311451.html".into()
+                document(v, "baogialai-311451")["url"] = "ftp://baogialai.com.vn/post-311451.html".into()
             }),
             "dataset.documents[baogialai-311451].url",
         ),
         (
             "an event's source without an address",
             Box::new(|v| {
-                v["documents"][1].as_object_mut().unwrap().remove("url");
+                document(v, "baogialai-311451")
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("url");
             }),
             "dataset.events[ket-thuc-2025].document",
+        ),
+        (
+            "a flow from a unit the event does not act on",
+            Box::new(|v| {
+                let f = v["flows"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|f| f["event"] == "phuong-pleiku-2026")
+                    .unwrap();
+                f["from"] = json!(["khoi-dn"]);
+            }),
+            "dataset.flows[3].from",
+        ),
+        (
+            "the givers' flows that do not add up (7 + 3 is not 11)",
+            Box::new(|v| {
+                let f = figure(v, "lineage.pleiku_2026.organisations");
+                f["value"] = 11.into();
+                f["as_written"] = "11".into();
+                f["quote"] = "11".into();
+                event(v, "phuong-pleiku-2026")["quote"] = "11 tổ chức, 670 đảng viên".into();
+            }),
+            "dataset.events[phuong-pleiku-2026].organisations",
+        ),
+        (
+            "a lower bound quoted without its word",
+            Box::new(|v| figure(v, "lineage.kdn_2016.members")["quote"] = "1.800 đảng viên".into()),
+            "dataset.figures[lineage.kdn_2016.members].quote",
         ),
         (
             "a merger into nothing",
@@ -258,60 +346,152 @@ fn the_chart_draws_what_is_published_and_leaves_the_rest_unknown() {
         .iter()
         .map(|d| (d.label.as_str(), d.value))
         .collect();
+    // In time order, 2006 to 2026: the page's own unit with the article's years in its place.
     assert_eq!(
         labels,
         [
+            ("Đảng bộ Khối cơ quan Dân Chính Đảng tỉnh", None),
+            ("Đảng bộ TP. Pleiku", None),
+            ("Đảng bộ Khối doanh nghiệp tỉnh", Some(62.0)),
+            ("Đảng bộ Khối doanh nghiệp tỉnh", Some(67.0)),
             ("Đảng bộ Khối các cơ quan tỉnh Gia Lai", Some(90.0)),
-            ("Đảng bộ Khối doanh nghiệp tỉnh", None),
+            ("Đảng bộ Khối doanh nghiệp tỉnh", Some(53.0)),
             ("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh", Some(127.0)),
             ("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh", Some(105.0)),
             ("Đảng bộ các cơ quan Đảng tỉnh", Some(22.0)),
             ("Đảng ủy UBND tỉnh", Some(52.0)),
             ("Đảng bộ TP. Pleiku, Đảng bộ huyện Ia Grai", Some(31.0)),
+            ("Đảng bộ các cơ quan Đảng tỉnh Bình Định (tỉnh cũ)", None),
+            (
+                "Đảng bộ các cơ quan Đảng tỉnh Gia Lai (tỉnh sau sáp nhập)",
+                Some(12.0)
+            ),
+            (
+                "Đảng bộ các tập đoàn, tổng công ty, ngân hàng thương mại nhà nước",
+                None
+            ),
+            ("Đảng ủy UBND tỉnh (tỉnh sau sáp nhập)", None),
+            ("Đảng bộ phường Pleiku", Some(10.0)),
         ]
     );
-    // What came from each side of the merger is not published: unknown links, never 0.
+    let dates: Vec<_> = l.rows.iter().map(|r| r.date.as_str()).collect();
+    assert_eq!(
+        dates,
+        [
+            "",
+            "",
+            "14/04/2006",
+            "12/06/2007",
+            "2008–2017",
+            "14/04/2016",
+            "01/03/2019",
+            "13/02/2025",
+            "13/02/2025",
+            "13/02/2025",
+            "13/02/2025",
+            "",
+            "01/07/2025",
+            "",
+            "",
+            "15/01/2026"
+        ]
+    );
+    // What came from each side of a merger or a founding is not published: unknown links,
+    // never 0. The same unit later is a thin line, not a flow.
     let unknown: Vec<_> = l
         .links
         .iter()
         .filter(|k| k.value.is_none() && !k.same_unit)
         .map(|k| (k.from, k.to))
         .collect();
-    assert_eq!(unknown, [(0, 2), (1, 2)]);
+    assert_eq!(unknown, [(0, 2), (1, 2), (4, 6), (5, 6), (8, 12), (11, 12)]);
+    let same: Vec<_> = l
+        .links
+        .iter()
+        .filter(|k| k.same_unit)
+        .map(|k| (k.from, k.to))
+        .collect();
+    assert_eq!(same, [(2, 3), (3, 5), (6, 7)]);
+    // Published flows, by recipient (2025) and by giver (2026: 7 + 3 into the ward's 10).
     let known: Vec<_> = l
         .links
         .iter()
         .filter_map(|k| k.value.map(|v| (k.from, k.to, v)))
         .collect();
-    assert_eq!(known, [(3, 4, 22.0), (3, 5, 52.0), (3, 6, 31.0)]);
+    assert_eq!(
+        known,
+        [
+            (7, 8, 22.0),
+            (7, 9, 52.0),
+            (7, 10, 31.0),
+            (13, 15, 7.0),
+            (14, 15, 3.0)
+        ]
+    );
     assert_eq!(vm.data[1].flag, Flag::NotReported);
     assert_eq!(vm.data[1].value_label, "không công bố");
     assert!(vm
         .notes
         .iter()
         .any(|(f, t)| *f == Flag::NotReported && t.contains("không phải 0")));
-    // The undated counts say so, in the table and a note.
-    assert_eq!(vm.data[2].cells[4], "ngày không ghi");
+    // The undated counts say so, in the table and a note; a dated one gives its date.
+    assert_eq!(vm.data[6].cells[4], "ngày không ghi");
+    assert_eq!(vm.data[3].cells[4], "12/06/2007");
+    assert_eq!(vm.data[15].cells[4], "15/01/2026");
     assert!(vm
         .notes
         .iter()
         .any(|(_, t)| t.contains("không ghi số liệu tính đến ngày nào")));
-    // Members as the second view: the bars and the links in members.
-    let m = build_in(ds(), ChartId::Lineage, all(), Lang::En, Measure::Members);
-    assert_eq!(m.data[2].value, Some(4537.0));
+    // The ward's row says where its organisations came from, each giver's share.
     assert_eq!(
-        m.data[0].value, None,
+        vm.data[15].cells[5],
+        "Đảng bộ các tập đoàn, tổng công ty, ngân hàng thương mại nhà nước: 7; Đảng ủy UBND tỉnh (tỉnh sau sáp nhập): 3"
+    );
+    // The line under the title names the latest known state; the title the story's years.
+    assert_eq!(
+        vm.title,
+        "Từ 2006 đến 2026: đơn vị này qua các lần hợp nhất, chuyển giao"
+    );
+    assert!(
+        vm.subtitle
+            .starts_with("Mới nhất, 15/01/2026: Đảng bộ phường Pleiku, 10 tổ chức · 670 đảng viên"),
+        "{}",
+        vm.subtitle
+    );
+    // Members as the second view: the bars and the links in members; a flow whose members the
+    // source does not split is unknown there, never the ward's 670 copied onto it.
+    let m = build_in(ds(), ChartId::Lineage, all(), Lang::En, Measure::Members);
+    assert_eq!(m.data[6].value, Some(4537.0));
+    assert_eq!(
+        m.data[4].value, None,
         "the article gives no total of members"
     );
     let links: Vec<_> = m
         .lineage
+        .as_ref()
         .unwrap()
         .links
         .iter()
-        .filter_map(|k| k.value)
+        .filter(|k| !k.same_unit)
+        .map(|k| k.value)
         .collect();
-    assert_eq!(links, [567.0, 3413.0, 578.0]);
-    assert_eq!(m.data[2].value_label, "127 organisations · 4,537 members");
+    assert_eq!(
+        links,
+        [
+            None,
+            None,
+            None,
+            None,
+            Some(567.0),
+            Some(3413.0),
+            Some(578.0),
+            None,
+            None,
+            None,
+            None
+        ]
+    );
+    assert_eq!(m.data[6].value_label, "127 organisations · 4,537 members");
     // It draws, as canvas and SVG do, at a phone's width.
     let svg = to_svg(&vm, Lang::Vi, 320, vm.export_height(320.0) as u32, false).unwrap();
     assert!(svg.contains("không công bố") && svg.contains("127 tổ chức"));
@@ -343,7 +523,13 @@ fn the_exports_carry_the_lineage_with_its_sources() {
     );
     // Not published is an empty cell, never 0.
     assert!(
-        csv.contains("Party Organisation of the Provincial Enterprises Bloc,,"),
+        csv.contains("Pleiku City Party Organisation,,Before the event of 14/04/2006 (Founded),,,"),
+        "{csv}"
+    );
+    // A lower bound stays one: words, never the number 1800.
+    assert!(
+        csv.contains(",14/04/2016,Size published,53,\"over 1,800\",date not given,")
+            && !csv.contains(",1800,"),
         "{csv}"
     );
     let j: serde_json::Value =
@@ -352,7 +538,7 @@ fn the_exports_carry_the_lineage_with_its_sources() {
     for key in ["units", "events", "flows", "lineage_unit"] {
         assert_eq!(j[key], file[key], "{key}");
     }
-    assert_eq!(j["documents"].as_array().unwrap().len(), 3);
+    assert_eq!(j["documents"].as_array().unwrap().len(), 7);
     assert!(j["sentences"]["lineage_transfer"]
         .as_str()
         .unwrap()
@@ -489,22 +675,37 @@ fn the_links_are_drawn_as_the_data_says_solid_as_wide_as_their_figures_dashed_wh
                     .as_ref()
                     .unwrap_or_else(|| panic!("{at}: row {} has a bar", link.to));
                 let mid = target.y + target.h / 2;
-                // A link's last leg runs along the row to the left end of the bar it feeds.
-                let into = |r: &&Rect| r.x + r.w == target.x && r.y <= mid && mid <= r.y + r.h;
-                let solid_in: Vec<_> = drawn
+                // A link's last leg runs along the row to the left end of the bar it feeds;
+                // several into one row (what each giver handed over) arrive one below the other,
+                // the row's last link at the bar's middle.
+                let into = |r: &&Rect| {
+                    r.x + r.w == target.x && r.y + r.h >= mid && r.y <= target.y + 2 * target.h
+                };
+                let mut solid_in: Vec<_> = drawn
                     .iter()
                     .filter(|r| r.fill == solid && r.opacity.is_some())
                     .filter(into)
+                    .collect();
+                solid_in.sort_by_key(|r| r.y);
+                let published_in: Vec<_> = l
+                    .links
+                    .iter()
+                    .filter(|k| !k.same_unit && k.to == link.to && k.value.is_some())
                     .collect();
                 match link.value {
                     Some(v) => {
                         assert_eq!(
                             solid_in.len(),
-                            1,
-                            "{at}: one solid link into row {}",
+                            published_in.len(),
+                            "{at}: one solid link into row {} for each published flow",
                             link.to
                         );
-                        widths.push((v, solid_in[0].h, link.to));
+                        // Drawn from the last link back: the last arrives first, at the top.
+                        let k = published_in
+                            .iter()
+                            .rev()
+                            .position(|k| std::ptr::eq(*k, link));
+                        widths.push((v, solid_in[k.unwrap()].h, link.to));
                     }
                     None => {
                         assert!(
@@ -530,16 +731,30 @@ fn the_links_are_drawn_as_the_data_says_solid_as_wide_as_their_figures_dashed_wh
                 "{at}: the published flows are drawn: {widths:?}"
             );
             // As wide as their figures: one scale for every link (pixels per organisation or
-            // member), each width its figure at that scale, within the pixel rounding takes.
-            let (sum_v, sum_w) = widths.iter().fold((0.0, 0.0), |(v, w), &(fv, fw, _)| {
+            // member), each width its figure at that scale, within the pixel rounding takes. A
+            // flow too small to see is drawn at the thinnest visible width, never thinner.
+            let thinnest = (1.5 * scale).round() as i32;
+            let (seen, thin): (Vec<_>, Vec<_>) =
+                widths.iter().partition(|&&(_, w, _)| w > thinnest);
+            assert!(
+                !seen.is_empty(),
+                "{at}: a link above the thinnest: {widths:?}"
+            );
+            let (sum_v, sum_w) = seen.iter().fold((0.0, 0.0), |(v, w), &&(fv, fw, _)| {
                 (v + fv, w + f64::from(fw))
             });
             let per = sum_w / sum_v;
-            for &(v, w, row) in &widths {
+            for &&(v, w, row) in &seen {
                 let want = v * per;
                 assert!(
                     (f64::from(w) - want).abs() <= 1.0,
                     "{at}: the link into row {row} is {w} px for {v}; {want:.1} px at the links' scale"
+                );
+            }
+            for &&(v, w, row) in &thin {
+                assert!(
+                    w == thinnest && v * per <= f64::from(thinnest) + 1.0,
+                    "{at}: the link into row {row} ({v}) is {w} px, the thinnest, only when its figure is below it"
                 );
             }
         }
@@ -571,5 +786,85 @@ fn a_date_the_calendar_lacks_is_refused() {
             .iter()
             .any(|e| matches!(e, LineageError::BadDate { date: d, .. } if d == date));
         assert_eq!(bad, refused, "{date}: {errors:?}");
+    }
+}
+
+/// "trên 1.800" is a lower bound: shown as one in both languages, in the table, the tooltip and
+/// the drawing, and never added up as exact.
+#[test]
+fn a_lower_bound_is_shown_as_one_and_never_summed_as_exact() {
+    use tccs_dashboard::data::model::sum_holds;
+    // Exact figures add up exactly; a bound among the parts only caps them; a bound whole only
+    // floors them; two bounds prove nothing either way.
+    assert!(sum_holds((10.0, false), &[(7.0, false), (3.0, false)]));
+    assert!(!sum_holds((11.0, false), &[(7.0, false), (3.0, false)]));
+    assert!(sum_holds(
+        (4537.0, false),
+        &[(1800.0, true), (1118.0, false)]
+    ));
+    assert!(!sum_holds(
+        (2000.0, false),
+        &[(1800.0, true), (1118.0, false)]
+    ));
+    assert!(sum_holds(
+        (1800.0, true),
+        &[(1000.0, false), (900.0, false)]
+    ));
+    assert!(!sum_holds((1800.0, true), &[(1118.0, false)]));
+    // In the data: a rule that would need the bound to be exact is refused, one that holds as
+    // a bound passes.
+    let sum_errors = |whole: &str, parts: &[&str]| {
+        let mut v = common::json();
+        v["sums"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"whole": whole, "parts": parts}));
+        data::checked(&v)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| matches!(e, DataError::SumMismatch { .. }))
+            .count()
+    };
+    assert_eq!(
+        sum_errors("lineage.kdn_2016.members", &["lineage.founded.members"]),
+        1
+    );
+    assert_eq!(
+        sum_errors("lineage.founded.members", &["lineage.kdn_2016.members"]),
+        1
+    );
+    assert_eq!(
+        sum_errors(
+            "lineage.merged.members",
+            &["lineage.kdn_2016.members", "lineage.founded.members"]
+        ),
+        0
+    );
+    // Shown as a bound: the table's cell, the row's words, the drawing's open end, a note.
+    for (lang, words) in [(Lang::Vi, "trên 1.800"), (Lang::En, "over 1,800")] {
+        let m = build_in(ds(), ChartId::Lineage, all(), lang, Measure::Members);
+        let row = m
+            .data
+            .iter()
+            .position(|d| d.cells[0] == "14/04/2016")
+            .unwrap();
+        assert_eq!(m.data[row].cells[3], words);
+        assert!(
+            m.data[row].value_label.contains(words),
+            "{}",
+            m.data[row].value_label
+        );
+        assert!(m.data[row].tooltip.iter().any(|t| t.contains(words)));
+        assert!(m.lineage.as_ref().unwrap().rows[row].more_than);
+        assert!(
+            m.notes.iter().any(|(_, t)| t.starts_with(words)),
+            "{:?}",
+            m.notes
+        );
+        // In organisations its 53 is exact: no open end there.
+        let o = build_in(ds(), ChartId::Lineage, all(), lang, Measure::Organisations);
+        assert!(!o.lineage.as_ref().unwrap().rows[row].more_than);
+        assert_eq!(o.data[row].value, Some(53.0));
     }
 }

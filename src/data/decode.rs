@@ -161,7 +161,17 @@ impl<N: Node> Fields<N> {
     /// A required list of texts (`["pleiku", "ia-grai"]`), each named at its index.
     #[inline(never)]
     pub(crate) fn texts(&mut self, key: &str, errs: &mut Errs) -> Vec<String> {
-        let (path, items) = self.items(key, true, errs);
+        self.list_of_texts(key, true, errs)
+    }
+
+    /// An optional list of texts: absent, an empty list.
+    #[inline(never)]
+    pub(crate) fn opt_texts(&mut self, key: &str, errs: &mut Errs) -> Vec<String> {
+        self.list_of_texts(key, false, errs)
+    }
+
+    fn list_of_texts(&mut self, key: &str, required: bool, errs: &mut Errs) -> Vec<String> {
+        let (path, items) = self.items(key, required, errs);
         items
             .iter()
             .enumerate()

@@ -350,12 +350,40 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// Its value as the reader writes it: its count as written (`1.173`) or its percentage.
+    /// Its value as the reader writes it: its count as written (`1.173`), its percentage, or a
+    /// lower bound as one ("trên 1.800" / "over 1,800").
     pub fn value_text(&self, l: Lang) -> String {
-        match self.unit {
-            Unit::Percent => format::written_percent(&self.as_written, l),
-            Unit::Count => format::as_written(&self.as_written, l),
-        }
+        let (bound, number) = match MORE_THAN
+            .iter()
+            .find_map(|w| self.as_written.strip_prefix(w))
+        {
+            Some(n) => (Some(l.t("trên ", "over ")), n),
+            None => (None, self.as_written.as_str()),
+        };
+        let number = match self.unit {
+            Unit::Percent => format::written_percent(number, l),
+            Unit::Count => format::as_written(number, l),
+        };
+        format!("{}{number}", bound.unwrap_or(""))
+    }
+
+    /// Whether its source gives it as a lower bound ("trên 1.800"): at least this, never exact.
+    pub fn more_than(&self) -> bool {
+        parse_written(&self.as_written).is_some_and(|w| w.more_than)
+    }
+}
+
+/// Whether parts add up to a whole, each `(value, more_than)`: exactly when every figure is
+/// exact; when a part is a lower bound the parts are at least their sum, so that sum may not pass
+/// the whole; when the whole is one, the exact parts must reach it; two bounds prove nothing.
+pub fn sum_holds(whole: (f64, bool), parts: &[(f64, bool)]) -> bool {
+    let sum: f64 = parts.iter().map(|p| p.0).sum();
+    let parts_bound = parts.iter().any(|p| p.1);
+    match (whole.1, parts_bound) {
+        (false, false) => (sum - whole.0).abs() <= 1e-9,
+        (false, true) => sum <= whole.0 + 1e-9,
+        (true, false) => sum + 1e-9 >= whole.0,
+        (true, true) => true,
     }
 }
 
@@ -370,10 +398,22 @@ pub struct SumRule {
 pub struct Written {
     pub value: f64,
     pub decimals: u8,
+    /// Written "trên 1.800" (over 1,800): a lower bound, never the count itself.
+    pub more_than: bool,
 }
 
-/// Parses "1.173", "02", "64,94", "0,45". Rejects anything else (letters, "1,2,3", empty).
+/// The words a source puts before a number it gives as a lower bound ("trên 1.800 đảng viên").
+pub const MORE_THAN: [&str; 2] = ["trên ", "hơn "];
+
+/// Parses "1.173", "02", "64,94", "0,45", and a lower bound "trên 1.800". Rejects anything else
+/// (letters, "1,2,3", empty).
 pub fn parse_written(s: &str) -> Option<Written> {
+    if let Some(n) = MORE_THAN.iter().find_map(|w| s.strip_prefix(w)) {
+        return parse_written(n).filter(|w| !w.more_than).map(|w| Written {
+            more_than: true,
+            ..w
+        });
+    }
     let (int_part, frac) = match s.split_once(',') {
         Some((i, f)) => (i, Some(f)),
         None => (s, None),
@@ -407,6 +447,7 @@ pub fn parse_written(s: &str) -> Option<Written> {
     Some(Written {
         value: scaled as f64 / 10u64.pow(decimals.into()) as f64,
         decimals,
+        more_than: false,
     })
 }
 

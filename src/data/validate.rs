@@ -4,7 +4,7 @@
 
 use super::error::DataError;
 use super::fields::YearField;
-use super::model::{is_iso_date, parse_written, Dataset, Place, Unit};
+use super::model::{is_iso_date, parse_written, sum_holds, Dataset, Place, Unit};
 use super::roles::{self, ChartId, Lack};
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
@@ -210,11 +210,16 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
         if !complete {
             continue;
         }
-        for id in &rule.parts {
-            parts_sum += ds.figure(id).map_or(0.0, |f| f.value);
-        }
-        let expected = ds.figure(&rule.whole).map_or(0.0, |f| f.value);
-        if (parts_sum - expected).abs() > 1e-9 {
+        let at = |id: &String| {
+            ds.figure(id)
+                .map_or((0.0, false), |f| (f.value, f.more_than()))
+        };
+        let parts: Vec<(f64, bool)> = rule.parts.iter().map(at).collect();
+        parts_sum += parts.iter().map(|p| p.0).sum::<f64>();
+        let whole = at(&rule.whole);
+        let expected = whole.0;
+        // A lower bound ("trên 1.800") never enters a sum as exact.
+        if !sum_holds(whole, &parts) {
             errors.push(DataError::SumMismatch {
                 whole: rule.whole.clone(),
                 expected,
@@ -282,7 +287,17 @@ fn check_words(ds: &Dataset, errors: &mut Vec<DataError>) {
 
 /// An absolute `https://` address with a host: what crawlers need for link previews.
 pub fn is_page_url(url: &str) -> bool {
-    url.strip_prefix("https://")
+    full_address(url, "https://")
+}
+
+/// A source's address: https, or http for a site that has no https (the enterprises bloc's own
+/// site, read at its http address).
+pub fn is_source_url(url: &str) -> bool {
+    full_address(url, "https://") || full_address(url, "http://")
+}
+
+fn full_address(url: &str, scheme: &str) -> bool {
+    url.strip_prefix(scheme)
         .and_then(|rest| rest.split(['/', '?', '#']).next())
         .is_some_and(|host| {
             !host.is_empty()

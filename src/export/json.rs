@@ -136,7 +136,11 @@ fn lineage_json(ds: &Dataset) -> Vec<(&'static str, Json<'_>)> {
         .flows
         .iter()
         .map(|fl| {
-            let mut f = vec![("event", Json::Str(&fl.event)), ("to", strs(&fl.to))];
+            let mut f = vec![("event", Json::Str(&fl.event))];
+            if !fl.from.is_empty() {
+                f.push(("from", strs(&fl.from)));
+            }
+            f.push(("to", strs(&fl.to)));
             opt("organisations", &fl.organisations, &mut f);
             opt("members", &fl.members, &mut f);
             Json::Obj(f)

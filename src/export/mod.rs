@@ -251,19 +251,30 @@ fn lineage(ds: &Dataset, range: YearRange, lang: Lang) -> Table {
         lang.t("ket_thuc", "ended"),
         lang.t("nguon", "source"),
     ];
-    let num = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Num);
+    // A lower bound stays words ("over 1,800"), never a number a spreadsheet would add up.
+    let num = |vm: &crate::charts::ChartVm, i: usize, column: usize| {
+        let bound = vm
+            .lineage
+            .as_ref()
+            .and_then(|l| l.rows.get(i))
+            .is_some_and(|r| r.more_than);
+        match vm.data[i].value {
+            Some(_) if bound => text(vm.data[i].cells[column].clone()),
+            v => v.map_or(Cell::Empty, Cell::Num),
+        }
+    };
     let rows = organisations
         .data
         .iter()
-        .zip(&members.data)
-        .map(|(o, m)| {
+        .enumerate()
+        .map(|(i, o)| {
             let cell = |i: usize| text(o.cells.get(i).cloned().unwrap_or_default());
             vec![
                 text(o.label.clone()),
                 cell(0),
                 cell(1),
-                num(o.value),
-                num(m.value),
+                num(&organisations, i, 2),
+                num(&members, i, 3),
                 cell(4),
                 cell(5),
                 cell(6),

@@ -58,7 +58,12 @@ pub(super) fn lineage<DB: DrawingBackend>(
         .map(|d| text_width(theme, 11.0, &d.value_label))
         .max()
         .unwrap_or(0)
-        + theme.px(8.0);
+        + theme.px(8.0)
+        + if l.rows.iter().any(|r| r.more_than) {
+            theme.px(8.0)
+        } else {
+            0
+        };
     let bar_max = (x1 - x0 - deepest * indent - indent - value_space).max(theme.px(24.0));
     let y_max = if vm.y_max > 0.0 { vm.y_max } else { 1.0 };
     let max_link = f64::from(indent - theme.px(4.0));
@@ -101,13 +106,21 @@ pub(super) fn lineage<DB: DrawingBackend>(
         let end = match d.value {
             Some(v) => {
                 let len = ((v / y_max) * f64::from(bar_max)).round() as i32;
-                rect(
-                    root,
-                    (bx, by),
-                    (bx + len.max(theme.px(2.0)), by + bar_h),
-                    p.primary.filled(),
-                )?;
-                bx + len.max(theme.px(2.0))
+                let end = bx + len.max(theme.px(2.0));
+                rect(root, (bx, by), (end, by + bar_h), p.primary.filled())?;
+                if l.rows.get(i).is_some_and(|r| r.more_than) {
+                    // A lower bound: the bar stops at it and opens on a "›", more beyond.
+                    let (tip, half) = (theme.px(5.0), bar_h / 2);
+                    let (x, mid) = (end + theme.px(3.0), by + half);
+                    root.draw(&PathElement::new(
+                        vec![(x, by), (x + tip, mid), (x, by + bar_h)],
+                        p.primary.stroke_width(theme.px(2.0).max(1) as u32),
+                    ))
+                    .map_err(err)?;
+                    end + theme.px(3.0) + tip
+                } else {
+                    end
+                }
             }
             None => {
                 // Not published: an open dashed box, never a bar of 0.
@@ -128,6 +141,8 @@ pub(super) fn lineage<DB: DrawingBackend>(
     // turning towards a nearer row crosses none still going down.
     // (A row's links are made in the order of the rows they lead to: taken backwards.)
     let mut used = vec![0i32; vm.data.len()];
+    // Links into one row (what each giver handed over) arrive one below the other.
+    let mut arrived = vec![0i32; vm.data.len()];
     for link in l.links.iter().rev() {
         let Link {
             from,
@@ -152,6 +167,8 @@ pub(super) fn lineage<DB: DrawingBackend>(
                 let w = ((v / y_max) * max_link)
                     .round()
                     .max(f64::from(theme.px(1.5))) as i32;
+                let ty = ty + arrived[to];
+                arrived[to] += w + theme.px(1.0);
                 rect(
                     root,
                     (sx, sy),

@@ -15,7 +15,7 @@ pub fn fate_line(ds: &Dataset, lang: Lang, whole: bool) -> Option<String> {
     let first = ds
         .events
         .iter()
-        .find(|e| e.units.iter().any(|u| u == own))?;
+        .find(|e| e.kind != EventKind::Counted && e.units.iter().any(|u| u == own))?;
     let date = date_as_written(&first.date);
     let into = short_names(ds, &first.into, lang);
     let mut line = match first.kind {
@@ -31,7 +31,7 @@ pub fn fate_line(ds: &Dataset, lang: Lang, whole: bool) -> Option<String> {
             format!("Chuyển giao ngày {date} về {into}"),
             format!("Handed over on {date} to {into}"),
         ),
-        EventKind::Founded => return None,
+        EventKind::Founded | EventKind::Counted => return None,
     };
     let ended = ds.events.iter().find(|e| {
         e.kind == EventKind::Ended

@@ -35,6 +35,8 @@ pub struct LineRow {
     pub date: String,
     pub depth: u8,
     pub short: String,
+    /// Its figure in the drawn measure is a lower bound ("trên 1.800"): the bar is open-ended.
+    pub more_than: bool,
 }
 
 /// A link from one row to a later one.
@@ -46,6 +48,12 @@ pub struct Link {
     pub value: Option<f64>,
     /// The same unit later (a thin neutral line), not a flow of organisations.
     pub same_unit: bool,
+}
+
+/// A link in the making, with its value in both measures.
+struct Joined {
+    link: Link,
+    members: Option<f64>,
 }
 
 /// A row in the making: which units, when, the figures, and what the tooltip and table say.
@@ -120,180 +128,256 @@ fn counted_on(ds: &Dataset, row: &Row, lang: Lang) -> String {
         .map_or_else(|| "—".to_string(), |f| period_label(ds, &f.period, lang))
 }
 
-/// The rows and links of the dataset's lineage.
-fn rows(ds: &Dataset, lang: Lang) -> (Vec<Row>, Vec<Link>) {
+/// The rows and links of the dataset's lineage, in time order: the events before the article's
+/// first year, the page's own unit with the article's years, then the later events.
+fn rows(ds: &Dataset, lang: Lang) -> (Vec<Row>, Vec<Joined>) {
     let mut rows: Vec<Row> = Vec::new();
-    let mut links: Vec<Link> = Vec::new();
-    let latest =
-        |rows: &[Row], unit: &str| rows.iter().rposition(|r| r.units.iter().any(|u| u == unit));
-    if let Some(own) = &ds.lineage_unit {
-        let (a, b) = ds.bounds();
-        rows.push(Row {
-            units: vec![own.clone()],
-            date: format::years(a, b),
-            event: None,
-            organisations: None,
-            members: None,
-            from: vec![],
-            ended: None,
-            document: None,
-        });
-    }
+    let mut links: Vec<Joined> = Vec::new();
+    let (a, b) = ds.bounds();
+    let own_row = |rows: &mut Vec<Row>| {
+        if let Some(own) = &ds.lineage_unit {
+            rows.push(Row {
+                units: vec![own.clone()],
+                date: format::years(a, b),
+                event: None,
+                organisations: None,
+                members: None,
+                from: vec![],
+                ended: None,
+                document: None,
+            });
+        }
+    };
+    // ISO dates compare as text.
+    let series_start = format!("{a:04}-01-01");
+    let mut own_placed = false;
     // In date order: validation refuses them otherwise.
     for e in &ds.events {
-        let date = date_as_written(&e.date);
-        // The rows of the units it acts on (a unit met here for the first time: a row of its
-        // own, with nothing published).
-        let mut sources = Vec::new();
-        for u in &e.units {
-            let i = latest(&rows, u).unwrap_or_else(|| {
-                let (vi, en) = e.kind.words();
-                rows.push(Row {
-                    units: vec![u.clone()],
-                    date: String::new(),
-                    event: Some(lang.t(
-                        format!("Trước sự kiện ngày {date} ({vi})"),
-                        format!("Before the event of {date} ({en})"),
-                    )),
-                    organisations: None,
-                    members: None,
-                    from: vec![],
-                    ended: None,
-                    document: Some(e.document.clone()),
-                });
-                rows.len() - 1
-            });
-            sources.push(i);
+        if !own_placed && e.date >= series_start {
+            own_row(&mut rows);
+            own_placed = true;
         }
-        let row =
-            |units: Vec<String>, o: Option<String>, m: Option<String>, from: Vec<String>| Row {
-                units,
-                date: date.clone(),
-                event: Some(event_words(e, lang)),
-                organisations: o,
-                members: m,
-                from,
-                ended: None,
-                document: Some(e.document.clone()),
-            };
-        let unknown = lang.t("không công bố", "not published");
-        match e.kind {
-            EventKind::Ended => {
-                for &i in &sources {
-                    rows[i].ended = Some(format!("{date}: {}", event_words(e, lang)));
-                }
+        event_rows(ds, lang, e, &mut rows, &mut links);
+    }
+    if !own_placed {
+        own_row(&mut rows);
+    }
+    (rows, links)
+}
+
+/// The row of a unit's latest state, or a new row of its own where it is met for the first time
+/// (with nothing published).
+fn row_of(rows: &mut Vec<Row>, unit: &str, e: &Event, lang: Lang) -> usize {
+    if let Some(i) = rows.iter().rposition(|r| r.units.iter().any(|u| u == unit)) {
+        return i;
+    }
+    let date = date_as_written(&e.date);
+    let (vi, en) = e.kind.words();
+    rows.push(Row {
+        units: vec![unit.to_string()],
+        date: String::new(),
+        event: Some(lang.t(
+            format!("Trước sự kiện ngày {date} ({vi})"),
+            format!("Before the event of {date} ({en})"),
+        )),
+        organisations: None,
+        members: None,
+        from: vec![],
+        ended: None,
+        document: Some(e.document.clone()),
+    });
+    rows.len() - 1
+}
+
+/// The rows and links one event adds.
+fn event_rows(ds: &Dataset, lang: Lang, e: &Event, rows: &mut Vec<Row>, links: &mut Vec<Joined>) {
+    let date = date_as_written(&e.date);
+    let sources: Vec<usize> = e.units.iter().map(|u| row_of(rows, u, e, lang)).collect();
+    let row = |units: Vec<String>, o: Option<String>, m: Option<String>, from: Vec<String>| Row {
+        units,
+        date: date.clone(),
+        event: Some(event_words(e, lang)),
+        organisations: o,
+        members: m,
+        from,
+        ended: None,
+        document: Some(e.document.clone()),
+    };
+    let join = |from: usize, to: usize, o: Option<&str>, m: Option<&str>, same_unit: bool| Joined {
+        link: Link {
+            from,
+            to,
+            value: ds.value_of(o),
+            same_unit,
+        },
+        members: ds.value_of(m),
+    };
+    let unknown = lang.t("không công bố", "not published");
+    match e.kind {
+        EventKind::Ended => {
+            for &i in &sources {
+                rows[i].ended = Some(format!("{date}: {}", event_words(e, lang)));
             }
-            EventKind::Merged | EventKind::Founded => {
-                let from = e
-                    .units
+        }
+        EventKind::Counted => {
+            // The same unit later, its size as published.
+            rows.push(row(
+                e.units.clone(),
+                e.organisations.clone(),
+                e.members.clone(),
+                vec![],
+            ));
+            let to = rows.len() - 1;
+            links.extend(sources.iter().map(|&from| join(from, to, None, None, true)));
+        }
+        EventKind::Merged | EventKind::Founded => {
+            let from = e
+                .units
+                .iter()
+                .map(|u| format!("{} ({unknown})", name(ds, u, lang)))
+                .collect();
+            rows.push(row(
+                e.into.clone(),
+                e.organisations.clone(),
+                e.members.clone(),
+                from,
+            ));
+            let to = rows.len() - 1;
+            links.extend(
+                sources
                     .iter()
-                    .map(|u| format!("{} ({unknown})", name(ds, u, lang)))
+                    .map(|&from| join(from, to, None, None, false)),
+            );
+        }
+        EventKind::Split | EventKind::Transferred => {
+            let flows: Vec<_> = ds.flows_of(&e.id).collect();
+            // Split by giver ("7 from one, 3 from the other"): each giver's row links to the
+            // recipients with its own figures, and the recipients' row holds the event's total.
+            if !flows.is_empty() && flows.iter().all(|f| !f.from.is_empty()) {
+                let from_words = flows
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{}: {}",
+                            names(ds, &f.from, lang),
+                            count(ds, f.organisations.as_ref(), lang)
+                        )
+                    })
                     .collect();
                 rows.push(row(
                     e.into.clone(),
                     e.organisations.clone(),
                     e.members.clone(),
-                    from,
+                    from_words,
                 ));
                 let to = rows.len() - 1;
-                links.extend(sources.iter().map(|&from| Link {
-                    from,
-                    to,
-                    value: None,
-                    same_unit: false,
-                }));
+                for f in &flows {
+                    for giver in &f.from {
+                        if let Some(k) = e.units.iter().position(|u| u == giver) {
+                            links.push(join(
+                                sources[k],
+                                to,
+                                f.organisations.as_deref(),
+                                f.members.as_deref(),
+                                false,
+                            ));
+                        }
+                    }
+                }
+                return;
             }
-            EventKind::Split | EventKind::Transferred => {
-                // What the event hands over, on a row of the unit it leaves.
-                let mut from_row = sources.first().copied();
-                if e.organisations.is_some() || e.members.is_some() {
-                    rows.push(row(
-                        e.units.clone(),
-                        e.organisations.clone(),
-                        e.members.clone(),
-                        vec![],
-                    ));
+            // What the event hands over, on a row of the unit it leaves.
+            let mut from_row = sources.first().copied();
+            if e.organisations.is_some() || e.members.is_some() {
+                rows.push(row(
+                    e.units.clone(),
+                    e.organisations.clone(),
+                    e.members.clone(),
+                    vec![],
+                ));
+                let to = rows.len() - 1;
+                links.extend(sources.iter().map(|&from| join(from, to, None, None, true)));
+                from_row = Some(to);
+            }
+            let giver = names(ds, &e.units, lang);
+            let mut covered: Vec<&String> = Vec::new();
+            for f in flows {
+                covered.extend(&f.to);
+                rows.push(row(
+                    f.to.clone(),
+                    f.organisations.clone(),
+                    f.members.clone(),
+                    vec![giver.clone()],
+                ));
+                if let Some(from) = from_row {
                     let to = rows.len() - 1;
-                    links.extend(sources.iter().map(|&from| Link {
+                    links.push(join(
                         from,
                         to,
-                        value: None,
-                        same_unit: true,
-                    }));
-                    from_row = Some(to);
-                }
-                let giver = names(ds, &e.units, lang);
-                let mut covered: Vec<&String> = Vec::new();
-                for f in ds.flows_of(&e.id) {
-                    covered.extend(&f.to);
-                    rows.push(row(
-                        f.to.clone(),
-                        f.organisations.clone(),
-                        f.members.clone(),
-                        vec![giver.clone()],
+                        f.organisations.as_deref(),
+                        f.members.as_deref(),
+                        false,
                     ));
-                    if let Some(from) = from_row {
-                        links.push(Link {
-                            from,
-                            to: rows.len() - 1,
-                            value: ds.value_of(f.organisations.as_deref()),
-                            same_unit: false,
-                        });
-                    }
                 }
-                for u in e.into.iter().filter(|u| !covered.contains(u)) {
-                    rows.push(row(
-                        vec![u.clone()],
-                        None,
-                        None,
-                        vec![format!("{giver} ({unknown})")],
-                    ));
-                    if let Some(from) = from_row {
-                        links.push(Link {
-                            from,
-                            to: rows.len() - 1,
-                            value: None,
-                            same_unit: false,
-                        });
-                    }
+            }
+            for u in e.into.iter().filter(|u| !covered.contains(u)) {
+                rows.push(row(
+                    vec![u.clone()],
+                    None,
+                    None,
+                    vec![format!("{giver} ({unknown})")],
+                ));
+                if let Some(from) = from_row {
+                    links.push(join(from, rows.len() - 1, None, None, false));
                 }
             }
         }
     }
-    (rows, links)
 }
 
 /// The lineage chart's view-model.
 pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
-    let (rows, mut links) = rows(ds, lang);
+    let (rows, joined) = rows(ds, lang);
+    // Links in the chosen measure: the flows' members where the source gives them.
+    let links: Vec<Link> = joined
+        .into_iter()
+        .map(|j| match measure {
+            Measure::Organisations => j.link,
+            Measure::Members => Link {
+                value: j.members,
+                ..j.link
+            },
+        })
+        .collect();
     let own_total = ds.yearly.last();
-    let value_of = |r: &Row, i: usize| -> Option<f64> {
+    let value_of = |r: &Row| -> Option<f64> {
         let id = match measure {
             Measure::Organisations => &r.organisations,
             Measure::Members => &r.members,
         };
-        // The page's own unit, before any event: its last yearly total (the series' figure).
-        if i == 0 && r.event.is_none() && measure == Measure::Organisations {
+        // The page's own unit: its last yearly total (the series' figure).
+        if r.event.is_none() && measure == Measure::Organisations {
             return own_total.map(|y| f64::from(y.total));
         }
         ds.value_of(id.as_deref())
     };
-    if measure == Measure::Members {
-        // Links in members: the flows' members where the source gives them.
-        for l in &mut links {
-            if l.value.is_some() {
-                l.value = value_of(&rows[l.to], l.to);
-            }
-        }
-    }
+    // Whether a row's figure in the chosen measure is a lower bound ("trên 1.800").
+    let more_than = |r: &Row| {
+        let id = match measure {
+            Measure::Organisations => &r.organisations,
+            Measure::Members => &r.members,
+        };
+        id.as_deref()
+            .and_then(|id| ds.figure(id))
+            .is_some_and(|f| f.more_than())
+    };
     let unknown = lang.t("không công bố", "not published");
     let data: Vec<Datum> = rows
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
+        .map(|r| {
             let label = names(ds, &r.units, lang);
-            let value = value_of(r, i);
-            let (orgs, members) = if i == 0 && r.event.is_none() {
+            let value = value_of(r);
+            let (orgs, members) = if r.event.is_none() {
                 let t = own_total.map_or_else(String::new, |y| y.total.to_string());
                 (t, unknown.to_string())
             } else {
@@ -302,14 +386,14 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
                     count(ds, r.members.as_ref(), lang),
                 )
             };
-            let counted = if i == 0 && r.event.is_none() {
+            let counted = if r.event.is_none() {
                 "—".into()
             } else {
                 counted_on(ds, r, lang)
             };
             // What is published, in a few words; nothing published says so.
             let shown: Vec<String> = [
-                r.organisations.is_some() || (i == 0 && r.event.is_none()),
+                r.organisations.is_some() || (r.event.is_none()),
                 r.members.is_some(),
             ]
             .iter()
@@ -321,7 +405,7 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
             .map(|(_, t)| t)
             .collect();
             // The page's own unit: its last year's total, that year named.
-            let shown: Vec<String> = match own_total.filter(|_| i == 0 && r.event.is_none()) {
+            let shown: Vec<String> = match own_total.filter(|_| r.event.is_none()) {
                 Some(y) => vec![format!("{} ({})", shown.join(""), y.year)],
                 None => shown,
             };
@@ -441,6 +525,23 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
             ));
         }
     }
+    let bounds: Vec<String> = rows
+        .iter()
+        .flat_map(|r| [&r.organisations, &r.members])
+        .filter_map(|id| ds.figure(id.as_deref()?))
+        .filter(|f| f.more_than())
+        .map(|f| f.value_text(lang))
+        .collect();
+    if !bounds.is_empty() {
+        let list = bounds.join(", ");
+        notes.push((
+            Flag::Note,
+            lang.t(
+                format!("{list}: nguồn chỉ ghi giới hạn dưới; số thật lớn hơn, không bao giờ cộng như số chính xác. Thanh vẽ đến giới hạn, có dấu › ở cuối."),
+                format!("{list}: the source gives only a lower bound; the true count is larger and is never added up as exact. The bar stops at the bound, with › at its end."),
+            ),
+        ));
+    }
     notes.extend(quote_notes(ds, lang, |of| {
         matches!(of, audit::QuoteOf::Figure(f) if ds.figure(f).is_some_and(|f| f.group == crate::data::Group::Lineage))
     }));
@@ -460,18 +561,31 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
         shape: Shape::Lineage,
         title: ds.chart_title(ChartId::Lineage.id()).map_or_else(
             || {
-                // After the data's last year: the yearly series ends there.
-                let last = ds.bounds().1;
+                // The story's years: its first event (or the series) to its last.
+                let year = |e: Option<&Event>| e.and_then(|e| e.date.get(..4)?.parse::<u16>().ok());
+                let (a, b) = ds.bounds();
+                let first = year(ds.events.first()).map_or(a, |y| y.min(a));
+                let last = year(ds.events.last()).map_or(b, |y| y.max(b));
                 lang.t(
-                    format!("Sau năm {last}: đơn vị này đi về đâu"),
-                    format!("After {last}: what became of this unit"),
+                    format!("Từ {first} đến {last}: đơn vị này qua các lần hợp nhất, chuyển giao"),
+                    format!("{first} to {last}: this unit through its mergers and handovers"),
                 )
             },
             |l| lang.pick(l).to_string(),
         ),
-        subtitle: lang.t(
-            format!("{measure_words} · theo thời gian · không theo bộ lọc năm"),
-            format!("{measure_words} · in time order · not filtered by year"),
+        subtitle: latest_words(&data, &rows, lang).map_or_else(
+            || {
+                lang.t(
+                    format!("{measure_words} · theo thời gian · không theo bộ lọc năm"),
+                    format!("{measure_words} · in time order · not filtered by year"),
+                )
+            },
+            |latest| {
+                lang.t(
+                    format!("{latest} · {measure_words} · theo thời gian · không theo bộ lọc năm"),
+                    format!("{latest} · {measure_words} · in time order · not filtered by year"),
+                )
+            },
         ),
         percent_axis: false,
         y_max: max.max(1.0),
@@ -496,6 +610,7 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
                     date: r.date.clone(),
                     depth,
                     short: short_names(ds, &r.units, lang),
+                    more_than: more_than(r),
                 })
                 .collect(),
             links,
@@ -503,6 +618,20 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
         }),
         data,
     }
+}
+
+/// The latest known state, for the line under the title: the last dated row that publishes a
+/// figure ("Mới nhất, 15/01/2026: Đảng bộ phường Pleiku, 10 tổ chức · 670 đảng viên").
+fn latest_words(data: &[Datum], rows: &[Row], lang: Lang) -> Option<String> {
+    let (d, r) = data.iter().zip(rows).rev().find(|(_, r)| {
+        r.event.is_some()
+            && !r.date.is_empty()
+            && (r.organisations.is_some() || r.members.is_some())
+    })?;
+    Some(lang.t(
+        format!("Mới nhất, {}: {}, {}", r.date, d.label, d.value_label),
+        format!("Latest, {}: {}, {}", r.date, d.label, d.value_label),
+    ))
 }
 
 /// Each row's depth: a row a link leads to sits one step right of where the link starts (the

@@ -5,8 +5,8 @@
 use super::error::LineageError as E;
 use super::EventKind;
 use crate::data::error::DataError;
-use crate::data::model::{is_iso_date, Dataset, Group, Place};
-use crate::data::validate::{is_page_url, PLAUSIBLE_YEARS};
+use crate::data::model::{is_iso_date, sum_holds, Dataset, Group, Place};
+use crate::data::validate::{is_source_url, PLAUSIBLE_YEARS};
 use std::collections::BTreeSet;
 
 /// A real ISO date in the plausible years.
@@ -85,7 +85,7 @@ pub fn check(ds: &Dataset, errors: &mut Vec<DataError>) {
         }
         let (needs_units, needs_into) = match e.kind {
             EventKind::Founded => (false, true),
-            EventKind::Ended => (true, false),
+            EventKind::Ended | EventKind::Counted => (true, false),
             EventKind::Merged | EventKind::Split | EventKind::Transferred => (true, true),
         };
         for (needed, side, list) in [
@@ -136,7 +136,7 @@ pub fn check(ds: &Dataset, errors: &mut Vec<DataError>) {
         }
     }
     for d in &ds.documents {
-        if let Some(url) = d.url.as_ref().filter(|u| !is_page_url(u)) {
+        if let Some(url) = d.url.as_ref().filter(|u| !is_source_url(u)) {
             push(E::BadAddress {
                 document: d.id.clone(),
                 url: url.clone(),
@@ -153,9 +153,16 @@ pub fn check(ds: &Dataset, errors: &mut Vec<DataError>) {
             });
         }
         unit_names(at("to"), &f.to, &mut push);
+        unit_names(at("from"), &f.from, &mut push);
         if let Some(e) = event {
             for u in f.to.iter().filter(|u| !e.into.contains(u)) {
                 push(E::NotRecipient {
+                    index,
+                    unit: u.clone(),
+                });
+            }
+            for u in f.from.iter().filter(|u| !e.units.contains(u)) {
+                push(E::NotGiver {
                     index,
                     unit: u.clone(),
                 });
@@ -168,21 +175,26 @@ pub fn check(ds: &Dataset, errors: &mut Vec<DataError>) {
     figures(ds, &mut push);
 }
 
-/// Where a source gives both an event's whole and every one of its flows, they add up.
+/// Where a source gives both an event's whole and every one of its flows, they add up (as
+/// bounds where one is a bound).
 fn sums(ds: &Dataset, push: &mut dyn FnMut(E)) {
     for e in &ds.events {
         let flows: Vec<_> = ds.flows_of(&e.id).collect();
         if flows.is_empty() {
             continue;
         }
-        for (field, whole, part) in [
+        for (field, whole_id, part) in [
             ("organisations", &e.organisations, 0),
             ("members", &e.members, 1),
         ] {
-            let Some(whole) = ds.value_of(whole.as_deref()) else {
+            let Some(whole) = ds.value_of(whole_id.as_deref()) else {
                 continue;
             };
-            let parts: Option<Vec<f64>> = flows
+            let bounded = |id: Option<&str>| {
+                id.and_then(|id| ds.figure(id))
+                    .map(|f| (f.value, f.more_than()))
+            };
+            let parts: Option<Vec<(f64, bool)>> = flows
                 .iter()
                 .map(|f| {
                     let id = if part == 0 {
@@ -190,12 +202,13 @@ fn sums(ds: &Dataset, push: &mut dyn FnMut(E)) {
                     } else {
                         &f.members
                     };
-                    ds.value_of(id.as_deref())
+                    bounded(id.as_deref())
                 })
                 .collect();
+            let whole_bound = bounded(whole_id.as_deref()).is_some_and(|w| w.1);
             if let Some(parts) = parts {
-                let sum: f64 = parts.iter().sum();
-                if (sum - whole).abs() > 1e-9 {
+                let sum: f64 = parts.iter().map(|p| p.0).sum();
+                if !sum_holds((whole, whole_bound), &parts) {
                     push(E::PartsDoNotAdd {
                         event: e.id.clone(),
                         field,
@@ -223,7 +236,9 @@ fn figures(ds: &Dataset, push: &mut dyn FnMut(E)) {
         let corrected = ds
             .correction(&Place::Figure(f.id.clone(), "value".into()))
             .is_some_and(|(_, c)| c.corrects_source);
-        if !f.quote.writes(f.value) && !corrected {
+        // A lower bound is quoted with its word ("trên 1.800"), so it is never read as exact.
+        let bound_unquoted = f.more_than() && !f.quote.contains(f.as_written.as_str());
+        if (!f.quote.writes(f.value) || bound_unquoted) && !corrected {
             push(E::QuoteWithoutFigure {
                 figure: f.id.clone(),
                 written: f.as_written.clone(),

@@ -17,7 +17,7 @@ pub(crate) fn unit<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> LineageUnit {
 }
 
 pub(crate) fn event<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Event {
-    let kinds = "founded, merged, split, transferred, ended";
+    let kinds = "founded, merged, split, transferred, ended, counted";
     let e = Event {
         id: f.text("id", errs),
         kind: f
@@ -42,6 +42,7 @@ pub(crate) fn event<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Event {
 pub(crate) fn flow<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> Flow {
     let fl = Flow {
         event: f.text("event", errs),
+        from: f.opt_texts("from", errs),
         to: f.texts("to", errs),
         organisations: f.opt_text("organisations", errs),
         members: f.opt_text("members", errs),

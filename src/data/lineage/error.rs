@@ -69,6 +69,11 @@ pub enum LineageError {
         index: usize,
         unit: String,
     },
+    /// A flow from a unit its event does not act on.
+    NotGiver {
+        index: usize,
+        unit: String,
+    },
     /// The flows of an event do not add up to the event's total the source gives.
     PartsDoNotAdd {
         event: String,
@@ -161,8 +166,8 @@ impl LineageError {
                 format!("dataset.events[{event}].document: the source \"{document}\" has no https:// address for readers to check."),
             ),
             BadAddress { document, url } => (
-                format!("dataset.documents[{document}].url: \"{url}\" phải là địa chỉ đầy đủ bắt đầu bằng https://."),
-                format!("dataset.documents[{document}].url: \"{url}\" must be a full address starting with https://."),
+                format!("dataset.documents[{document}].url: \"{url}\" phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http:// nếu trang không có https)."),
+                format!("dataset.documents[{document}].url: \"{url}\" must be a full address starting with https:// (or http:// for a site without https)."),
             ),
             UnknownEvent { index, event } => (
                 format!("dataset.flows[{index}].event: không có sự kiện \"{event}\"."),
@@ -171,6 +176,10 @@ impl LineageError {
             NotRecipient { index, unit } => (
                 format!("dataset.flows[{index}].to: sự kiện của dòng chuyển này không chuyển về \"{unit}\" (thêm vào mục “into” của sự kiện)."),
                 format!("dataset.flows[{index}].to: this flow's event does not hand anything to \"{unit}\" (add it to the event's “into”)."),
+            ),
+            NotGiver { index, unit } => (
+                format!("dataset.flows[{index}].from: sự kiện của dòng chuyển này không chuyển gì từ \"{unit}\" (thêm vào mục “units” của sự kiện)."),
+                format!("dataset.flows[{index}].from: this flow's event hands nothing over from \"{unit}\" (add it to the event's “units”)."),
             ),
             PartsDoNotAdd { event, field, parts, whole } => {
                 let (parts, whole) = (plain(*parts, 3), plain(*whole, 3));
@@ -223,6 +232,7 @@ impl LineageError {
             UnknownFigureDocument { figure, .. } => format!("dataset.figures[{figure}].document"),
             UnknownEvent { index, .. } => format!("dataset.flows[{index}].event"),
             NotRecipient { index, .. } => format!("dataset.flows[{index}].to"),
+            NotGiver { index, .. } => format!("dataset.flows[{index}].from"),
             PartsDoNotAdd { event, field, .. } => format!("dataset.events[{event}].{field}"),
             QuoteWithoutFigure { figure, .. } => format!("dataset.figures[{figure}].quote"),
             UnknownSentence { event, .. } => format!("dataset.events[{event}].source"),

@@ -1,5 +1,5 @@
 //! What became of the unit: the units before and after it, the events between them (founded,
-//! merged, split, transferred, ended), each with its deciding document and the figures its
+//! merged, split, transferred, ended, and a size a source publishes between them), each with its deciding document and the figures its
 //! source gives, and the flows of organisations and members from one unit to others.
 //!
 //! Every number is a figure of the dataset's `figures` list (group `lineage`): its value as
@@ -29,15 +29,18 @@ pub enum EventKind {
     Split,
     Transferred,
     Ended,
+    /// No change: a source gives the unit's size on a day (a congress, an anniversary).
+    Counted,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] = [
+    pub const ALL: [EventKind; 6] = [
         EventKind::Founded,
         EventKind::Merged,
         EventKind::Split,
         EventKind::Transferred,
         EventKind::Ended,
+        EventKind::Counted,
     ];
 
     /// The name used in data/dataset.json.
@@ -48,6 +51,7 @@ impl EventKind {
             EventKind::Split => "split",
             EventKind::Transferred => "transferred",
             EventKind::Ended => "ended",
+            EventKind::Counted => "counted",
         }
     }
 
@@ -59,6 +63,7 @@ impl EventKind {
             EventKind::Split => ("Chia tách", "Split"),
             EventKind::Transferred => ("Chuyển giao", "Transferred"),
             EventKind::Ended => ("Kết thúc hoạt động", "Ended"),
+            EventKind::Counted => ("Quy mô được công bố", "Size published"),
         }
     }
 }
@@ -92,10 +97,14 @@ pub struct Event {
 
 /// Organisations (and members) going from an event's units to some of its `into` units: one
 /// recipient, or several the source names together ("Đảng bộ TP. Pleiku, Đảng bộ huyện Ia Grai").
+/// Where the source splits what one unit received by the units it came from ("7 … thuộc Đảng bộ
+/// các tập đoàn … và 3 … trực thuộc Đảng ủy UBND tỉnh"), `from` names the giver.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
     /// Id of an `Event`.
     pub event: String,
+    /// Some of the event's `units`; empty: all of them.
+    pub from: Vec<String>,
     pub to: Vec<String>,
     pub organisations: Option<String>,
     pub members: Option<String>,

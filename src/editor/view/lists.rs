@@ -215,12 +215,20 @@ pub const FLOWS: ListSpec = ListSpec {
     key: "flows",
     title: ("Sau năm 2017: các dòng chuyển", "After 2017: the flows"),
     hint: (
-        "Tổ chức và đảng viên một sự kiện chuyển về một đơn vị (hoặc vài đơn vị nguồn ghi chung). Các dòng của một sự kiện phải cộng lại bằng tổng sự kiện ghi.",
-        "The organisations and members an event hands to one unit (or several the source names together). The flows of an event must add up to the total the event gives.",
+        "Tổ chức và đảng viên một sự kiện chuyển về một đơn vị (hoặc vài đơn vị nguồn ghi chung), từ mọi đơn vị của sự kiện hoặc từ những đơn vị nguồn tách riêng. Các dòng của một sự kiện phải cộng lại bằng tổng sự kiện ghi.",
+        "The organisations and members an event hands to one unit (or several the source names together), from every unit of the event or from those the source names apart. The flows of an event must add up to the total the event gives.",
     ),
     item: ("Dòng chuyển", "Flow"),
     fields: &[
         ("event", Kind::Choice, ("Sự kiện", "Event")),
+        (
+            "from",
+            Kind::Ids,
+            (
+                "Từ đơn vị (mã; trống: mọi đơn vị của sự kiện)",
+                "From units (ids; empty: every unit of the event)",
+            ),
+        ),
         ("to", Kind::Ids, ("Về đơn vị (mã)", "To units (ids)")),
         (
             "organisations",
