@@ -228,7 +228,8 @@ fn each_check_names_its_place() {
         (
             "an address that is not a web page's",
             Box::new(|v| {
-                document(v, "baogialai-311451")["url"] = "ftp://baogialai.com.vn/post-311451.html".into()
+                document(v, "baogialai-311451")["url"] =
+                    "ftp://baogialai.com.vn/post-311451.html".into()
             }),
             "dataset.documents[baogialai-311451].url",
         ),

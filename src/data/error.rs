@@ -143,7 +143,7 @@ pub enum DataError {
         index: usize,
         place: String,
     },
-    /// A year outside `validate::PLAUSIBLE_YEARS`, at its place.
+    /// A year outside `model::PLAUSIBLE_YEARS`, at its place.
     ImplausibleYear {
         place: String,
         year: u16,
@@ -334,7 +334,7 @@ impl DataError {
                 format!("revisions[{index}].changes: the place \"{place}\" does not exist in the data."),
             ),
             ImplausibleYear { place, year } => {
-                let (a, b) = (super::validate::PLAUSIBLE_YEARS.start(), super::validate::PLAUSIBLE_YEARS.end());
+                let (a, b) = (super::model::PLAUSIBLE_YEARS.start(), super::model::PLAUSIBLE_YEARS.end());
                 (
                     format!("{place}: năm {year} không thể đúng với loại số liệu này (phải từ {a} đến {b})."),
                     format!("{place}: the year {year} cannot be right for this kind of record (it must be from {a} to {b})."),

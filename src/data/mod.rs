@@ -10,6 +10,8 @@ pub mod js;
 pub mod lineage;
 pub mod model;
 pub mod page;
+pub mod quote;
+pub mod read;
 pub mod roles;
 pub mod tree;
 pub mod validate;
@@ -21,7 +23,9 @@ pub use model::{Classification, Dataset, Figure, Group, Unit, YearRecord};
 /// and the browser.
 pub fn checked<N: decode::Node>(root: &N) -> Result<Dataset, Vec<DataError>> {
     let ds = decode::dataset(root)?;
-    let errors = validate::validate(&ds);
+    let mut errors = validate::validate(&ds);
+    // The lineage's own checks, beside the rest (they use validate's address rule).
+    lineage::check::check(&ds, &mut errors);
     if errors.is_empty() {
         Ok(ds)
     } else {

@@ -2,9 +2,16 @@
 //! code in the build, the tests and the browser.
 
 pub use super::lineage::{Event, EventKind, Flow, LineageUnit};
+pub use super::quote::{parse_written, Quote, Written, MORE_THAN};
 pub use crate::text::lang::Localized;
 use crate::text::{format, lang::Lang};
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+
+/// The years a record of this kind can carry: the Party was founded in 1930, and 2100 is far
+/// beyond any report. A year outside them is a slip (`0`, `20017`), and refusing it here keeps
+/// every later step (the filter's steps, the charts' axes) on years that mean something.
+pub const PLAUSIBLE_YEARS: RangeInclusive<u16> = 1930..=2100;
 
 /// Everything the article says, as figures with provenance.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,51 +272,6 @@ pub struct YearRecord {
     pub quote: Quote,
 }
 
-/// A figure's quote, verbatim, with the numbers it writes read once when the data is decoded
-/// ("41/84 … 48,81%" → 41, 84, 48.81): the quote audit runs on every year step and must not
-/// parse sentences there.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Quote {
-    text: String,
-    numbers: Vec<f64>,
-}
-
-impl Quote {
-    pub fn new(text: String) -> Self {
-        // Numbers written the way the data writes them (`1.173`, `64,94`); a sentence's own
-        // full stop or comma after a number is punctuation, not a decimal mark.
-        let numbers = text
-            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-            .filter(|t| !t.is_empty())
-            .filter_map(|t| parse_written(t.trim_end_matches(['.', ','])))
-            .map(|w| w.value)
-            .collect();
-        Quote { text, numbers }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
-    /// Whether the quote writes this number.
-    pub fn writes(&self, value: f64) -> bool {
-        self.numbers.iter().any(|n| (n - value).abs() < 1e-9)
-    }
-}
-
-impl std::ops::Deref for Quote {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.text
-    }
-}
-
-impl std::fmt::Display for Quote {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
     Changes,
@@ -391,64 +353,6 @@ pub fn sum_holds(whole: (f64, bool), parts: &[(f64, bool)]) -> bool {
 pub struct SumRule {
     pub whole: String,
     pub parts: Vec<String>,
-}
-
-/// A number as Vietnamese writes it: `.` groups thousands, `,` marks decimals.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Written {
-    pub value: f64,
-    pub decimals: u8,
-    /// Written "trên 1.800" (over 1,800): a lower bound, never the count itself.
-    pub more_than: bool,
-}
-
-/// The words a source puts before a number it gives as a lower bound ("trên 1.800 đảng viên").
-pub const MORE_THAN: [&str; 2] = ["trên ", "hơn "];
-
-/// Parses "1.173", "02", "64,94", "0,45", and a lower bound "trên 1.800". Rejects anything else
-/// (letters, "1,2,3", empty).
-pub fn parse_written(s: &str) -> Option<Written> {
-    if let Some(n) = MORE_THAN.iter().find_map(|w| s.strip_prefix(w)) {
-        return parse_written(n).filter(|w| !w.more_than).map(|w| Written {
-            more_than: true,
-            ..w
-        });
-    }
-    let (int_part, frac) = match s.split_once(',') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    let mut groups = int_part.split('.');
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 && int_part.contains('.') {
-        return None;
-    }
-    let mut digits = String::from(first);
-    for g in groups {
-        if g.len() != 3 {
-            return None;
-        }
-        digits.push_str(g);
-    }
-    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 15 {
-        return None;
-    }
-    let decimals = match frac {
-        Some(f) if !f.is_empty() && f.len() <= 6 && f.bytes().all(|b| b.is_ascii_digit()) => {
-            digits.push_str(f);
-            f.len() as u8
-        }
-        Some(_) => return None,
-        None => 0,
-    };
-    // An integer divided by a power of ten: both exact in f64 and the division correctly
-    // rounded, so the same value as parsing the decimal, without std's float parser in the wasm.
-    let scaled: u64 = digits.parse().ok()?;
-    Some(Written {
-        value: scaled as f64 / 10u64.pow(decimals.into()) as f64,
-        decimals,
-        more_than: false,
-    })
 }
 
 impl Group {
@@ -594,5 +498,31 @@ impl Dataset {
         let first = self.yearly.first().map_or(0, |r| r.year);
         let last = self.yearly.last().map_or(first, |r| r.year);
         (first, last)
+    }
+}
+
+/// The lineage's lookups.
+impl Dataset {
+    pub fn lineage_unit(&self, id: &str) -> Option<&LineageUnit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The flows of an event, in data-file order.
+    pub fn flows_of<'a>(&'a self, event: &'a str) -> impl Iterator<Item = &'a Flow> + 'a {
+        self.flows.iter().filter(move |f| f.event == event)
+    }
+
+    /// Whether the data has a lineage to show (the page then has its card and its line).
+    pub fn has_lineage(&self) -> bool {
+        !self.events.is_empty()
+    }
+
+    /// A figure's value by id, for the lineage's optional figure references.
+    pub fn value_of(&self, id: Option<&str>) -> Option<f64> {
+        id.and_then(|id| self.figure(id)).map(|f| f.value)
     }
 }

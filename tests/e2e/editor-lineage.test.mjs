@@ -41,12 +41,12 @@ test('units, flows and the page\'s unit: added, edited and removed, each check a
   // A unit added, named; another added and removed again.
   const n = shipped.units.length;
   await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
-  await page.fill(cell(`dataset.units[${n}].id`), 'phuong-pleiku');
-  const unit = (f) => cell(`dataset.units[phuong-pleiku].${f}`);
-  await page.fill(unit('name.vi'), 'Đảng bộ phường Pleiku');
-  await page.fill(unit('name.en'), 'Pleiku Ward Party Organisation');
-  await page.fill(unit('short.vi'), 'Phường Pleiku');
-  await page.fill(unit('short.en'), 'Pleiku Ward');
+  await page.fill(cell(`dataset.units[${n}].id`), 'phuong-dien-hong');
+  const unit = (f) => cell(`dataset.units[phuong-dien-hong].${f}`);
+  await page.fill(unit('name.vi'), 'Đảng bộ phường Diên Hồng');
+  await page.fill(unit('name.en'), 'Diên Hồng Ward Party Organisation');
+  await page.fill(unit('short.vi'), 'Phường Diên Hồng');
+  await page.fill(unit('short.en'), 'Diên Hồng Ward');
   await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
   await page.fill(cell(`dataset.units[${n + 1}].id`), 'tam-thoi');
   await page.getByRole('button', { name: 'Xóa Đơn vị tam-thoi' }).click();
@@ -72,8 +72,10 @@ test('units, flows and the page\'s unit: added, edited and removed, each check a
   await clean(page);
 
   // A date out of order, and a date that is no date.
-  const later = shipped.events[1].id;
-  const date = shipped.events[1].date;
+  // An event after 2018 whose event before it is too: 2018-01-01 comes before that one.
+  const k = shipped.events.findIndex((e, i) => i > 0 && shipped.events[i - 1].date > '2018-01-01');
+  const later = shipped.events[k].id;
+  const date = shipped.events[k].date;
   await page.fill(cell(`dataset.events[${later}].date`), '2018-01-01');
   assert.match(await messageAt(page, `dataset.events[${later}].date`), /ngày 2018-01-01 trước ngày .* của sự kiện đứng trước/);
   await page.fill(cell(`dataset.events[${later}].date`), '2025-02-30');
@@ -89,11 +91,11 @@ test('units, flows and the page\'s unit: added, edited and removed, each check a
 
   // A new flow to the new unit, its figures not published; the event hands it over too.
   const into = cell(`dataset.events[${event}].into`);
-  await page.fill(into, `${await page.inputValue(into)}, phuong-pleiku`);
+  await page.fill(into, `${await page.inputValue(into)}, phuong-dien-hong`);
   await page.getByRole('button', { name: 'Thêm dòng chuyển' }).click();
   const f = shipped.flows.length;
   await page.selectOption(cell(`dataset.flows[${f}].event`), event);
-  await page.fill(cell(`dataset.flows[${f}].to`), 'phuong-pleiku');
+  await page.fill(cell(`dataset.flows[${f}].to`), 'phuong-dien-hong');
   await clean(page);
 
   // Published as staff publish: the one archive extracted over the site folder.
@@ -106,10 +108,11 @@ test('units, flows and the page\'s unit: added, edited and removed, each check a
   await context.close();
 
   const published = JSON.parse(readFileSync(join(copy, 'dataset.json'), 'utf8'));
-  assert.ok(published.units.some((u) => u.id === 'phuong-pleiku'));
+  assert.ok(published.units.some((u) => u.id === 'phuong-dien-hong'));
   assert.ok(!published.units.some((u) => u.id === 'tam-thoi'));
   // Its figures are not published: empty, never 0.
-  assert.deepEqual(published.flows.at(-1), { event, to: ['phuong-pleiku'], organisations: null, members: null });
+  // From every unit of its event (no givers named).
+  assert.deepEqual(published.flows.at(-1), { event, from: [], to: ['phuong-dien-hong'], organisations: null, members: null });
 
   // The reader's lineage: the new unit, reached by a link nobody published, and the new name.
   const reader = await openPage(browser, host.url, { width: 1280, height: 900 });
@@ -117,7 +120,7 @@ test('units, flows and the page\'s unit: added, edited and removed, each check a
   await reader.page.$eval('#chart-lineage', (e) => e.scrollIntoView());
   await reader.page.waitForSelector('#chart-lineage .plot.painted');
   const rows = await reader.page.$$eval('#table-lineage tbody tr', (trs) => trs.map((tr) => tr.textContent));
-  const row = rows.find((r) => r.includes('Đảng bộ phường Pleiku'));
+  const row = rows.find((r) => r.includes('Đảng bộ phường Diên Hồng'));
   assert.ok(row, `a row for the new unit: ${rows.join(' | ')}`);
   assert.match(row, /không công bố/);
   assert.ok(rows.some((r) => r.includes('Đảng ủy Ủy ban nhân dân tỉnh')), 'the renamed unit');

@@ -32,22 +32,41 @@ for (const [lang, width, height] of [['vi', 390, 844], ['en', 1280, 900]]) {
     const info = await canvasInfo(page, '#chart-lineage canvas');
     assert.ok(info.ink > 2000, `drawn (${info.ink} px of ink)`);
     const t = await rows(page);
-    assert.equal(t.length, 7);
+    assert.equal(t.length, 16);
     const vi = lang === 'vi';
+    const at = (date) => t.filter((r) => r[1] === date);
+    // In time order, 2006 to 2026, the article's own years in their place.
+    assert.deepEqual(t.map((r) => r[1]).filter(Boolean), ['14/04/2006', '12/06/2007', '2008–2017', '14/04/2016', '01/03/2019', '13/02/2025', '13/02/2025', '13/02/2025', '13/02/2025', '01/07/2025', '15/01/2026']);
+    // The enterprises bloc founded in 2006: 62 organisations and 1.118 members, from two givers
+    // whose shares are not published.
+    assert.deepEqual(at('14/04/2006')[0].slice(2, 6), vi
+      ? ['Thành lập (Quyết định 83-QĐ/TU ngày 14/04/2006, Ban Thường vụ Tỉnh ủy Gia Lai)', '62', '1.118', 'ngày không ghi']
+      : ['Founded (Decision 83-QĐ/TU of 14/04/2006, Standing Committee of the Gia Lai Provincial Party Committee)', '62', '1,118', 'date not given']);
+    // Its size in 2016: "trên 1.800" members, a lower bound shown as one.
+    assert.deepEqual(at('14/04/2016')[0].slice(3, 5), vi ? ['53', 'trên 1.800'] : ['53', 'over 1,800']);
     // The merger: 127 organisations and 4.537 members, their date not given (never 2019).
-    assert.deepEqual(t[2].slice(0, 6), vi
+    assert.deepEqual(at('01/03/2019')[0].slice(0, 6), vi
       ? ['Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh', '01/03/2019', 'Hợp nhất (Quyết định 1300-QĐ/TU ngày 27/02/2019, Ban Thường vụ Tỉnh ủy Gia Lai)', '127', '4.537', 'ngày không ghi']
       : ['Party Organisation of the Provincial Agencies and Enterprises Bloc', '01/03/2019', 'Merged (Decision 1300-QĐ/TU of 27/02/2019, Standing Committee of the Gia Lai Provincial Party Committee)', '127', '4,537', 'date not given']);
     // The transfer and its three recipients, with their members.
-    assert.deepEqual(t.slice(3).map((r) => [r[3], r[4]]), vi
+    assert.deepEqual(at('13/02/2025').map((r) => [r[3], r[4]]), vi
       ? [['105', '4.558'], ['22', '567'], ['52', '3.413'], ['31', '578']]
       : [['105', '4,558'], ['22', '567'], ['52', '3,413'], ['31', '578']]);
-    // The enterprise bloc's side of the merger is not published: said, never 0.
+    // The provinces' merger of 1/7/2025 and the ward's handover of January 2026, 7 + 3 by giver.
+    assert.deepEqual(at('01/07/2025')[0].slice(3, 5), vi ? ['12', '1.753'] : ['12', '1,753']);
+    const ward = at('15/01/2026')[0];
+    assert.deepEqual(ward.slice(3, 6), vi ? ['10', '670', '15/01/2026'] : ['10', '670', '15/01/2026']);
+    assert.match(ward[6], vi ? /ngân hàng thương mại nhà nước: 7; Đảng ủy UBND tỉnh \(tỉnh sau sáp nhập\): 3/ : /commercial banks: 7; .*: 3/);
+    // A giver of the founding: not published, said, never 0.
     assert.equal(t[1][3], vi ? 'không công bố' : 'not published');
+    // The line under the title names the latest known state.
+    assert.match(await page.textContent('#chart-lineage .subtitle'), vi ? /^Mới nhất, 15\/01\/2026: Đảng bộ phường Pleiku, 10 tổ chức · 670 đảng viên/ : /^Latest, 15\/01\/2026: Pleiku Ward Party Organisation, 10 organisations · 670 members/);
+    assert.match(await page.textContent('#chart-lineage h2'), vi ? /Từ 2006 đến 2026/ : /2006 to 2026/);
     assert.match(await page.textContent('#chart-lineage .subtitle'), vi ? /không theo bộ lọc năm/ : /not filtered by year/);
     const notes = await page.textContent('#chart-lineage .notes');
     assert.match(notes, vi ? /Nét đứt: nguồn không công bố/ : /Dashed: the source does not publish/);
     assert.match(notes, vi ? /nguồn ghi chung/ : /gives these together/);
+    assert.match(notes, vi ? /trên 1\.800: nguồn chỉ ghi giới hạn dưới/ : /over 1,800: the source gives only a lower bound/);
     assert.match(await page.textContent('#chart-lineage .card-summary'), vi ? /105 tổ chức chuyển về 3 nơi ngày 13\/02\/2025/ : /105 organisations went to 3 others on 13\/02\/2025/);
     assert.match(await page.textContent('#chart-lineage .source'), /baogialai|Báo Gia Lai|Gia Lai Newspaper/);
     await (await page.$('#chart-lineage')).screenshot({ path: join(SHOTS, `lineage-${width}-${lang}.png`) });
@@ -141,7 +160,7 @@ test('the lineage tooltip by keyboard, and its files: CSV with empty unknowns, J
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('#chart-lineage .tooltip');
-  assert.match(await page.textContent('#chart-lineage .tooltip'), /Đảng bộ Khối doanh nghiệp tỉnh.*không công bố/s);
+  assert.match(await page.textContent('#chart-lineage .tooltip'), /Đảng bộ TP\. Pleiku.*Trước sự kiện ngày 14\/04\/2006/s);
   await page.click('#chart-lineage details.downloads summary');
   const save = async (cls) => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#chart-lineage button.${cls}`)]);
@@ -149,7 +168,9 @@ test('the lineage tooltip by keyboard, and its files: CSV with empty unknowns, J
   };
   const csv = await save('dl-csv');
   assert.match(csv.name, /_lineage_2008-2017\.csv$/);
-  assert.match(csv.text, /\r\nĐảng bộ Khối doanh nghiệp tỉnh,,Trước sự kiện ngày 01\/03\/2019 \(Hợp nhất\),,,/);
+  assert.match(csv.text, /\r\nĐảng bộ TP\. Pleiku,,Trước sự kiện ngày 14\/04\/2006 \(Thành lập\),,,/);
+  // A lower bound stays words in the file, never the number 1800.
+  assert.match(csv.text, /,14\/04\/2016,Quy mô được công bố,53,trên 1\.800,/);
   assert.match(csv.text, /,127,4537,ngày không ghi,/);
   const json = JSON.parse((await save('dl-json')).text);
   assert.deepEqual(json.events.map((e) => e.id), data.events.map((e) => e.id));
@@ -178,7 +199,7 @@ test('staff add an event in the editor and publish it; readers see it in the lin
   await page.fill(cell(`dataset.events[${data.events.length}].id`), 'thu-nghiem');
   const at = (f) => cell(`dataset.events[thu-nghiem].${f}`);
   await page.selectOption(at('kind'), 'ended');
-  await page.fill(at('date'), '2025-07-01');
+  await page.fill(at('date'), '2026-07-01');
   await page.fill(at('units'), 'pleiku');
   await page.fill(at('decided_by.vi'), 'Ban Thường vụ Tỉnh ủy');
   await page.fill(at('decided_by.en'), 'Provincial Standing Committee');
@@ -205,7 +226,9 @@ test('staff add an event in the editor and publish it; readers see it in the lin
   await ready(reader.page);
   await card(reader.page);
   const t = await rows(reader.page);
-  assert.match(t[6][7], /01\/07\/2025: Kết thúc hoạt động/);
+  // The last row of the ward's predecessor, Pleiku city (with Ia Grai), now says it ended.
+  const pleiku = t.filter((r) => r[0].startsWith('Đảng bộ TP. Pleiku')).at(-1);
+  assert.match(pleiku[7], /01\/07\/2026: Kết thúc hoạt động/);
   assert.deepEqual(reader.problems, []);
   await reader.context.close();
   await host.close();

@@ -64,7 +64,20 @@ pub(super) fn lineage<DB: DrawingBackend>(
         } else {
             0
         };
-    let bar_max = (x1 - x0 - deepest * indent - indent - value_space).max(theme.px(24.0));
+    let open_end = if l.rows.iter().any(|r| r.more_than) {
+        theme.px(8.0)
+    } else {
+        0
+    };
+    // Where the figures do not fit beside the bars (a phone, a deep story), each goes under its
+    // bar, in the row's free lower part, and the bars take the whole width.
+    let beside = x1 - x0 - deepest * indent - indent - value_space;
+    let under = beside < (x1 - x0) / 3;
+    let bar_max = if under {
+        (x1 - x0 - deepest * indent - indent - open_end).max(theme.px(24.0))
+    } else {
+        beside.max(theme.px(24.0))
+    };
     let y_max = if vm.y_max > 0.0 { vm.y_max } else { 1.0 };
     let max_link = f64::from(indent - theme.px(4.0));
     let bar_top = |i: usize| y0 + row * i as i32 + theme.px(20.0);
@@ -130,10 +143,16 @@ pub(super) fn lineage<DB: DrawingBackend>(
                 bx + w
             }
         };
+        let (at, room, v) = if under {
+            ((bx, by + bar_h + theme.px(3.0)), x1 - bx, VPos::Top)
+        } else {
+            let x = end + theme.px(6.0);
+            ((x, by + bar_h / 2), x1 - x, VPos::Center)
+        };
         root.draw_text(
-            &fit(theme, 11.0, &d.value_label, x1 - end - theme.px(6.0)),
-            &style(theme, (11.0, true), p.fg, HPos::Left, VPos::Center),
-            (end + theme.px(6.0), by + bar_h / 2),
+            &fit(theme, 11.0, &d.value_label, room),
+            &style(theme, (11.0, true), p.fg, HPos::Left, v),
+            at,
         )
         .map_err(err)?;
     }

@@ -525,6 +525,9 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
             ));
         }
     }
+    // One note a unit, however many of its rows are undated.
+    let mut said = std::collections::BTreeSet::new();
+    notes.retain(|(_, t)| said.insert(t.clone()));
     let bounds: Vec<String> = rows
         .iter()
         .flat_map(|r| [&r.organisations, &r.members])

@@ -1,7 +1,9 @@
 //! The yearly charts: the quality chart (count inside its total), the reported rate, the weak
 //! ones; their tables by named column, and the audit of each reported rate.
 
-use super::columns::{scheme_name, yearly_columns, YearCells, COUNT_COLUMNS, RATE_COLUMNS};
+use super::columns::{
+    scheme_name, yearly_columns, Schemes, YearCells, COUNT_COLUMNS, RATE_COLUMNS,
+};
 use super::*;
 
 /// The source line of a yearly chart: the article, and every other document its years cite.
@@ -21,129 +23,6 @@ pub(super) fn yearly_source_line(ds: &Dataset, range: YearRange, lang: Lang) -> 
         line.push_str(&updated_words(d, lang));
     }
     line
-}
-
-/// What a yearly chart needs to know about the classifications in its years.
-pub(super) struct Schemes<'a> {
-    pub(super) segments: Vec<Segment<'a>>,
-    /// The dataset uses more than one classification: tables name it on every row.
-    pub(super) several: bool,
-}
-
-impl<'a> Schemes<'a> {
-    fn of(ds: &'a Dataset, range: YearRange) -> Self {
-        Schemes {
-            segments: ds.segments(range.from, range.to),
-            several: ds.several_classifications(),
-        }
-    }
-
-    /// The one classification of the range, if it has only one.
-    fn single(&self) -> Option<&'a Classification> {
-        match self.segments.as_slice() {
-            [one] => one.classification,
-            _ => None,
-        }
-    }
-
-    /// The counted category's name (`pick`: the top or the bottom one) when the years have one
-    /// classification, else `fallback`, a name that covers all of them.
-    fn counted(
-        &self,
-        lang: Lang,
-        pick: fn(&Classification) -> &Localized,
-        fallback: (&'static str, &'static str),
-    ) -> String {
-        self.single().map_or_else(
-            || lang.t(fallback.0, fallback.1).to_string(),
-            |c| lang.pick(pick(c)).to_string(),
-        )
-    }
-
-    fn top(&self, lang: Lang) -> String {
-        self.counted(lang, |c| &c.top, ("loại cao nhất", "the top rating"))
-    }
-
-    fn bottom(&self, lang: Lang) -> String {
-        self.counted(
-            lang,
-            |c| &c.bottom,
-            (
-                "yếu kém / không hoàn thành nhiệm vụ",
-                "weak / not completing their tasks",
-            ),
-        )
-    }
-
-    /// (index of the first datum of each new classification, its name).
-    fn breaks(&self, lang: Lang) -> Vec<(usize, String)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        for (k, seg) in self.segments.iter().enumerate() {
-            if k > 0 {
-                let name = seg.classification.map_or("?", |c| lang.pick(&c.name));
-                out.push((i, name.to_string()));
-            }
-            i += seg.rows.len();
-        }
-        out
-    }
-
-    /// A footnote per break: from which year, under what, and that the series are not joined.
-    fn notes(&self, lang: Lang) -> Vec<(Flag, String)> {
-        let mut out = Vec::new();
-        for pair in self.segments.windows(2) {
-            let (Some(old), Some(new)) = (pair[0].classification, pair[1].classification) else {
-                continue;
-            };
-            let year = pair[1].first_year();
-            // The regulation in full where the data names it, else the scheme's short name.
-            let basis = new.basis.as_ref().unwrap_or(&new.name);
-            out.push((
-                Flag::Break,
-                lang.t(
-                    format!(
-                        "Từ {year}, chất lượng tổ chức đảng được xếp loại theo {}: “{}” thay cho “{}”. Đây là hai thước đo khác nhau; biểu đồ tách chúng ở mốc {year} và không nối liền.",
-                        basis.vi, new.top.vi, old.top.vi
-                    ),
-                    format!(
-                        "From {year} Party organisations are rated under {}: “{}” replaces “{}”. These are two different measures; the chart separates them at {year} and never joins them.",
-                        basis.en, new.top.en, old.top.en
-                    ),
-                ),
-            ));
-        }
-        out
-    }
-
-    /// Legend entries for the counted category (`pick`: the top or the bottom one): one per
-    /// classification with its years, or just `single` when the years have one classification.
-    fn legend(
-        &self,
-        lang: Lang,
-        marks: [Mark; 2],
-        pick: fn(&Classification) -> &Localized,
-        single: &str,
-    ) -> Vec<(Mark, String)> {
-        if self.segments.len() < 2 {
-            return vec![(marks[0], format::capitalise(single))];
-        }
-        self.segments
-            .iter()
-            .enumerate()
-            .map(|(k, seg)| {
-                let name = seg.classification.map_or("?", |c| lang.pick(pick(c)));
-                (
-                    marks[k % 2],
-                    format!(
-                        "{} ({})",
-                        format::capitalise(name),
-                        format::years(seg.first_year(), seg.last_year())
-                    ),
-                )
-            })
-            .collect()
-    }
 }
 
 /// The tooltip line of a rate the audit flags: the recomputed value and what the check found.

@@ -5,8 +5,8 @@
 use super::error::LineageError as E;
 use super::EventKind;
 use crate::data::error::DataError;
-use crate::data::model::{is_iso_date, sum_holds, Dataset, Group, Place};
-use crate::data::validate::{is_source_url, PLAUSIBLE_YEARS};
+use crate::data::model::{is_iso_date, sum_holds, Dataset, Group, Place, PLAUSIBLE_YEARS};
+use crate::data::validate::is_source_url;
 use std::collections::BTreeSet;
 
 /// A real ISO date in the plausible years.

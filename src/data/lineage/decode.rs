@@ -3,8 +3,8 @@
 //! missing`.
 
 use super::{Event, EventKind, Flow, LineageUnit};
-use crate::data::decode::{Errs, Fields, Node};
 use crate::data::model::Quote;
+use crate::data::read::{Errs, Fields, Node};
 
 pub(crate) fn unit<N: Node>(mut f: Fields<N>, errs: &mut Errs) -> LineageUnit {
     let u = LineageUnit {

@@ -11,7 +11,8 @@ pub mod check;
 pub(crate) mod decode;
 pub mod error;
 
-use super::model::{Dataset, Localized, Quote};
+use super::quote::Quote;
+use crate::text::lang::Localized;
 
 /// A Party organisation of the lineage.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,29 +109,4 @@ pub struct Flow {
     pub to: Vec<String>,
     pub organisations: Option<String>,
     pub members: Option<String>,
-}
-
-impl Dataset {
-    pub fn lineage_unit(&self, id: &str) -> Option<&LineageUnit> {
-        self.units.iter().find(|u| u.id == id)
-    }
-
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
-    }
-
-    /// The flows of an event, in data-file order.
-    pub fn flows_of<'a>(&'a self, event: &'a str) -> impl Iterator<Item = &'a Flow> + 'a {
-        self.flows.iter().filter(move |f| f.event == event)
-    }
-
-    /// Whether the data has a lineage to show (the page then has its card and its line).
-    pub fn has_lineage(&self) -> bool {
-        !self.events.is_empty()
-    }
-
-    /// A figure's value by id, for the lineage's optional figure references.
-    pub fn value_of(&self, id: Option<&str>) -> Option<f64> {
-        id.and_then(|id| self.figure(id)).map(|f| f.value)
-    }
 }
