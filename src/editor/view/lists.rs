@@ -154,7 +154,7 @@ pub const FIGURES: ListSpec = ListSpec {
 
 pub const UNITS: ListSpec = ListSpec {
     key: "units",
-    title: ("Sau năm 2017: các đơn vị", "After 2017: the units"),
+    title: ("Quá trình của đơn vị: các đơn vị", "The unit's story: the units"),
     hint: (
         "Các tổ chức đảng trong quá trình của đơn vị: đơn vị của trang này, các đơn vị hợp nhất, chia tách hay tiếp nhận. Tên ngắn dùng khi sơ đồ hẹp.",
         "The Party organisations in the unit's lineage: this page's unit, and those it merged with, split into or handed over to. The short name is used where the drawing is narrow.",
@@ -171,7 +171,7 @@ pub const UNITS: ListSpec = ListSpec {
 
 pub const EVENTS: ListSpec = ListSpec {
     key: "events",
-    title: ("Sau năm 2017: các sự kiện", "After 2017: the events"),
+    title: ("Quá trình của đơn vị: các sự kiện", "The unit's story: the events"),
     hint: (
         "Mỗi sự kiện: ngày có hiệu lực, văn bản quyết định, các đơn vị (mã, cách nhau bằng dấu phẩy), số liệu nguồn ghi (mã số liệu; trống: không công bố), tài liệu nguồn có địa chỉ https:// và câu trích dẫn nguyên văn. Các sự kiện theo thứ tự ngày.",
         "Each event: the date it took effect, the deciding document, the units (ids, separated by commas), the figures its source gives (figure ids; empty: not published), a source document with an https:// address, and its verbatim quote. Events in date order.",
@@ -213,7 +213,7 @@ pub const EVENTS: ListSpec = ListSpec {
 
 pub const FLOWS: ListSpec = ListSpec {
     key: "flows",
-    title: ("Sau năm 2017: các dòng chuyển", "After 2017: the flows"),
+    title: ("Quá trình của đơn vị: các dòng chuyển", "The unit's story: the flows"),
     hint: (
         "Tổ chức và đảng viên một sự kiện chuyển về một đơn vị (hoặc vài đơn vị nguồn ghi chung), từ mọi đơn vị của sự kiện hoặc từ những đơn vị nguồn tách riêng. Các dòng của một sự kiện phải cộng lại bằng tổng sự kiện ghi.",
         "The organisations and members an event hands to one unit (or several the source names together), from every unit of the event or from those the source names apart. The flows of an event must add up to the total the event gives.",

@@ -207,7 +207,7 @@ pub fn Sections() -> impl IntoView {
         <ListEditor spec=&FLOWS/>
         <FieldGroup
             id="h-lineage"
-            title=("Sau năm 2017: đơn vị của trang", "After 2017: this page's unit")
+            title=("Quá trình của đơn vị: đơn vị của trang", "The unit's story: this page's unit")
             hint=(
                 "Mã của đơn vị trang này trong danh sách đơn vị: sơ đồ quá trình bắt đầu từ đó. Trống khi không có sự kiện.",
                 "The id of this page's unit among the units: the lineage starts from it. Empty when there are no events.",
