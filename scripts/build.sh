@@ -34,7 +34,7 @@ need() { # need <file> <the step that makes it>
 # TCCS_WASM_RUSTFLAGS replaces the three flags (set it empty to measure without).
 WASM_RUSTFLAGS="${TCCS_WASM_RUSTFLAGS-"-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"}"
 if [ "${TCCS_PREBUILT_STD:-}" != 1 ] && ! rust_is_pinned; then
-  printf '[build] %s is not the pinned Rust %s (rust-toolchain.toml): building the wasm without the unstable size options (std built with the app, panic=immediate-abort). The page is the same; the first load is larger (README, "A fresh machine").\n' \
+  printf '[build] %s is not the pinned Rust %s (rust-toolchain.toml): building the wasm without the unstable size options (std built with the app, panic=immediate-abort). The page is the same; the first load is larger (docs/architecture.md, "A fresh machine").\n' \
     "$(rustc --version 2>/dev/null || echo 'this rustc')" "$PINNED_RUST" >&2
   TCCS_PREBUILT_STD=1
 fi

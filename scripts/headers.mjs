@@ -102,7 +102,7 @@ const location = (match, cache, extra = []) => [
   '}',
 ].join('\n');
 writeFileSync(join(dir, 'nginx.conf'), [
-  '# Include inside the `server { }` whose root is this folder (see README.md, "Deploying").',
+  '# Include inside the `server { }` whose root is this folder (see docs/deploying.md).',
   '# Serve the .gz files the build wrote beside each file (ngx_http_gzip_static_module).',
   'gzip_static on;',
   '# With the ngx_brotli module installed, also serve the .br files:',

@@ -11,7 +11,7 @@
 # The test command's extra tools (browsers, drivers, Playwright, Lighthouse, pandas) are
 # scripts/setup-test.sh's.
 #
-# Why setup fetches the crates, not the build (README, "A fresh machine"): Trunk runs cargo
+# Why setup fetches the crates, not the build (docs/architecture.md, "A fresh machine"): Trunk runs cargo
 # offline, because its own downloads of wasm-bindgen and wasm-opt fail on the build machines; an
 # offline cargo cannot fetch, so whatever it compiles must be in the cargo home before it runs.
 set -euo pipefail

@@ -1,4 +1,4 @@
-//! A publication as one file to upload (README, "Publishing"): a `.zip` holding every file the
+//! A publication as one file to upload (docs/deploying.md, docs/staff-guide.md): a `.zip` holding every file the
 //! publication changes at its path in the site folder, and beside each text file the `.gz` and
 //! `.br` copies a static host serves in its place (nginx `gzip_static`, `brotli_static`), made
 //! afresh with the build's own settings (scripts/compress.mjs: gzip level 9, brotli quality 11).

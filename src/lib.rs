@@ -3,7 +3,7 @@
 //! `ui`: rendered to HTML at build time with `ssr`, hydrated in the browser with `hydrate`).
 //!
 //! Layers, each using only those below it: `start`, `render` → `components` → `web`, `share` →
-//! `export`, `sources`, `summary` → `charts` → `state` → `data` → `text`. The editor (`editor`) sits beside
+//! `export`, `sources_html`, `summary`, `download_files` → `charts` → `state` → `data` → `text`. The editor (`editor`) sits beside
 //! the reader's start-up and uses the components for its preview.
 //!
 //! # The six build configurations
@@ -22,7 +22,7 @@
 #![recursion_limit = "256"]
 
 // Both modes in one binary compile, yet tachys then never creates event handlers: a page that
-// renders and does nothing (README, "One renderer, two modes"). Refused here rather than by a comment in Cargo.toml.
+// renders and does nothing (docs/architecture.md, "One renderer, two modes"). Refused here rather than by a comment in Cargo.toml.
 #[cfg(all(feature = "ssr", feature = "hydrate"))]
 compile_error!(
     "features `ssr` and `hydrate` (or `editor`) must not be built together: tachys then creates \
@@ -38,11 +38,11 @@ compile_error!(
 pub mod archive;
 pub mod charts;
 pub mod data;
+pub mod download_files;
 pub mod editor;
 pub mod export;
-pub mod files;
 pub mod share;
-pub mod sources;
+pub mod sources_html;
 pub mod state;
 pub mod summary;
 pub mod text;

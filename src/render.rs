@@ -61,7 +61,7 @@ pub fn publish_at(
     };
     let page = between(&marked, "<!-- share:start -->", "<!-- share:end -->", &head)
         .ok_or("the page has no </head>")?;
-    let page = crate::data::page::write(&page, json)
+    let page = crate::data::block::write(&page, json)
         .ok_or("the page has no <!-- dataset --> mark or dataset block")?;
     let page = inject(&page, &app_html(ds.clone()))
         .ok_or("the page has no <!-- prerender:start --><!-- prerender:end --> marks")?;
@@ -76,7 +76,7 @@ pub fn head_words(page: &str, ds: &Dataset) -> String {
     use crate::text::lang::Lang;
     let summary = crate::share::description(ds);
     // A page without the tag keeps its head as it is.
-    let title = escape_html(&crate::sources::page_title(ds, Lang::Vi));
+    let title = escape_html(&crate::sources_html::page_title(ds, Lang::Vi));
     let page = between(page, "<title>", "</title>", &title).unwrap_or_else(|| page.to_string());
     let description = "<meta name=\"description\" content=\"";
     between(&page, description, "\"", &escape_html(&summary)).unwrap_or(page)

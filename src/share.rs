@@ -8,7 +8,7 @@ use crate::data::Dataset;
 use crate::export::{self, Dialect};
 use crate::state::{ChartId, YearRange};
 use crate::text::html::escape_html as escape;
-use crate::text::json::Json;
+use crate::text::json_writer::Json;
 use crate::text::lang::Lang;
 
 /// The preview picture beside the page: 1200 × 630, the size link previews show whole.
@@ -70,7 +70,7 @@ pub fn page_url(ds: &Dataset, build: Option<&str>) -> Option<String> {
 pub fn head_html(ds: &Dataset, base: Option<&str>) -> String {
     let l = Lang::Vi;
     let at = |name: &str| format!("{}{name}", base.unwrap_or(""));
-    let title = crate::sources::page_title(ds, l);
+    let title = crate::sources_html::page_title(ds, l);
     let description = description(ds);
     let vm = preview_chart(ds);
     let (w, h) = PREVIEW_SIZE;
@@ -101,7 +101,7 @@ pub fn head_html(ds: &Dataset, base: Option<&str>) -> String {
         out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", escape(b)));
     }
     // `</` cannot end the script early (the same escape as the dataset block).
-    let ld = crate::data::page::escape(&json_ld(ds, base, description));
+    let ld = crate::data::block::escape(&json_ld(ds, base, description));
     out.push_str(&format!(
         "<script type=\"application/ld+json\">{}</script>",
         ld.trim()
@@ -174,7 +174,7 @@ fn json_ld(ds: &Dataset, base: Option<&str>, description: String) -> String {
     let mut fields = vec![
         ("@context", Json::Str("https://schema.org")),
         ("@type", Json::Str("Dataset")),
-        ("name", Json::String(crate::sources::page_title(ds, l))),
+        ("name", Json::String(crate::sources_html::page_title(ds, l))),
         ("description", Json::String(description)),
         ("inLanguage", Json::Str("vi")),
         ("temporalCoverage", Json::String(format!("{from}/{to}"))),

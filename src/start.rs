@@ -28,7 +28,7 @@ pub fn start() {
     // Tasks, not one: the wasm's instantiation (with its first lazy compiles), reading and
     // checking the dataset, then hydrating the page's frame and each part (components/later/queue.rs). Input
     // gets in between, and Lighthouse counts only each task's time over 50 ms as blocking.
-    web::soon(move || match web::page::read() {
+    web::soon(move || match web::block_reader::read() {
         Ok((ds, pre_rendered)) => {
             let ds = Arc::new(ds);
             let root: web_sys::HtmlElement = root.unchecked_into();
@@ -43,7 +43,7 @@ pub fn start() {
             });
         }
         Err(errors) => {
-            web::page::show_errors(&errors);
+            web::block_reader::show_errors(&errors);
             mark("data-error");
         }
     });

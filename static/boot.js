@@ -1,5 +1,5 @@
 // Says a failed load, and a fault after start-up; records early input for the app to replay
-// (README: "first touch"). Readers get it minified (scripts/minify.mjs). Before the app is ready
+// (README: "a reader's first touch is never lost"). Readers get it minified (scripts/minify.mjs). Before the app is ready
 // it never changes the DOM's structure (hydration needs it): its messages go before #app,
 // outside what hydrates.
 (function () {

@@ -528,41 +528,47 @@ fn the_fixture_says_it_is_one_and_crosses_the_2018_break() {
 
 #[test]
 fn the_dataset_block_is_safe_in_a_script_and_fingerprinted() {
-    use tccs_dashboard::data::page;
+    use tccs_dashboard::data::block;
     let json = r#"{"a": "</script><!-- x"}"#;
-    let block = page::block(json);
-    assert!(!block[..block.len() - 9].contains("</script"));
-    assert!(!block.contains("<!--"));
+    let the_block = block::block(json);
+    assert!(!the_block[..the_block.len() - 9].contains("</script"));
+    assert!(!the_block.contains("<!--"));
     let html = "<head><!-- dataset --></head>";
-    let once = page::write(html, json).unwrap();
-    let text = page::read(&once).unwrap();
+    let once = block::write(html, json).unwrap();
+    let text = block::read(&once).unwrap();
     // The escaped text is the same JSON.
     let back: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(back["a"], "</script><!-- x");
     assert!(once.contains(&format!(
         "data-rendered-from=\"{}\"",
-        page::fingerprint(text)
+        block::fingerprint(text)
     )));
     // Writing again replaces the block instead of adding a second one.
-    let twice = page::write(&once, "{}").unwrap();
+    let twice = block::write(&once, "{}").unwrap();
     assert_eq!(twice.matches("id=\"dataset\"").count(), 1);
-    assert_eq!(page::read(&twice), Some("{}"));
-    assert_eq!(page::write("<head></head>", "{}"), None);
-    assert_eq!(page::fingerprint(""), "cbf29ce484222325");
+    assert_eq!(block::read(&twice), Some("{}"));
+    assert_eq!(block::write("<head></head>", "{}"), None);
+    assert_eq!(block::fingerprint(""), "cbf29ce484222325");
 }
 
 #[test]
 fn the_dataset_block_is_the_files_data_without_the_indentation() {
-    use tccs_dashboard::data::page;
+    use tccs_dashboard::data::block;
     // Whitespace inside strings, quotes and backslashes escaped in them, stay as written.
     let json = "{\n  \"a\": \"x  y\\\" \\\\\",\n\t\"b\" : [ 1 , 2 ]\r\n}\n";
-    assert_eq!(page::compact(json), "{\"a\":\"x  y\\\" \\\\\",\"b\":[1,2]}");
+    assert_eq!(
+        block::compact(json),
+        "{\"a\":\"x  y\\\" \\\\\",\"b\":[1,2]}"
+    );
     let file = include_str!("../data/dataset.json");
-    let block = page::compact(file);
-    assert!(block.len() < file.len() * 9 / 10, "the indentation is gone");
+    let compacted = block::compact(file);
+    assert!(
+        compacted.len() < file.len() * 9 / 10,
+        "the indentation is gone"
+    );
     let (a, b): (serde_json::Value, serde_json::Value) = (
         serde_json::from_str(file).unwrap(),
-        serde_json::from_str(&block).unwrap(),
+        serde_json::from_str(&compacted).unwrap(),
     );
     assert_eq!(a, b, "the same data");
 }

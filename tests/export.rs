@@ -128,7 +128,7 @@ fn html_escaping_covers_text_and_attributes() {
 #[test]
 fn the_sources_page_lists_the_disagreement_first_and_every_sentence() {
     for lang in [Lang::Vi, Lang::En] {
-        let html = tccs_dashboard::sources::sources_html(ds(), lang);
+        let html = tccs_dashboard::sources_html::sources_html(ds(), lang);
         let first_row = html
             .split("<tbody>")
             .nth(1)
@@ -148,7 +148,7 @@ fn the_sources_page_lists_the_disagreement_first_and_every_sentence() {
             &ds().article.title
         )));
     }
-    let vi = tccs_dashboard::sources::sources_html(ds(), Lang::Vi);
+    let vi = tccs_dashboard::sources_html::sources_html(ds(), Lang::Vi);
     assert!(vi.contains("53 / 78 = 67,9487%") && vi.contains("Mâu thuẫn"));
 }
 
@@ -171,7 +171,7 @@ fn the_whole_json_export_carries_the_data_file_records_unchanged() {
 
 #[test]
 fn json_writer_escapes_and_nests() {
-    use tccs_dashboard::text::json::Json;
+    use tccs_dashboard::text::json_writer::Json;
     let v = Json::Obj(vec![
         ("quote", Json::Str("a \"b\" \\ c\nd\u{1}\u{a0}Đảng")),
         (
@@ -306,7 +306,7 @@ fn the_sources_page_writes_hostile_text_as_text() {
     });
     assert!(!d.events.is_empty() && !d.documents.is_empty());
     for lang in [Lang::Vi, Lang::En] {
-        let html = tccs_dashboard::sources::sources_html(&d, lang);
+        let html = tccs_dashboard::sources_html::sources_html(&d, lang);
         assert!(!html.contains("<x-evil"), "unescaped markup in {html}");
         assert!(!html.contains("a=\"1\""), "an unescaped quote mark");
         // Each kind of text is there, as text: the article's title, a revision, a document.
@@ -315,7 +315,7 @@ fn the_sources_page_writes_hostile_text_as_text() {
                 .count()
                 > 20
         );
-        let tiles = tccs_dashboard::sources::headline_html(&d, lang);
+        let tiles = tccs_dashboard::sources_html::headline_html(&d, lang);
         assert!(!tiles.contains("<x-evil") && tiles.contains("&lt;x-evil"));
     }
 }

@@ -53,7 +53,7 @@ fn start_on_built_page(query: &str) -> Started {
             .expect("the built page has its dataset block");
         doc.body().unwrap().append_child(&block).unwrap();
     }
-    let (ds, pre_rendered) = tccs_dashboard::web::page::read().expect("the block reads");
+    let (ds, pre_rendered) = tccs_dashboard::web::block_reader::read().expect("the block reads");
     assert!(
         pre_rendered,
         "the block is the data the page was rendered from"

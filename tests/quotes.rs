@@ -6,7 +6,7 @@ use tccs_dashboard::charts::{build, Flag};
 use tccs_dashboard::data::audit::{quote_diffs, QuoteOf};
 use tccs_dashboard::data::fields::YearField;
 use tccs_dashboard::data::{self, parse};
-use tccs_dashboard::sources::sources_html;
+use tccs_dashboard::sources_html::sources_html;
 use tccs_dashboard::state::{ChartId, YearRange};
 use tccs_dashboard::text::lang::Lang;
 

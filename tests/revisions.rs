@@ -7,7 +7,7 @@ use tccs_dashboard::charts::{build, Flag};
 use tccs_dashboard::data::audit::quote_diffs;
 use tccs_dashboard::data::{self, parse, DataError};
 use tccs_dashboard::export;
-use tccs_dashboard::sources::sources_html;
+use tccs_dashboard::sources_html::sources_html;
 use tccs_dashboard::state::ChartId;
 use tccs_dashboard::text::lang::Lang;
 

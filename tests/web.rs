@@ -22,7 +22,8 @@ fn mount() -> web_sys::HtmlElement {
     host.style().set_property("width", "800px").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
     // The browser's path: JSON.parse, then the same decode and validate code as the build.
-    let ds = std::sync::Arc::new(tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap());
+    let ds =
+        std::sync::Arc::new(tccs_dashboard::web::block_reader::parse(data::EMBEDDED_JSON).unwrap());
     // Rendered fresh (no pre-rendered DOM here), then the URL and the browser hooks, as at start.
     tccs_dashboard::start::run(
         host.clone(),
@@ -75,7 +76,7 @@ async fn renders_every_chart_with_a_table_and_ink() {
     settle().await;
     let cards = host.query_selector_all("figure.card").unwrap();
     // Every chart the data has: the article's seven and what became of the unit.
-    let ds = tccs_dashboard::web::page::parse(data::EMBEDDED_JSON).unwrap();
+    let ds = tccs_dashboard::web::block_reader::parse(data::EMBEDDED_JSON).unwrap();
     let charts = tccs_dashboard::state::ChartId::of(&ds).count();
     assert_eq!(cards.length() as usize, charts);
     assert!(host.query_selector("#chart-lineage").unwrap().is_some());
@@ -153,7 +154,7 @@ async fn the_language_button_switches_to_english() {
 
 #[wasm_bindgen_test]
 fn a_broken_dataset_is_reported_by_path_in_the_browser_too() {
-    use tccs_dashboard::web::page::parse;
+    use tccs_dashboard::web::block_reader::parse;
     let broken = data::EMBEDDED_JSON.replacen("\"total\": 78", "\"total\": \"78\"", 1);
     let e = parse(&broken).unwrap_err();
     assert_eq!(

@@ -5,7 +5,7 @@
 use tccs_dashboard::charts::{build, to_svg, ChartVm};
 use tccs_dashboard::data::roles::{self, ChartId, ROLES};
 use tccs_dashboard::data::{self, parse, DataError};
-use tccs_dashboard::sources;
+use tccs_dashboard::sources_html;
 use tccs_dashboard::state::YearRange;
 use tccs_dashboard::text::lang::Lang;
 
@@ -209,7 +209,7 @@ fn notes_subtitles_and_tiles_are_made_from_the_figures() {
         .notes
         .iter()
         .any(|(_, n)| n == "Secretaries who also head their agency (2020–2025): 21."));
-    let tiles = sources::headline_tiles(&u, Lang::Vi);
+    let tiles = sources_html::headline_tiles(&u, Lang::Vi);
     let tiles: Vec<(&str, &str)> = tiles
         .iter()
         .map(|t| (t.value.as_str(), t.label.as_str()))
@@ -227,7 +227,7 @@ fn notes_subtitles_and_tiles_are_made_from_the_figures() {
         ]
     );
     assert_eq!(
-        sources::page_title(&u, Lang::En),
+        sources_html::page_title(&u, Lang::En),
         "Grassroots Party organisations — Sample Bloc Party Organisation (FIXTURE), 2012–2024"
     );
 }

@@ -5,13 +5,13 @@
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use tccs_dashboard::data::{error, js};
-    use tccs_dashboard::sources::sources_html;
+    use tccs_dashboard::data::{error, js_values};
+    use tccs_dashboard::sources_html::sources_html;
     use tccs_dashboard::text::lang::Lang;
     use wasm_bindgen::prelude::*;
 
     fn page(block: &str, lang: Lang) -> String {
-        match js::parse(block) {
+        match js_values::parse(block) {
             Ok(ds) => sources_html(&ds, lang),
             Err(errors) => format!("<ul role=\"alert\">{}</ul>", error::items_html(&errors)),
         }
@@ -32,8 +32,8 @@ mod wasm {
     /// A file only a download needs: `arg` is the view's query, a line break, the block.
     fn file(kind: &str, arg: &str) -> Result<String, String> {
         let (query, block) = arg.split_once('\n').unwrap_or(("", arg));
-        let ds = js::parse(block).map_err(|_| "the page's data has errors".to_string())?;
-        tccs_dashboard::files::made(&ds, kind, query)
+        let ds = js_values::parse(block).map_err(|_| "the page's data has errors".to_string())?;
+        tccs_dashboard::download_files::made(&ds, kind, query)
     }
 
     /// The selection as JSON with provenance and audit.
@@ -51,7 +51,7 @@ mod wasm {
     /// A broken dataset's messages as list items (none for a valid one).
     #[wasm_bindgen]
     pub fn error_items(block: &str) -> String {
-        js::parse(block)
+        js_values::parse(block)
             .err()
             .map_or_else(String::new, |e| error::items_html(&e))
     }

@@ -1,7 +1,7 @@
 //! The editor's publish step, in the browser: the same renderer as the build (`render::publish`,
 //! feature `ssr`), and the publication's archive with its fresh compressed copies
 //! (`archive::publication`, feature `pack`), compiled to a wasm of its own that `edit.html`
-//! loads only when staff publish. A wasm cannot both render HTML and hydrate (README, "One
+//! loads only when staff publish. A wasm cannot both render HTML and hydrate (docs/architecture.md, "One
 //! renderer, two modes"), so the editor cannot render itself; and the compressors' bytes stay
 //! out of the editor's own wasm.
 
@@ -14,7 +14,7 @@ mod wasm {
     /// dataset block and pre-rendered view replaced. Errors are messages for staff, bilingual.
     #[wasm_bindgen]
     pub fn publish(page: &str, json: &str) -> Result<String, String> {
-        let ds = web::page::parse(json).map_err(|errors| {
+        let ds = web::block_reader::parse(json).map_err(|errors| {
             errors
                 .iter()
                 .map(|e| e.to_string())

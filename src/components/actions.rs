@@ -223,12 +223,12 @@ fn made_file(
     done: impl FnOnce(Result<String, JsValue>) + 'static,
 ) {
     #[cfg(feature = "editor")]
-    done(crate::files::made(&s.data(), kind, &query).map_err(|e| JsValue::from_str(&e)));
+    done(crate::download_files::made(&s.data(), kind, &query).map_err(|e| JsValue::from_str(&e)));
     #[cfg(not(feature = "editor"))]
     {
         let _ = s;
         let block = document()
-            .get_element_by_id(crate::data::page::ID)
+            .get_element_by_id(crate::data::block::ID)
             .and_then(|el| el.text_content())
             .unwrap_or_default();
         web::details(kind, &format!("{query}\n{block}"), move |t| {

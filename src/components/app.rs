@@ -6,7 +6,7 @@ use super::card::ChartCard;
 use super::filter::YearFilter;
 use super::headline::Headline;
 use super::later::later;
-use super::sources::Sources;
+use super::sources_view::Sources;
 use super::tr;
 use crate::state::{to_query, ChartId, Tab};
 use crate::web;
@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
                 let _ = html.set_attribute("lang", l.code());
             }
         }
-        doc.set_title(&crate::sources::page_title(&state.data(), l));
+        doc.set_title(&crate::sources_html::page_title(&state.data(), l));
     });
     let tab = Memo::new(move |_| view.with(|v| v.tab));
     let embed = Memo::new(move |_| view.with(|v| v.embed));
@@ -68,15 +68,15 @@ fn Header() -> impl IntoView {
             </button>
         }
     };
-    // The dataset's years as `&'static str` (interned), so the heading reuses `tr`'s view code
-    // instead of a view type of its own.
+    // The dataset's years as `&'static str`, so the heading reuses `tr`'s view code instead of a
+    // view type of its own; `interned` keeps each distinct text once (`once`), never per mount.
     let (a, b) = s.data().bounds();
     let years = crate::text::format::years(a, b);
-    let leak = super::interned;
+    let once = super::interned;
     let heading = tr(
         lang,
-        leak(format!("Tổ chức cơ sở đảng {years}")),
-        leak(format!("Grassroots Party organisations {years}")),
+        once(format!("Tổ chức cơ sở đảng {years}")),
+        once(format!("Grassroots Party organisations {years}")),
     );
     // "Cập nhật ngày 02/12/2026", a link to the history of updates on the Sources page. A real
     // link (it works before the app starts); the app turns it into a tab change.
@@ -84,8 +84,8 @@ fn Header() -> impl IntoView {
         let d = crate::data::model::date_as_written(d);
         let text = tr(
             lang,
-            leak(format!("Cập nhật ngày {d}")),
-            leak(format!("Updated {d}")),
+            once(format!("Cập nhật ngày {d}")),
+            once(format!("Updated {d}")),
         );
         // The history is the Sources page's second section, on its first screen.
         let go = move |ev: web_sys::MouseEvent| {

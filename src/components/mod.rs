@@ -7,7 +7,7 @@ mod embed_dialog;
 mod filter;
 mod headline;
 mod later;
-mod sources;
+mod sources_view;
 
 pub use app::App;
 pub use later::{hydrate_in_turns, Steps};

@@ -2,14 +2,14 @@
 //! the page block that carries it. Pure Rust, tested natively.
 
 pub mod audit;
+pub mod block;
 pub mod decode;
 pub mod error;
 pub mod fields;
 #[cfg(feature = "js")]
-pub mod js;
+pub mod js_values;
 pub mod lineage;
 pub mod model;
-pub mod page;
 pub mod quote;
 pub mod read;
 pub mod roles;

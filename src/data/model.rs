@@ -335,16 +335,14 @@ impl Figure {
     }
 }
 
-/// Whether parts add up to a whole, each `(value, more_than)`: exactly when every figure is
-/// exact; when a part is a lower bound the parts are at least their sum, so that sum may not pass
-/// the whole; when the whole is one, the exact parts must reach it; two bounds prove nothing.
-pub fn sum_holds(whole: (f64, bool), parts: &[(f64, bool)]) -> bool {
-    let sum: f64 = parts.iter().map(|p| p.0).sum();
-    let parts_bound = parts.iter().any(|p| p.1);
-    match (whole.1, parts_bound) {
-        (false, false) => (sum - whole.0).abs() <= 1e-9,
-        (false, true) => sum <= whole.0 + 1e-9,
-        (true, false) => sum + 1e-9 >= whole.0,
+/// Whether parts add up to a whole: exactly when every figure is exact; when a part is a lower
+/// bound (`parts_bound`) the parts are at least their `sum`, so it may not pass the whole; when
+/// the whole is one, the exact parts must reach it; two bounds prove nothing.
+pub fn sum_holds(whole: f64, whole_bound: bool, sum: f64, parts_bound: bool) -> bool {
+    match (whole_bound, parts_bound) {
+        (false, false) => (sum - whole).abs() <= 1e-9,
+        (false, true) => sum <= whole + 1e-9,
+        (true, false) => sum + 1e-9 >= whole,
         (true, true) => true,
     }
 }

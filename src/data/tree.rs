@@ -7,7 +7,7 @@
 //! names (`dataset.yearly[2018].total`, see [`Tree::name`]).
 
 use super::decode::{name_of, Node, LISTS};
-use crate::text::json::Json;
+use crate::text::json_writer::Json;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

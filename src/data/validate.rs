@@ -210,12 +210,15 @@ pub fn validate(ds: &Dataset) -> Vec<DataError> {
             ds.figure(id)
                 .map_or((0.0, false), |f| (f.value, f.more_than()))
         };
-        let parts: Vec<(f64, bool)> = rule.parts.iter().map(at).collect();
-        parts_sum += parts.iter().map(|p| p.0).sum::<f64>();
-        let whole = at(&rule.whole);
-        let expected = whole.0;
+        let mut parts_bound = false;
+        for id in &rule.parts {
+            let (v, b) = at(id);
+            parts_sum += v;
+            parts_bound |= b;
+        }
+        let (expected, whole_bound) = at(&rule.whole);
         // A lower bound ("trên 1.800") never enters a sum as exact.
-        if !sum_holds(whole, &parts) {
+        if !sum_holds(expected, whole_bound, parts_sum, parts_bound) {
             errors.push(DataError::SumMismatch {
                 whole: rule.whole.clone(),
                 expected,

@@ -17,7 +17,7 @@ use crate::text::lang::Lang;
 pub struct Seen {
     /// The HTTP status; `None` when nothing answered (network, refused, CORS).
     pub status: Option<u16>,
-    /// The fingerprint of the body (`data::page::fingerprint`), when the status was a success.
+    /// The fingerprint of the body (`data::block::fingerprint`), when the status was a success.
     pub fingerprint: Option<String>,
     /// The response's `Cache-Control` and `Age`, as sent.
     pub cache_control: Option<String>,

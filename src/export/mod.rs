@@ -8,8 +8,8 @@ use crate::data::{Dataset, Figure};
 use crate::state::{ChartId, YearRange};
 use crate::text::lang::Lang;
 
-mod json;
-pub use json::json;
+mod json_download;
+pub use json_download::json;
 
 /// A cell of an export table: text, or a number kept as a number until the format is chosen.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,5 +4,5 @@
 
 pub mod format;
 pub mod html;
-pub mod json;
+pub mod json_writer;
 pub mod lang;

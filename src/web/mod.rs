@@ -1,10 +1,10 @@
 //! Browser glue: start-up, the URL, the colour scheme, painting a canvas. Nothing here decides what
 //! is shown; that is `state`, `charts` and `components`.
 
+pub mod block_reader;
 pub mod canvas;
 pub mod download;
 pub mod embed;
-pub mod page;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

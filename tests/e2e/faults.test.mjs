@@ -1,4 +1,4 @@
-// Faults after start-up (README: "No fault is silent"): a trap of the wasm, an uncaught error and
+// Faults after start-up (README: "a fault after start-up says so"): a trap of the wasm, an uncaught error and
 // an unhandled rejection, each once the app is ready. Each must say so in both languages, show
 // every card's table (the cards read from the page), hide the controls that no longer work, offer
 // a Reload that brings the app back, and keep an embedding page's iframe the height of what the

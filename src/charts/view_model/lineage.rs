@@ -193,25 +193,49 @@ fn row_of(rows: &mut Vec<Row>, unit: &str, e: &Event, lang: Lang) -> usize {
 fn event_rows(ds: &Dataset, lang: Lang, e: &Event, rows: &mut Vec<Row>, links: &mut Vec<Joined>) {
     let date = date_as_written(&e.date);
     let sources: Vec<usize> = e.units.iter().map(|u| row_of(rows, u, e, lang)).collect();
-    let row = |units: Vec<String>, o: Option<String>, m: Option<String>, from: Vec<String>| Row {
-        units,
-        date: date.clone(),
-        event: Some(event_words(e, lang)),
-        organisations: o,
-        members: m,
-        from,
-        ended: None,
-        document: Some(e.document.clone()),
-    };
-    let join = |from: usize, to: usize, o: Option<&str>, m: Option<&str>, same_unit: bool| Joined {
-        link: Link {
+    // Out of line: called from every arm below, inlined each time they cost the wasm bytes.
+    #[inline(never)]
+    fn made(
+        e: &Event,
+        lang: Lang,
+        date: &str,
+        units: Vec<String>,
+        o: Option<String>,
+        m: Option<String>,
+        from: Vec<String>,
+    ) -> Row {
+        Row {
+            units,
+            date: date.to_string(),
+            event: Some(event_words(e, lang)),
+            organisations: o,
+            members: m,
             from,
-            to,
-            value: ds.value_of(o),
-            same_unit,
-        },
-        members: ds.value_of(m),
-    };
+            ended: None,
+            document: Some(e.document.clone()),
+        }
+    }
+    #[inline(never)]
+    fn joined(
+        ds: &Dataset,
+        from: usize,
+        to: usize,
+        o: Option<&str>,
+        m: Option<&str>,
+        same_unit: bool,
+    ) -> Joined {
+        Joined {
+            link: Link {
+                from,
+                to,
+                value: ds.value_of(o),
+                same_unit,
+            },
+            members: ds.value_of(m),
+        }
+    }
+    let row = |units, o, m, from| made(e, lang, &date, units, o, m, from);
+    let join = |from, to, o, m, same_unit| joined(ds, from, to, o, m, same_unit);
     let unknown = lang.t("không công bố", "not published");
     match e.kind {
         EventKind::Ended => {
@@ -525,9 +549,14 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
             ));
         }
     }
-    // One note a unit, however many of its rows are undated.
-    let mut said = std::collections::BTreeSet::new();
-    notes.retain(|(_, t)| said.insert(t.clone()));
+    // One note a unit, however many of its rows are undated (a few notes: a scan, no set).
+    let mut kept: Vec<(Flag, String)> = Vec::with_capacity(notes.len());
+    for n in notes {
+        if !kept.iter().any(|(_, t)| *t == n.1) {
+            kept.push(n);
+        }
+    }
+    let mut notes = kept;
     let bounds: Vec<String> = rows
         .iter()
         .flat_map(|r| [&r.organisations, &r.members])

@@ -194,28 +194,30 @@ fn sums(ds: &Dataset, push: &mut dyn FnMut(E)) {
                 id.and_then(|id| ds.figure(id))
                     .map(|f| (f.value, f.more_than()))
             };
-            let parts: Option<Vec<(f64, bool)>> = flows
-                .iter()
-                .map(|f| {
-                    let id = if part == 0 {
-                        &f.organisations
-                    } else {
-                        &f.members
-                    };
-                    bounded(id.as_deref())
-                })
-                .collect();
-            let whole_bound = bounded(whole_id.as_deref()).is_some_and(|w| w.1);
-            if let Some(parts) = parts {
-                let sum: f64 = parts.iter().map(|p| p.0).sum();
-                if !sum_holds((whole, whole_bound), &parts) {
-                    push(E::PartsDoNotAdd {
-                        event: e.id.clone(),
-                        field,
-                        parts: sum,
-                        whole,
-                    });
+            // Every flow's figure, summed; a flow without one leaves nothing to check.
+            let (mut sum, mut parts_bound, mut all) = (0.0, false, true);
+            for f in &flows {
+                let id = if part == 0 {
+                    &f.organisations
+                } else {
+                    &f.members
+                };
+                match bounded(id.as_deref()) {
+                    Some((v, b)) => {
+                        sum += v;
+                        parts_bound |= b;
+                    }
+                    None => all = false,
                 }
+            }
+            let whole_bound = bounded(whole_id.as_deref()).is_some_and(|w| w.1);
+            if all && !sum_holds(whole, whole_bound, sum, parts_bound) {
+                push(E::PartsDoNotAdd {
+                    event: e.id.clone(),
+                    field,
+                    parts: sum,
+                    whole,
+                });
             }
         }
     }

@@ -41,7 +41,7 @@ async fn fetch(url: &str, fresh: bool, range: bool) -> Seen {
         if let Ok(buffer) = response.array_buffer().map(JsFuture::from) {
             if let Ok(buffer) = buffer.await {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                seen.fingerprint = Some(crate::data::page::fingerprint(&String::from_utf8_lossy(
+                seen.fingerprint = Some(crate::data::block::fingerprint(&String::from_utf8_lossy(
                     &bytes,
                 )));
             }

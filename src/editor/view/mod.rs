@@ -11,11 +11,11 @@
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 mod choices;
+mod editor_page;
 mod field;
 mod lists;
 mod live_check;
 mod open;
-mod page;
 mod paste_panel;
 mod places;
 mod preview;
@@ -141,6 +141,6 @@ pub fn start() {
     if hash.starts_with("#preview") {
         preview::start_frame();
     } else {
-        page::start();
+        editor_page::start();
     }
 }

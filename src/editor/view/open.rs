@@ -6,7 +6,7 @@
 use super::Msg;
 use crate::data::decode;
 use crate::data::tree::Value;
-use crate::data::{page, DataError};
+use crate::data::{block, DataError};
 use crate::text::lang::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -15,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 fn dataset_text(text: &str) -> &str {
     let t = text.trim_start();
     if t.starts_with('<') {
-        page::read(text).unwrap_or("")
+        block::read(text).unwrap_or("")
     } else {
         text
     }

@@ -25,7 +25,7 @@ fn show(root: &web_sys::HtmlElement, note: &web_sys::Element) {
     if SHOWN.with(|s| s.borrow().as_ref().is_some_and(|(_, t)| *t == text)) {
         return;
     }
-    match crate::web::page::parse(&text) {
+    match crate::web::block_reader::parse(&text) {
         Ok(ds) => {
             note.set_text_content(None);
             // Unmounting the previous version disposes its owner, and with it the state made

@@ -207,7 +207,7 @@ pub fn Publish() -> impl IntoView {
                     // fingerprint (the picture is not compared: browsers encode it each their way).
                     let files = text_files(&page, &json, &ds)
                         .into_iter()
-                        .map(|(name, text)| (name, crate::data::page::fingerprint(&text)))
+                        .map(|(name, text)| (name, crate::data::block::fingerprint(&text)))
                         .collect();
                     let p = Published {
                         date: today_iso(),

@@ -44,7 +44,7 @@ pub fn when(iso: &str, lang: crate::text::lang::Lang) -> String {
 }
 
 /// The last publication made in this browser: its date, then a line a file it changed, with the
-/// fingerprint of what the editor made (`data::page::fingerprint`), tab-separated. Read by "Check
+/// fingerprint of what the editor made (`data::block::fingerprint`), tab-separated. Read by "Check
 /// the live site" (live_check.rs), also after a reload: staff upload, then come back.
 pub const PUBLISHED: &str = "tccs-editor-published";
 

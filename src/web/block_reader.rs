@@ -2,23 +2,23 @@
 //! decode and validate code as the build (`data::checked`) makes it the model. A broken block is
 //! shown as an alert above the pre-rendered page, which stays.
 
-use crate::data::{page, DataError, Dataset};
+use crate::data::{block, DataError, Dataset};
 use leptos::prelude::document;
 use wasm_bindgen::JsValue;
 
-pub use crate::data::js::parse;
+pub use crate::data::js_values::parse;
 
 /// The page's dataset, checked, and whether the page was pre-rendered from exactly it. Warns in the console when the block is not the text the page
 /// was pre-rendered from: readers then see the block's numbers (the app renders from it), and
 /// whoever edited the block should publish the page again.
 pub fn read() -> Result<(Dataset, bool), Vec<DataError>> {
-    let Some(el) = document().get_element_by_id(page::ID) else {
+    let Some(el) = document().get_element_by_id(block::ID) else {
         return Err(vec![DataError::NoDataset]);
     };
     let text = el.text_content().unwrap_or_default();
     let ds = parse(&text)?;
     let pre_rendered =
-        el.get_attribute("data-rendered-from").as_deref() == Some(&page::fingerprint(&text));
+        el.get_attribute("data-rendered-from").as_deref() == Some(&block::fingerprint(&text));
     if !pre_rendered {
         web_sys::console::warn_1(&JsValue::from_str(
             "tccs: the dataset block differs from the data this page was pre-rendered from; \
@@ -71,7 +71,7 @@ fn list_errors(list: web_sys::Element, errors: &[DataError]) {
 #[cfg(not(feature = "editor"))]
 fn list_errors(list: web_sys::Element, _errors: &[DataError]) {
     let block = document()
-        .get_element_by_id(page::ID)
+        .get_element_by_id(block::ID)
         .and_then(|el| el.text_content())
         .unwrap_or_default();
     super::details("error_items", &block, move |html| {

@@ -8,7 +8,7 @@ use super::publish::Publish;
 use super::sections::Sections;
 use super::yearly::Yearly;
 use super::{ed, open, store, Ed, Msg};
-use crate::data::page;
+use crate::data::block;
 use crate::data::tree::Value;
 use crate::editor::draft::Draft;
 use crate::text::lang::Lang;
@@ -52,7 +52,7 @@ fn load(ed: Ed) {
         let published = open::published_page().await;
         let block = published
             .as_deref()
-            .and_then(page::read)
+            .and_then(block::read)
             .map(str::to_string);
         match block.map(|b| open::parse(&b, "index.html")) {
             Some(Ok(v)) => {

@@ -1,4 +1,4 @@
-//! The Sources view: HTML built by [`crate::sources::sources_html`] for the language. The build's
+//! The Sources view: HTML built by [`crate::sources_html::sources_html`] for the language. The build's
 //! render and the editor's preview make it themselves; the reader asks its on-demand `details`
 //! wasm (the page is long, static text, needed only on this tab: out of the first load).
 
@@ -9,14 +9,14 @@ use leptos::prelude::*;
 pub fn Sources() -> impl IntoView {
     let s = crate::state::app_state();
     #[cfg(any(feature = "ssr", feature = "editor"))]
-    let html = move || crate::sources::sources_html(&s.data(), s.lang.get());
+    let html = move || crate::sources_html::sources_html(&s.data(), s.lang.get());
     #[cfg(not(any(feature = "ssr", feature = "editor")))]
     let html = {
         let text = RwSignal::new(None::<(crate::text::lang::Lang, String)>);
         Effect::new(move |_| {
             let lang = s.lang.get();
             let block = document()
-                .get_element_by_id(crate::data::page::ID)
+                .get_element_by_id(crate::data::block::ID)
                 .and_then(|el| el.text_content())
                 .unwrap_or_default();
             crate::web::details(

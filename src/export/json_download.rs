@@ -5,7 +5,7 @@ use super::check_name;
 use crate::data::audit::{self, RateOf};
 use crate::data::{Dataset, Figure};
 use crate::state::{ChartId, YearRange};
-use crate::text::json::Json;
+use crate::text::json_writer::Json;
 
 fn localized(l: &crate::data::model::Localized) -> Json<'_> {
     Json::Obj(vec![("vi", Json::Str(&l.vi)), ("en", Json::Str(&l.en))])
