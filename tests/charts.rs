@@ -532,3 +532,44 @@ fn exports_carry_the_whole_citation() {
         }
     }
 }
+
+/// The SVG writes a run of dashes (short rectangles, one dash apart, as the drawing code makes a
+/// dashed line for the canvas) as one dashed line, and leaves every other rectangle as it came:
+/// a bar of the same colour after the run, two lone dashes, thick equal bars.
+#[test]
+fn the_svg_writes_a_run_of_dashes_as_one_dashed_line() {
+    use plotters::prelude::*;
+    let grey = RGBColor(95, 99, 104);
+    let mut s = String::new();
+    {
+        let root = Svg::new(&mut s, (200, 100)).into_drawing_area();
+        let rect = |a: (i32, i32), b: (i32, i32)| {
+            root.draw(&Rectangle::new([a, b], grey.filled())).unwrap();
+        };
+        // A horizontal run of 4 dashes (4 px, 4 apart, 2 thick), the last one shorter.
+        for x in [10, 18, 26] {
+            rect((x, 20), (x + 4, 22));
+        }
+        rect((34, 20), (36, 22));
+        // A vertical run of 3, then a bar of the same colour.
+        for y in [40, 48, 56] {
+            rect((50, y), (52, y + 4));
+        }
+        rect((60, 40), (90, 90));
+        // Two lone dashes, and three thick bars one bar apart: rectangles.
+        rect((100, 10), (104, 12));
+        rect((108, 10), (112, 12));
+        for x in [120, 140, 160] {
+            rect((x, 50), (x + 10, 90));
+        }
+    }
+    let lines: Vec<&str> = s.lines().filter(|l| l.starts_with("<line ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "<line x1=\"10\" y1=\"21\" x2=\"36\" y2=\"21\" stroke-width=\"2\" stroke-dasharray=\"4\" stroke=\"#5F6368\"/>",
+            "<line x1=\"51\" y1=\"40\" x2=\"51\" y2=\"60\" stroke-width=\"2\" stroke-dasharray=\"4\" stroke=\"#5F6368\"/>",
+        ]
+    );
+    assert_eq!(s.matches("<rect ").count(), 1 + 2 + 3, "{s}");
+}

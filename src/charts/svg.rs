@@ -17,6 +17,11 @@ use std::fmt::Write;
 pub struct Svg<'a> {
     out: &'a mut String,
     size: (u32, u32),
+    /// Filled rectangles held back while they may be the dashes of one dashed line (the drawing
+    /// code draws a dashed line as short rectangles, which the canvas needs): written as one
+    /// `<line stroke-dasharray>` when three or more are, else as they came.
+    dashes: Vec<(BackendCoord, BackendCoord)>,
+    dash_color: BackendColor,
 }
 
 type Res = Result<(), DrawingErrorKind<super::BackendError>>;
@@ -40,7 +45,91 @@ impl<'a> Svg<'a> {
             out,
             "<svg {attrs} viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" xmlns=\"http://www.w3.org/2000/svg\">"
         );
-        Svg { out, size: (w, h) }
+        Svg {
+            out,
+            size: (w, h),
+            dashes: Vec::new(),
+            dash_color: BackendColor {
+                alpha: 0.0,
+                rgb: (0, 0, 0),
+            },
+        }
+    }
+
+    /// Whether a filled rectangle continues the held dashes: the same colour, thin (at most
+    /// 8 px across), in line with them, one dash length after a gap as long as a dash (a last
+    /// dash may be shorter, and ends the line).
+    fn continues(&self, a: BackendCoord, b: BackendCoord, c: BackendColor) -> bool {
+        let (Some(&(fa, fb)), Some(&(la, lb))) = (self.dashes.first(), self.dashes.last()) else {
+            return false;
+        };
+        if c.rgb != self.dash_color.rgb || c.alpha != self.dash_color.alpha {
+            return false;
+        }
+        let (fw, fh) = (fb.0 - fa.0, fb.1 - fa.1);
+        let along_x = a.1 == fa.1
+            && b.1 == fb.1
+            && fh <= 8
+            && lb.0 - la.0 == fw
+            && a.0 == la.0 + 2 * fw
+            && b.0 > a.0
+            && b.0 - a.0 <= fw;
+        let along_y = a.0 == fa.0
+            && b.0 == fb.0
+            && fw <= 8
+            && lb.1 - la.1 == fh
+            && a.1 == la.1 + 2 * fh
+            && b.1 > a.1
+            && b.1 - a.1 <= fh;
+        // Two held fix the direction.
+        match self.dashes.get(1) {
+            Some(&(sa, _)) if sa.1 == fa.1 && sa.0 != fa.0 => along_x,
+            Some(_) => along_y,
+            None => along_x || along_y,
+        }
+    }
+
+    /// Writes the held rectangles: one dashed line for three or more, else each as a rectangle.
+    fn flush(&mut self) {
+        let dashes = std::mem::take(&mut self.dashes);
+        let c = self.dash_color;
+        match (dashes.first(), dashes.last()) {
+            (Some(&(fa, fb)), Some(&(_, lb))) if dashes.len() >= 3 => {
+                let (fw, fh) = (fb.0 - fa.0, fb.1 - fa.1);
+                let horizontal = dashes[1].0 .1 == fa.1 && dashes[1].0 .0 != fa.0;
+                let (x1, y1, x2, y2, width, dash) = if horizontal {
+                    let y = f64::from(fa.1) + f64::from(fh) / 2.0;
+                    (f64::from(fa.0), y, f64::from(lb.0), y, fh, fw)
+                } else {
+                    let x = f64::from(fa.0) + f64::from(fw) / 2.0;
+                    (x, f64::from(fa.1), x, f64::from(lb.1), fw, fh)
+                };
+                let _ = write!(
+                    self.out,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\"",
+                    plain(x1, 1),
+                    plain(y1, 1),
+                    plain(x2, 1),
+                    plain(y2, 1)
+                );
+                self.paint("stroke", c);
+                self.out.push_str("/>\n");
+            }
+            _ => {
+                for (a, b) in dashes {
+                    let _ = write!(
+                        self.out,
+                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+                        a.0,
+                        a.1,
+                        b.0 - a.0,
+                        b.1 - a.1
+                    );
+                    self.paint("fill", c);
+                    self.out.push_str("/>\n");
+                }
+            }
+        }
     }
 
     /// ` opacity="…" fill="#RRGGBB"` (or `stroke`), as plotters-svg writes it; no opacity when
@@ -82,6 +171,7 @@ impl<'a> Svg<'a> {
 
 impl Drop for Svg<'_> {
     fn drop(&mut self) {
+        self.flush();
         self.out.push_str("</svg>\n");
     }
 }
@@ -99,6 +189,7 @@ impl DrawingBackend for Svg<'_> {
         Ok(())
     }
     fn draw_pixel(&mut self, (x, y): BackendCoord, c: BackendColor) -> Res {
+        self.flush();
         if c.alpha > 0.0 {
             let _ = write!(
                 self.out,
@@ -110,6 +201,7 @@ impl DrawingBackend for Svg<'_> {
         Ok(())
     }
     fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Res {
+        self.flush();
         if s.color().alpha > 0.0 {
             let _ = write!(
                 self.out,
@@ -131,6 +223,16 @@ impl DrawingBackend for Svg<'_> {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
+        if fill {
+            let c = s.color();
+            if !self.continues(a, b, c) {
+                self.flush();
+                self.dash_color = c;
+            }
+            self.dashes.push((a, b));
+            return Ok(());
+        }
+        self.flush();
         let _ = write!(
             self.out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
@@ -147,6 +249,7 @@ impl DrawingBackend for Svg<'_> {
         path: I,
         s: &S,
     ) -> Res {
+        self.flush();
         if s.color().alpha > 0.0 {
             self.out.push_str("<polyline fill=\"none\"");
             self.stroke(s);
@@ -160,6 +263,7 @@ impl DrawingBackend for Svg<'_> {
         path: I,
         s: &S,
     ) -> Res {
+        self.flush();
         if s.color().alpha > 0.0 {
             self.out.push_str("<polygon");
             self.paint("fill", s.color());
@@ -169,6 +273,7 @@ impl DrawingBackend for Svg<'_> {
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Res {
+        self.flush();
         if s.color().alpha == 0.0 {
             return Ok(());
         }
@@ -178,6 +283,7 @@ impl DrawingBackend for Svg<'_> {
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
+        self.flush();
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());

@@ -315,18 +315,18 @@ impl Figure {
     /// Its value as the reader writes it: its count as written (`1.173`), its percentage, or a
     /// lower bound as one ("trên 1.800" / "over 1,800").
     pub fn value_text(&self, l: Lang) -> String {
-        let (bound, number) = match MORE_THAN
+        let (mut out, number) = match MORE_THAN
             .iter()
             .find_map(|w| self.as_written.strip_prefix(w))
         {
-            Some(n) => (Some(l.t("trên ", "over ")), n),
-            None => (None, self.as_written.as_str()),
+            Some(n) => (l.t("trên ", "over ").to_string(), n),
+            None => (String::new(), self.as_written.as_str()),
         };
-        let number = match self.unit {
+        out.push_str(&match self.unit {
             Unit::Percent => format::written_percent(number, l),
             Unit::Count => format::as_written(number, l),
-        };
-        format!("{}{number}", bound.unwrap_or(""))
+        });
+        out
     }
 
     /// Whether its source gives it as a lower bound ("trên 1.800"): at least this, never exact.

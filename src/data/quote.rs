@@ -11,7 +11,7 @@ pub struct Written {
 }
 
 /// The words a source puts before a number it gives as a lower bound ("trên 1.800 đảng viên").
-pub const MORE_THAN: [&str; 2] = ["trên ", "hơn "];
+pub const MORE_THAN: [&str; 1] = ["trên "];
 
 /// Parses "1.173", "02", "64,94", "0,45", and a lower bound "trên 1.800". Rejects anything else
 /// (letters, "1,2,3", empty).

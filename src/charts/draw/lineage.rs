@@ -52,32 +52,14 @@ pub(super) fn lineage<DB: DrawingBackend>(
     let indent = theme.px(16.0);
     let depth = |i: usize| i32::from(l.rows.get(i).map_or(0, |r| r.depth));
     let deepest = (0..vm.data.len()).map(depth).max().unwrap_or(0);
-    let value_space = vm
-        .data
-        .iter()
-        .map(|d| text_width(theme, 11.0, &d.value_label))
-        .max()
-        .unwrap_or(0)
-        + theme.px(8.0)
-        + if l.rows.iter().any(|r| r.more_than) {
-            theme.px(8.0)
-        } else {
-            0
-        };
+    // Each row: its name, its bar, and under the bar its figures (the row's free lower part),
+    // so the bars take the whole width and no figure is cut at 320 px.
     let open_end = if l.rows.iter().any(|r| r.more_than) {
         theme.px(8.0)
     } else {
         0
     };
-    // Where the figures do not fit beside the bars (a phone, a deep story), each goes under its
-    // bar, in the row's free lower part, and the bars take the whole width.
-    let beside = x1 - x0 - deepest * indent - indent - value_space;
-    let under = beside < (x1 - x0) / 3;
-    let bar_max = if under {
-        (x1 - x0 - deepest * indent - indent - open_end).max(theme.px(24.0))
-    } else {
-        beside.max(theme.px(24.0))
-    };
+    let bar_max = (x1 - x0 - deepest * indent - indent - open_end).max(theme.px(24.0));
     let y_max = if vm.y_max > 0.0 { vm.y_max } else { 1.0 };
     let max_link = f64::from(indent - theme.px(4.0));
     let bar_top = |i: usize| y0 + row * i as i32 + theme.px(20.0);
@@ -116,23 +98,19 @@ pub(super) fn lineage<DB: DrawingBackend>(
         )
         .map_err(err)?;
         let (bx, by) = (bar_x(i), bar_top(i));
-        let end = match d.value {
+        match d.value {
             Some(v) => {
                 let len = ((v / y_max) * f64::from(bar_max)).round() as i32;
                 let end = bx + len.max(theme.px(2.0));
                 rect(root, (bx, by), (end, by + bar_h), p.primary.filled())?;
                 if l.rows.get(i).is_some_and(|r| r.more_than) {
                     // A lower bound: the bar stops at it and opens on a "›", more beyond.
-                    let (tip, half) = (theme.px(5.0), bar_h / 2);
-                    let (x, mid) = (end + theme.px(3.0), by + half);
+                    let (tip, x, mid) = (theme.px(5.0), end + theme.px(3.0), by + bar_h / 2);
                     root.draw(&PathElement::new(
                         vec![(x, by), (x + tip, mid), (x, by + bar_h)],
                         p.primary.stroke_width(theme.px(2.0).max(1) as u32),
                     ))
                     .map_err(err)?;
-                    end + theme.px(3.0) + tip
-                } else {
-                    end
                 }
             }
             None => {
@@ -140,19 +118,12 @@ pub(super) fn lineage<DB: DrawingBackend>(
                 let w = theme.px(28.0);
                 dashed(root, (bx, by), (bx + w, by), theme, p.muted)?;
                 dashed(root, (bx, by + bar_h), (bx + w, by + bar_h), theme, p.muted)?;
-                bx + w
             }
-        };
-        let (at, room, v) = if under {
-            ((bx, by + bar_h + theme.px(3.0)), x1 - bx, VPos::Top)
-        } else {
-            let x = end + theme.px(6.0);
-            ((x, by + bar_h / 2), x1 - x, VPos::Center)
-        };
+        }
         root.draw_text(
-            &fit(theme, 11.0, &d.value_label, room),
-            &style(theme, (11.0, true), p.fg, HPos::Left, v),
-            at,
+            &fit(theme, 11.0, &d.value_label, x1 - bx),
+            &style(theme, (11.0, true), p.fg, HPos::Left, VPos::Top),
+            (bx, by + bar_h + theme.px(3.0)),
         )
         .map_err(err)?;
     }

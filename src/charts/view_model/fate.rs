@@ -19,17 +19,17 @@ pub fn fate_line(ds: &Dataset, lang: Lang, whole: bool) -> Option<String> {
     let date = date_as_written(&first.date);
     let into = short_names(ds, &first.into, lang);
     let mut line = match first.kind {
-        EventKind::Merged => lang.t(
-            format!("Hợp nhất ngày {date} vào {into}"),
-            format!("Merged on {date} into the {into}"),
+        // The words in the reader's language, put together once.
+        EventKind::Merged => format!(
+            "{} {date} {} {into}",
+            lang.t("Hợp nhất ngày", "Merged on"),
+            lang.t("vào", "into the")
         ),
-        EventKind::Ended => lang.t(
-            format!("Kết thúc hoạt động ngày {date}"),
-            format!("Ended on {date}"),
-        ),
-        EventKind::Split | EventKind::Transferred => lang.t(
-            format!("Chuyển giao ngày {date} về {into}"),
-            format!("Handed over on {date} to {into}"),
+        EventKind::Ended => format!("{} {date}", lang.t("Kết thúc hoạt động ngày", "Ended on")),
+        EventKind::Split | EventKind::Transferred => format!(
+            "{} {date} {} {into}",
+            lang.t("Chuyển giao ngày", "Handed over on"),
+            lang.t("về", "to")
         ),
         EventKind::Founded | EventKind::Counted => return None,
     };
@@ -40,7 +40,7 @@ pub fn fate_line(ds: &Dataset, lang: Lang, whole: bool) -> Option<String> {
     });
     if let Some(end) = ended {
         let d = date_as_written(&end.date);
-        line.push_str(&lang.t(format!("; kết thúc ngày {d}"), format!("; ended on {d}")));
+        line.push_str(&format!("; {} {d}", lang.t("kết thúc ngày", "ended on")));
     }
     // Where its organisations went, where the source counts them.
     let handed = ds.events.iter().find(|e| {
@@ -55,9 +55,10 @@ pub fn fate_line(ds: &Dataset, lang: Lang, whole: bool) -> Option<String> {
             ds.flows_of(&e.id).count(),
             format::int(o, lang),
         );
-        line.push_str(&lang.t(
-            format!("; {o} tổ chức chuyển về {n} nơi ngày {d}"),
-            format!("; {o} organisations went to {n} others on {d}"),
+        line.push_str(&format!(
+            "; {o} {} {n} {} {d}",
+            lang.t("tổ chức chuyển về", "organisations went to"),
+            lang.t("nơi ngày", "others on")
         ));
     }
     Some(line)

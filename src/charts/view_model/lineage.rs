@@ -95,12 +95,14 @@ fn event_words(e: &Event, lang: Lang) -> String {
     let (vi, en) = e.kind.words();
     let mut out = lang.t(vi, en).to_string();
     if let Some(d) = &e.decision {
-        let mut decided = lang.t(format!("Quyết định {d}"), format!("Decision {d}"));
+        // One text each, in the reader's language: the words chosen, then put together once
+        // (a pair of `format!`s, one per language, costs the wasm twice the code).
+        let mut decided = format!("{} {d}", lang.t("Quyết định", "Decision"));
         if let Some(date) = &e.decision_date {
-            decided.push_str(&lang.t(
-                format!(" ngày {}", date_as_written(date)),
-                format!(" of {}", date_as_written(date)),
-            ));
+            decided.push(' ');
+            decided.push_str(lang.t("ngày", "of"));
+            decided.push(' ');
+            decided.push_str(&date_as_written(date));
         }
         if let Some(by) = &e.decided_by {
             decided.push_str(", ");
@@ -176,9 +178,10 @@ fn row_of(rows: &mut Vec<Row>, unit: &str, e: &Event, lang: Lang) -> usize {
     rows.push(Row {
         units: vec![unit.to_string()],
         date: String::new(),
-        event: Some(lang.t(
-            format!("Trước sự kiện ngày {date} ({vi})"),
-            format!("Before the event of {date} ({en})"),
+        event: Some(format!(
+            "{} {date} ({})",
+            lang.t("Trước sự kiện ngày", "Before the event of"),
+            lang.t(vi, en)
         )),
         organisations: None,
         members: None,
@@ -363,16 +366,14 @@ fn event_rows(ds: &Dataset, lang: Lang, e: &Event, rows: &mut Vec<Row>, links: &
 pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
     let (rows, joined) = rows(ds, lang);
     // Links in the chosen measure: the flows' members where the source gives them.
-    let links: Vec<Link> = joined
-        .into_iter()
-        .map(|j| match measure {
-            Measure::Organisations => j.link,
-            Measure::Members => Link {
-                value: j.members,
-                ..j.link
-            },
-        })
-        .collect();
+    let mut links = Vec::with_capacity(joined.len());
+    for j in joined {
+        let mut link = j.link;
+        if measure == Measure::Members {
+            link.value = j.members;
+        }
+        links.push(link);
+    }
     let own_total = ds.yearly.last();
     let value_of = |r: &Row| -> Option<f64> {
         let id = match measure {
@@ -422,8 +423,8 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
             ]
             .iter()
             .zip([
-                lang.t(format!("{orgs} tổ chức"), format!("{orgs} organisations")),
-                lang.t(format!("{members} đảng viên"), format!("{members} members")),
+                format!("{orgs} {}", lang.t("tổ chức", "organisations")),
+                format!("{members} {}", lang.t("đảng viên", "members")),
             ])
             .filter(|(known, _)| **known)
             .map(|(_, t)| t)
@@ -517,60 +518,66 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
             .to_string(),
         ));
     }
+    // The units whose counts the source does not date, named once each in one note.
+    let mut undated = String::new();
     for (i, r) in rows.iter().enumerate() {
         if r.units.len() > 1 && r.event.is_some() {
             notes.push((
                 Flag::None,
-                lang.t(
-                    format!(
-                        "{}: nguồn ghi chung, không chia giữa các đơn vị.",
-                        data[i].label
-                    ),
-                    format!(
-                        "{}: the source gives these together, not split between them.",
-                        data[i].label
-                    ),
+                format!(
+                    "{}: {}",
+                    data[i].label,
+                    lang.t(
+                        "nguồn ghi chung, không chia giữa các đơn vị.",
+                        "the source gives these together, not split between them."
+                    )
                 ),
             ));
         }
-        if counted_on(ds, r, lang) == period_label(ds, "undated", lang) && r.event.is_some() {
-            notes.push((
-                Flag::Note,
-                lang.t(
-                    format!(
-                        "{}: nguồn không ghi số liệu tính đến ngày nào.",
-                        data[i].label
-                    ),
-                    format!(
-                        "{}: the source does not say on what date it counted these figures.",
-                        data[i].label
-                    ),
-                ),
-            ));
+        let label = data[i].label.as_str();
+        if r.event.is_some()
+            && counted_on(ds, r, lang) == period_label(ds, "undated", lang)
+            && !undated.split("; ").any(|u| u == label)
+        {
+            if !undated.is_empty() {
+                undated.push_str("; ");
+            }
+            undated.push_str(label);
         }
     }
-    // One note a unit, however many of its rows are undated (a few notes: a scan, no set).
-    let mut kept: Vec<(Flag, String)> = Vec::with_capacity(notes.len());
-    for n in notes {
-        if !kept.iter().any(|(_, t)| *t == n.1) {
-            kept.push(n);
-        }
-    }
-    let mut notes = kept;
-    let bounds: Vec<String> = rows
-        .iter()
-        .flat_map(|r| [&r.organisations, &r.members])
-        .filter_map(|id| ds.figure(id.as_deref()?))
-        .filter(|f| f.more_than())
-        .map(|f| f.value_text(lang))
-        .collect();
-    if !bounds.is_empty() {
-        let list = bounds.join(", ");
+    if !undated.is_empty() {
         notes.push((
             Flag::Note,
-            lang.t(
-                format!("{list}: nguồn chỉ ghi giới hạn dưới; số thật lớn hơn, không bao giờ cộng như số chính xác. Thanh vẽ đến giới hạn, có dấu › ở cuối."),
-                format!("{list}: the source gives only a lower bound; the true count is larger and is never added up as exact. The bar stops at the bound, with › at its end."),
+            format!(
+                "{}: {undated}.",
+                lang.t(
+                    "Nguồn không ghi số liệu tính đến ngày nào",
+                    "The source does not say on what date it counted the figures of"
+                )
+            ),
+        ));
+    }
+    // The lower bounds shown, listed once ("trên 1.800").
+    let mut list = String::new();
+    for r in &rows {
+        for id in [&r.organisations, &r.members].into_iter().flatten() {
+            if let Some(f) = ds.figure(id).filter(|f| f.more_than()) {
+                if !list.is_empty() {
+                    list.push_str(", ");
+                }
+                list.push_str(&f.value_text(lang));
+            }
+        }
+    }
+    if !list.is_empty() {
+        notes.push((
+            Flag::Note,
+            format!(
+                "{list}: {}",
+                lang.t(
+                    "nguồn chỉ ghi giới hạn dưới; số thật lớn hơn, không bao giờ cộng như số chính xác. Thanh vẽ đến giới hạn, có dấu › ở cuối.",
+                    "the source gives only a lower bound; the true count is larger and is never added up as exact. The bar stops at the bound, with › at its end."
+                )
             ),
         ));
     }
@@ -593,32 +600,25 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
         shape: Shape::Lineage,
         title: ds.chart_title(ChartId::Lineage.id()).map_or_else(
             || {
-                // The story's years: its first event (or the series) to its last.
-                let year = |e: Option<&Event>| e.and_then(|e| e.date.get(..4)?.parse::<u16>().ok());
-                let (a, b) = ds.bounds();
-                let first = year(ds.events.first()).map_or(a, |y| y.min(a));
-                let last = year(ds.events.last()).map_or(b, |y| y.max(b));
+                // The rows give each date; the line under the title the latest state.
                 lang.t(
-                    format!("Từ {first} đến {last}: đơn vị này qua các lần hợp nhất, chuyển giao"),
-                    format!("{first} to {last}: this unit through its mergers and handovers"),
+                    "Đơn vị này qua các lần hợp nhất, chuyển giao",
+                    "This unit through its mergers and handovers",
                 )
+                .to_string()
             },
             |l| lang.pick(l).to_string(),
         ),
-        subtitle: latest_words(&data, &rows, lang).map_or_else(
-            || {
-                lang.t(
-                    format!("{measure_words} · theo thời gian · không theo bộ lọc năm"),
-                    format!("{measure_words} · in time order · not filtered by year"),
-                )
-            },
-            |latest| {
-                lang.t(
-                    format!("{latest} · {measure_words} · theo thời gian · không theo bộ lọc năm"),
-                    format!("{latest} · {measure_words} · in time order · not filtered by year"),
-                )
-            },
-        ),
+        subtitle: {
+            let tail = lang.t(
+                "theo thời gian · không theo bộ lọc năm",
+                "in time order · not filtered by year",
+            );
+            match latest_words(&data, &rows, lang) {
+                Some(latest) => format!("{latest} · {measure_words} · {tail}"),
+                None => format!("{measure_words} · {tail}"),
+            }
+        },
         percent_axis: false,
         y_max: max.max(1.0),
         columns,
@@ -655,14 +655,18 @@ pub(super) fn lineage(ds: &Dataset, lang: Lang, measure: Measure) -> ChartVm {
 /// The latest known state, for the line under the title: the last dated row that publishes a
 /// figure ("Mới nhất, 15/01/2026: Đảng bộ phường Pleiku, 10 tổ chức · 670 đảng viên").
 fn latest_words(data: &[Datum], rows: &[Row], lang: Lang) -> Option<String> {
-    let (d, r) = data.iter().zip(rows).rev().find(|(_, r)| {
+    let i = rows.iter().rposition(|r| {
         r.event.is_some()
             && !r.date.is_empty()
             && (r.organisations.is_some() || r.members.is_some())
     })?;
-    Some(lang.t(
-        format!("Mới nhất, {}: {}, {}", r.date, d.label, d.value_label),
-        format!("Latest, {}: {}, {}", r.date, d.label, d.value_label),
+    let (d, r) = (data.get(i)?, &rows[i]);
+    Some(format!(
+        "{}, {}: {}, {}",
+        lang.t("Mới nhất", "Latest"),
+        r.date,
+        d.label,
+        d.value_label
     ))
 }
 
