@@ -95,8 +95,11 @@ pub(super) fn start(c: Card) -> [ImmediateEffect; 2] {
     });
     let backend = StoredValue::new_local(None);
     Effect::new(move |_| {
-        if let (Some(p), Some(c)) = (plot.get(), canvas.get()) {
-            observe_width(&c, width);
+        if let (Some(p), Some(_)) = (plot.get(), canvas.get()) {
+            // The plot's width, not the canvas's: in print the canvas takes its own size (scaled
+            // to fit 9 cm of height), and a width read from it shrank a tall chart on every
+            // paint until it was gone (the lineage at 15 rows: 556 → 232 → … → 1 px).
+            observe_width(&p, width);
             observe_visible(&p, visible);
         }
     });
@@ -108,8 +111,8 @@ pub(super) fn start(c: Card) -> [ImmediateEffect; 2] {
     // (tests/e2e/layout.test.mjs and tests/engines: every card drawn in the PDF).
     let for_print = ImmediateEffect::new(move || {
         if s.printing.get() {
-            if let Some(c) = canvas.get_untracked() {
-                let w = f64::from(c.client_width());
+            if let Some(p) = plot.get_untracked() {
+                let w = f64::from(p.client_width());
                 if w >= 1.0 {
                     width.set(w);
                 }
