@@ -26,6 +26,15 @@ pub struct Svg<'a> {
 
 type Res = Result<(), DrawingErrorKind<super::BackendError>>;
 
+/// A point's coordinate on one axis (0: x, 1: y).
+fn on(p: BackendCoord, axis: usize) -> i32 {
+    if axis == 0 {
+        p.0
+    } else {
+        p.1
+    }
+}
+
 impl<'a> Svg<'a> {
     /// Starts a standalone document of `w × h` pixels in `out` (the SVG download); the closing
     /// tag is written when the backend is dropped.
@@ -66,21 +75,20 @@ impl<'a> Svg<'a> {
         if c.rgb != self.dash_color.rgb || c.alpha != self.dash_color.alpha {
             return false;
         }
-        let (fw, fh) = (fb.0 - fa.0, fb.1 - fa.1);
-        let along_x = a.1 == fa.1
-            && b.1 == fb.1
-            && fh <= 8
-            && lb.0 - la.0 == fw
-            && a.0 == la.0 + 2 * fw
-            && b.0 > a.0
-            && b.0 - a.0 <= fw;
-        let along_y = a.0 == fa.0
-            && b.0 == fb.0
-            && fw <= 8
-            && lb.1 - la.1 == fh
-            && a.1 == la.1 + 2 * fh
-            && b.1 > a.1
-            && b.1 - a.1 <= fh;
+        // Along one axis (0: x, 1: y): level with the first dash across it, thin, the last dash
+        // whole, and this one a dash and a gap after it, no longer than a dash.
+        let along = |i: usize| {
+            let j = 1 - i;
+            let (len, thick) = (on(fb, i) - on(fa, i), on(fb, j) - on(fa, j));
+            on(a, j) == on(fa, j)
+                && on(b, j) == on(fb, j)
+                && thick <= 8
+                && on(lb, i) - on(la, i) == len
+                && on(a, i) == on(la, i) + 2 * len
+                && on(b, i) > on(a, i)
+                && on(b, i) - on(a, i) <= len
+        };
+        let (along_x, along_y) = (along(0), along(1));
         // Two held fix the direction.
         match self.dashes.get(1) {
             Some(&(sa, _)) if sa.1 == fa.1 && sa.0 != fa.0 => along_x,
@@ -117,14 +125,7 @@ impl<'a> Svg<'a> {
             }
             _ => {
                 for (a, b) in dashes {
-                    let _ = write!(
-                        self.out,
-                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-                        a.0,
-                        a.1,
-                        b.0 - a.0,
-                        b.1 - a.1
-                    );
+                    self.rect_start(a, b);
                     self.paint("fill", c);
                     self.out.push_str("/>\n");
                 }
@@ -158,6 +159,18 @@ impl<'a> Svg<'a> {
             self.stroke(s);
             self.out.push_str("/>\n");
         }
+    }
+
+    /// `<rect x y width height` of the box from `a` to `b` (the paint and the end follow).
+    fn rect_start(&mut self, a: BackendCoord, b: BackendCoord) {
+        let _ = write!(
+            self.out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+            a.0,
+            a.1,
+            b.0 - a.0,
+            b.1 - a.1
+        );
     }
 
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
@@ -233,14 +246,7 @@ impl DrawingBackend for Svg<'_> {
             return Ok(());
         }
         self.flush();
-        let _ = write!(
-            self.out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-            a.0,
-            a.1,
-            b.0 - a.0,
-            b.1 - a.1
-        );
+        self.rect_start(a, b);
         self.fill_or_outline(s, fill);
         Ok(())
     }

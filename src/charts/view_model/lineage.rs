@@ -239,6 +239,19 @@ fn event_rows(ds: &Dataset, lang: Lang, e: &Event, rows: &mut Vec<Row>, links: &
     }
     let row = |units, o, m, from| made(e, lang, &date, units, o, m, from);
     let join = |from, to, o, m, same_unit| joined(ds, from, to, o, m, same_unit);
+    // The event's own units later, with the totals it gives, joined to their rows as the same
+    // unit (a size published; what a transfer hands over).
+    let same_unit_later = |rows: &mut Vec<Row>, links: &mut Vec<Joined>| {
+        rows.push(row(
+            e.units.clone(),
+            e.organisations.clone(),
+            e.members.clone(),
+            vec![],
+        ));
+        let to = rows.len() - 1;
+        links.extend(sources.iter().map(|&from| join(from, to, None, None, true)));
+        to
+    };
     let unknown = lang.t("không công bố", "not published");
     match e.kind {
         EventKind::Ended => {
@@ -248,14 +261,7 @@ fn event_rows(ds: &Dataset, lang: Lang, e: &Event, rows: &mut Vec<Row>, links: &
         }
         EventKind::Counted => {
             // The same unit later, its size as published.
-            rows.push(row(
-                e.units.clone(),
-                e.organisations.clone(),
-                e.members.clone(),
-                vec![],
-            ));
-            let to = rows.len() - 1;
-            links.extend(sources.iter().map(|&from| join(from, to, None, None, true)));
+            same_unit_later(rows, links);
         }
         EventKind::Merged | EventKind::Founded => {
             let from = e
@@ -316,15 +322,7 @@ fn event_rows(ds: &Dataset, lang: Lang, e: &Event, rows: &mut Vec<Row>, links: &
             // What the event hands over, on a row of the unit it leaves.
             let mut from_row = sources.first().copied();
             if e.organisations.is_some() || e.members.is_some() {
-                rows.push(row(
-                    e.units.clone(),
-                    e.organisations.clone(),
-                    e.members.clone(),
-                    vec![],
-                ));
-                let to = rows.len() - 1;
-                links.extend(sources.iter().map(|&from| join(from, to, None, None, true)));
-                from_row = Some(to);
+                from_row = Some(same_unit_later(rows, links));
             }
             let giver = names(ds, &e.units, lang);
             let mut covered: Vec<&String> = Vec::new();
