@@ -7,7 +7,7 @@ const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 
 // Marks, in ms since navigation start: the wasm's instantiation (Trunk's event), the app taking
-// input (`app-ready` on <html>: the parts on screen hydrated), every part hydrated (`app-whole`),
+// input (`app-ready` on <html>: the page hydrated, the URL's view and early input applied),
 // the first canvas drawn with ink.
 const MARKS = () => {
   window.__marks = {};
@@ -16,7 +16,6 @@ const MARKS = () => {
   new MutationObserver(() => {
     const html = document.documentElement?.classList;
     if (!window.__marks.ready && html?.contains('app-ready')) window.__marks.ready = performance.now();
-    if (!window.__marks.whole && html?.contains('app-whole')) window.__marks.whole = performance.now();
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
   const P = CanvasRenderingContext2D.prototype;
   for (const m of ['fillRect', 'drawImage']) {
@@ -58,7 +57,7 @@ export async function startupSteps(browser, url, runs) {
   for (let i = 0; i < runs; i++) {
     const { context, page, cdp } = await page4x(browser);
     await page.goto(url);
-    await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready && window.__marks.whole');
+    await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready');
     rows.push(await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -71,8 +70,7 @@ export async function startupSteps(browser, url, runs) {
         'wasm received': wasm?.responseEnd ?? NaN,
         'wasm instantiated, dataset read': window.__marks.instantiated,
         'first chart painted by the wasm': window.__marks.painted,
-        'the parts on screen hydrated, input answered (app-ready)': window.__marks.ready,
-        'every part hydrated (app-whole)': window.__marks.whole,
+        'the page hydrated, input answered (app-ready)': window.__marks.ready,
       };
     }));
     await context.close();
@@ -85,7 +83,7 @@ export async function traceSummary(browser, url) {
   const { context, page, cdp } = await page4x(browser);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline'] });
   await page.goto(url);
-  await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready && window.__marks.whole');
+  await untilInPage(cdp, 'window.__marks.painted && window.__marks.ready');
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
   await context.close();
   // The renderer's main thread: the one that parsed the HTML.

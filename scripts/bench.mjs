@@ -148,7 +148,7 @@ async function presses(rate, pages) {
     const { context, page, cdp } = await newPage(false);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(server.url);
-    await page.waitForSelector('html.app-whole');
+    await page.waitForSelector('html.app-ready');
     await page.waitForTimeout(500);
     await page.focus('#year-from');
     // 3× the runs: each press is cheap, and a p95 of 20 samples is nearly the maximum.

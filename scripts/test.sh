@@ -45,7 +45,7 @@ step "component tests in headless Chromium" env \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --features hydrate --test web
 step "release build (trunk: editor, then reader)" bash scripts/build.sh
-# The build's own page hydrated by the reader's start-up, a tap on a part still waiting its turn.
+# The build's own page hydrated by the reader's start-up: its nodes kept, the URL applied in place.
 step "hydration of the built page in headless Chromium" env \
   CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -1,5 +1,5 @@
-// The start-up's tasks, one traced load: every main-thread task over 15 ms until the app is whole
-// (`app-whole`), with the kinds of work inside it (ms, nested kinds overlap). The tool that
+// The start-up's tasks, one traced load: every main-thread task over 15 ms until the app is ready
+// (`app-ready`), with the kinds of work inside it (ms, nested kinds overlap). The tool that
 // sized the start-up steps of issue 21 (docs/performance.md, 2026-12-02): which task is long, and
 // whether it is the page's layout, the wasm's compile or the app's own script.
 //
@@ -27,7 +27,7 @@ await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(rate) });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline'] });
 await page.goto(server.url);
 // Not Playwright's own wait: it would add its injected script to the tasks listed.
-await untilInPage(cdp, "document.documentElement.classList.contains('app-whole')");
+await untilInPage(cdp, "document.documentElement.classList.contains('app-ready')");
 const wasm = await page.evaluate(() => {
   const w = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
   return w && `the wasm: requested at ${w.startTime.toFixed(0)} ms, first byte ${w.responseStart.toFixed(0)}, last byte ${w.responseEnd.toFixed(0)} (since navigation start)`;

@@ -1,15 +1,14 @@
 //! The hydrating path in headless Chromium (wasm-bindgen-test): the page the build rendered
 //! (dist/index.html, so scripts/build.sh first: scripts/test.sh runs this after it, with the
-//! feature `built-page`) is hydrated by the reader's own start-up, and a tap on a part still
-//! waiting for its turn takes effect: on the build's nodes when the view is still the build's,
-//! on the part built afresh when it is not (src/components/later/).
+//! feature `built-page`) is hydrated by the reader's own start-up (src/start/), in one pass: the
+//! build's nodes stay and follow the state, the URL's view is applied to them in place, and a
+//! chart shown alone replaces the cards whole (src/components/part.rs) and back.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use std::cell::Cell;
-use std::rc::Rc;
-use tccs_dashboard::start::{run, Marks};
+use tccs_dashboard::data::roles::ChartId;
+use tccs_dashboard::start::run;
 use tccs_dashboard::state::AppState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -24,14 +23,13 @@ const TAPPED: &str = "weak";
 struct Started {
     host: web_sys::HtmlElement,
     state: AppState,
-    whole: Rc<Cell<bool>>,
     /// The build's own card, taken before the app started.
     built_card: web_sys::Element,
 }
 
 /// Puts the build's `#app` and its dataset block in the page, reads the block as the reader does,
-/// and starts the app on them with `query` as the URL's. Returns as `run` does: with the page's
-/// frame hydrated and every part still waiting for its turn (they come in later tasks).
+/// and starts the app on them with `query` as the URL's. Returns as `run` does: hydrated, with
+/// the URL's view applied.
 fn start_on_built_page(query: &str) -> Started {
     let doc = document();
     window()
@@ -66,19 +64,10 @@ fn start_on_built_page(query: &str) -> Started {
         .query_selector(&format!("#chart-{TAPPED}"))
         .unwrap()
         .expect("the build rendered the tapped card");
-    let whole = Rc::new(Cell::new(false));
-    let marks = Marks {
-        ready: Box::new(|| ()),
-        whole: Box::new({
-            let whole = whole.clone();
-            move || whole.set(true)
-        }),
-    };
-    let state = run(host.clone(), std::sync::Arc::new(ds), true, marks);
+    let state = run(host.clone(), std::sync::Arc::new(ds), true);
     Started {
         host,
         state,
-        whole,
         built_card,
     }
 }
@@ -109,17 +98,6 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
-/// Lets the remaining parts take their turns (one task each), until the app says it is whole.
-async fn until_whole(whole: &Cell<bool>) {
-    for _ in 0..200 {
-        if whole.get() {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("the parts never all had their turns");
-}
-
 /// The card's table as shown: open, and its first year.
 fn table_shown(host: &web_sys::HtmlElement) -> (Option<String>, bool, String) {
     let card = host
@@ -146,13 +124,21 @@ fn table_shown(host: &web_sys::HtmlElement) -> (Option<String>, bool, String) {
     )
 }
 
+fn cards(host: &web_sys::HtmlElement) -> Vec<String> {
+    let list = host.query_selector_all("figure.card").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute("data-chart"))
+        .collect()
+}
+
 #[wasm_bindgen_test]
-async fn a_tap_on_a_waiting_part_hydrates_it_on_the_spot_keeping_the_builds_nodes() {
-    // Both tests share one page: the other's app may still have its URL write pending (it
-    // lands 200 ms after a change) and would rewrite the query this test starts from.
+async fn hydrated_in_one_pass_the_builds_nodes_stay_take_a_tap_and_follow_the_filter() {
+    // The tests share one page: another's app may still have its URL write pending (it lands
+    // 200 ms after a change) and would rewrite the query this test starts from.
     sleep(400).await;
     let s = start_on_built_page("?");
-    assert!(!s.whole.get(), "the parts wait for their turns");
     assert_eq!(
         toggle(&s.built_card)
             .get_attribute("aria-expanded")
@@ -174,8 +160,7 @@ async fn a_tap_on_a_waiting_part_hydrates_it_on_the_spot_keeping_the_builds_node
         s.built_card.is_connected(),
         "hydrated: the build's card stays"
     );
-    until_whole(&s.whole).await;
-    // Hydrated, not only opened: the card follows the filter from here on.
+    // Hydrated, not only opened: the card follows the filter.
     s.state.set_range(2012, 2017);
     settle().await;
     assert_eq!(table_shown(&s.host).2, "2012");
@@ -184,33 +169,54 @@ async fn a_tap_on_a_waiting_part_hydrates_it_on_the_spot_keeping_the_builds_node
 }
 
 #[wasm_bindgen_test]
-async fn after_a_year_change_a_tap_on_a_waiting_part_reaches_the_part_built_afresh() {
-    // Both tests share one page: the other's app may still have its URL write pending (it
-    // lands 200 ms after a change) and would rewrite the query this test starts from.
+async fn the_urls_years_are_applied_to_the_hydrated_page_in_place() {
     sleep(400).await;
     let s = start_on_built_page("?time=2010..2017");
-    assert!(!s.whole.get(), "the parts wait for their turns");
-    // The reader's years before the card's turn: it can no longer be hydrated as built.
-    s.state.set_range(2010, 2017);
+    settle().await;
+    assert_eq!(table_shown(&s.host).2, "2010", "with the URL's years");
+    assert!(
+        s.built_card.is_connected(),
+        "the build's card was hydrated and updated, not replaced"
+    );
     toggle(&s.built_card).click();
     settle().await;
-    assert!(
-        !s.built_card.is_connected(),
-        "built afresh: the build's card is replaced"
-    );
-    let (expanded, visible, first_year) = table_shown(&s.host);
-    assert_eq!(
-        expanded.as_deref(),
-        Some("true"),
-        "the tap reached the new card"
-    );
-    assert!(visible, "the new card's table shows");
-    assert_eq!(first_year, "2010", "with the reader's years");
-    until_whole(&s.whole).await;
-    // The URL's view, applied once the app was ready, is the same years: nothing else moved.
     assert_eq!(
         table_shown(&s.host),
         (Some("true".into()), true, "2010".into())
+    );
+    s.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_shown_alone_replaces_the_cards_whole_and_back() {
+    sleep(400).await;
+    let s = start_on_built_page("?");
+    let all = cards(&s.host);
+    assert!(all.len() >= 7, "every chart's card: {all:?}");
+    let first = s.host.query_selector("figure.card").unwrap().unwrap();
+    s.state.view.update(|v| v.chart = Some(ChartId::Weak));
+    settle().await;
+    assert_eq!(cards(&s.host), vec![TAPPED.to_string()]);
+    // Patched in place, the first card's nodes would now show the chart asked for.
+    assert!(
+        !first.is_connected() && !s.built_card.is_connected(),
+        "a part is replaced whole, never patched into another card's nodes"
+    );
+    s.state.view.update(|v| v.chart = None);
+    settle().await;
+    assert_eq!(cards(&s.host), all, "every card again, in page order");
+    // The new cards are the app's: they follow the filter and take a tap.
+    s.state.set_range(2011, 2017);
+    let card = s
+        .host
+        .query_selector(&format!("#chart-{TAPPED}"))
+        .unwrap()
+        .unwrap();
+    toggle(&card).click();
+    settle().await;
+    assert_eq!(
+        table_shown(&s.host),
+        (Some("true".into()), true, "2011".into())
     );
     s.host.remove();
 }

@@ -1,6 +1,6 @@
 //! No stale path: every file a comment or a doc names exists (the lab notebook, a history, is
-//! left as it was written). A path with its folder (`src/start.rs`, `scripts/setup-build.sh`)
-//! must be that file; a bare name of a source, script, test or doc (`queue.rs`, `early.test.mjs`)
+//! left as it was written). A path with its folder (`src/start/mod.rs`, `scripts/setup-build.sh`)
+//! must be that file; a bare name of a source, script, test or doc (`part.rs`, `early.test.mjs`)
 //! must be some file of the project. Built files (`dist/…`, `details.js`) are not checked.
 #![cfg(not(target_arch = "wasm32"))]
 

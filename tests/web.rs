@@ -25,15 +25,7 @@ fn mount() -> web_sys::HtmlElement {
     let ds =
         std::sync::Arc::new(tccs_dashboard::web::block_reader::parse(data::EMBEDDED_JSON).unwrap());
     // Rendered fresh (no pre-rendered DOM here), then the URL and the browser hooks, as at start.
-    tccs_dashboard::start::run(
-        host.clone(),
-        ds,
-        false,
-        tccs_dashboard::start::Marks {
-            ready: Box::new(|| ()),
-            whole: Box::new(|| ()),
-        },
-    );
+    tccs_dashboard::start::run(host.clone(), ds, false);
     host
 }
 

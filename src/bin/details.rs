@@ -29,23 +29,22 @@ mod wasm {
         page(block, Lang::En)
     }
 
-    /// A file only a download needs: `arg` is the view's query, a line break, the block.
-    fn file(kind: &str, arg: &str) -> Result<String, String> {
-        let (query, block) = arg.split_once('\n').unwrap_or(("", arg));
+    /// A file only a download needs, for the view `query`.
+    fn file(kind: &str, block: &str, query: &str) -> Result<String, String> {
         let ds = js_values::parse(block).map_err(|_| "the page's data has errors".to_string())?;
         tccs_dashboard::download_files::made(&ds, kind, query)
     }
 
     /// The selection as JSON with provenance and audit.
     #[wasm_bindgen]
-    pub fn chart_json(arg: &str) -> Result<String, String> {
-        file("chart_json", arg)
+    pub fn chart_json(block: &str, query: &str) -> Result<String, String> {
+        file("chart_json", block, query)
     }
 
     /// A chart as SVG, with its title and citation.
     #[wasm_bindgen]
-    pub fn chart_svg(arg: &str) -> Result<String, String> {
-        file("chart_svg", arg)
+    pub fn chart_svg(block: &str, query: &str) -> Result<String, String> {
+        file("chart_svg", block, query)
     }
 
     /// A broken dataset's messages as list items (none for a valid one).

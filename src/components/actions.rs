@@ -227,11 +227,7 @@ fn made_file(
     #[cfg(not(feature = "editor"))]
     {
         let _ = s;
-        let block = document()
-            .get_element_by_id(crate::data::block::ID)
-            .and_then(|el| el.text_content())
-            .unwrap_or_default();
-        web::details(kind, &format!("{query}\n{block}"), move |t| {
+        web::details(kind, &query, move |t| {
             done(t.ok_or_else(|| JsValue::from_str("details")))
         });
     }

@@ -1,11 +1,11 @@
 //! The page: header, notices, the dashboard or the sources view, footer. Owns the state and keeps
-//! `<html lang>` and the document title in step with it (the URL follows it from start.rs, once
-//! the app is whole).
+//! `<html lang>` and the document title in step with it (the URL follows it from start/, once
+//! the app is ready).
 
 use super::card::ChartCard;
 use super::filter::YearFilter;
 use super::headline::Headline;
-use super::later::later;
+use super::part::part;
 use super::sources_view::Sources;
 use super::tr;
 use crate::state::{to_query, ChartId, Tab};
@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The state comes one way: the context its mount provides (start.rs, render.rs, the
+    // The state comes one way: the context its mount provides (start/, render.rs, the
     // editor's preview), as every component below reads it.
     let state = crate::state::app_state();
     let view = state.view;
@@ -182,17 +182,14 @@ fn Dashboard() -> impl IntoView {
             .filter(move |c| only.is_none_or(|o| o == *c))
     };
     // The summary sentence describes the yearly series: it sits in the first yearly chart.
-    // The year filter, each card and the dataset's downloads are hydrated in a task of their
-    // own, in page order, after the page's frame (components/later/queue.rs): no task of start-up is long. The
-    // first card hydrated with the page made a long task (half of it V8 compiling the
-    // hydration code on first call) (docs/performance.md, "Figures behind the code").
+    // Each card is a part (part.rs): replaced whole when `chart=` changes the cards shown.
     let card = |(i, id): (usize, ChartId)| {
         let with_summary = i == 0 && id.is_yearly();
-        later(move || view! { <ChartCard id=id with_summary=with_summary/> })
+        part(view! { <ChartCard id=id with_summary=with_summary/> })
     };
     view! {
         // A chart of 2008–2017 totals shown alone has no use for the year filter.
-        {move || alone.get().is_none_or(|c| c.is_yearly()).then(|| later(move || view! {
+        {move || alone.get().is_none_or(|c| c.is_yearly()).then(|| part(view! {
             <section class="controls" aria-label=tr(s.lang, "Bộ lọc năm", "Year filter")>
                 <YearFilter/>
             </section>
@@ -200,7 +197,7 @@ fn Dashboard() -> impl IntoView {
         <div class="charts">{move || shown().enumerate().take(super::FIRST_ROW).map(card).collect_view()}</div>
         {move || alone.get().is_none().then(|| view! { <Headline/> })}
         <div class="charts">{move || shown().enumerate().skip(super::FIRST_ROW).map(card).collect_view()}</div>
-        {move || alone.get().is_none().then(|| later(move || super::actions::dataset_actions(s)))}
+        {move || alone.get().is_none().then(|| part(super::actions::dataset_actions(s)))}
     }
 }
 

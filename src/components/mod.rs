@@ -6,11 +6,10 @@ mod card;
 mod embed_dialog;
 mod filter;
 mod headline;
-mod later;
+mod part;
 mod sources_view;
 
 pub use app::App;
-pub use later::{hydrate_in_turns, Steps};
 
 /// How many charts the dashboard's first grid holds (a desktop's first row, a phone's first
 /// screen and the next chart): the headline figures follow them, and in the build's page they

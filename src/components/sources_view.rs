@@ -15,17 +15,13 @@ pub fn Sources() -> impl IntoView {
         let text = RwSignal::new(None::<(crate::text::lang::Lang, String)>);
         Effect::new(move |_| {
             let lang = s.lang.get();
-            let block = document()
-                .get_element_by_id(crate::data::block::ID)
-                .and_then(|el| el.text_content())
-                .unwrap_or_default();
             crate::web::details(
                 if lang == crate::text::lang::Lang::En {
                     "sources_en"
                 } else {
                     "sources_vi"
                 },
-                &block,
+                "",
                 move |html| {
                     let failed = lang.t(
                         "<p role=\"alert\">Không tải được trang nguồn; hãy tải lại trang.</p>",

@@ -70,11 +70,7 @@ fn list_errors(list: web_sys::Element, errors: &[DataError]) {
 /// errors); if that cannot load, the alert says so.
 #[cfg(not(feature = "editor"))]
 fn list_errors(list: web_sys::Element, _errors: &[DataError]) {
-    let block = document()
-        .get_element_by_id(block::ID)
-        .and_then(|el| el.text_content())
-        .unwrap_or_default();
-    super::details("error_items", &block, move |html| {
+    super::details("error_items", "", move |html| {
         list.set_inner_html(&html.unwrap_or_else(|| {
             "<li>Không tải được chi tiết lỗi. / The details could not be loaded.</li>".into()
         }))

@@ -140,15 +140,24 @@ pub fn in_iframe() -> bool {
         .is_some_and(|p| p != window())
 }
 
-/// Calls `name(arg, …)` of the reader's on-demand `details` wasm (static/boot.js loads it on the
-/// first call) and hands `done` its text, or `None` when it could not load.
-pub fn details(name: &str, arg: &str, done: impl FnOnce(Option<String>) + 'static) {
-    let call = js_sys::Reflect::get(&window(), &"tccsDetails".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call2(&JsValue::NULL, &name.into(), &arg.into()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let Some(promise) = call else {
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// static/boot.js's `loadDetailsOnDemand`: calls `name(block, query)` of the reader's
+    /// on-demand `details` wasm, loading it on the first call. Throws where no boot script ran
+    /// (the tests' pages): then nothing is loaded.
+    #[wasm_bindgen(js_name = tccsDetails, catch)]
+    fn details_call(name: &str, block: &str, query: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Calls `name` of the reader's on-demand `details` wasm with the page's dataset block (as text:
+/// the details wasm checks it again) and the view's `query`, and hands `done` its text, or
+/// `None` when it could not load.
+pub fn details(name: &str, query: &str, done: impl FnOnce(Option<String>) + 'static) {
+    let block = document()
+        .get_element_by_id(crate::data::block::ID)
+        .and_then(|el| el.text_content())
+        .unwrap_or_default();
+    let Ok(promise) = details_call(name, &block, query) else {
         return done(None);
     };
     wasm_bindgen_futures::spawn_local(async move {

@@ -149,42 +149,33 @@ test('if the wasm never comes, early presses stop waiting and the page stays rea
   await context.close();
 });
 
-test('an input made while the cards below the first still hydrate is applied, and they show it', async () => {
-  // The first chart paints before the cards off screen are hydrated (each in a task of its own);
-  // the filter moved in between must neither reach a half-hydrated page nor be lost: held back
-  // until the app is ready, or applied at once after, and a card that was still waiting is then
-  // built with the new years. The move is made by the page itself the moment the first chart
-  // shows painted (an input event on the first handle, as a drag makes), so it lands in that
-  // window every time.
+test('an input made during start-up (the wasm instantiated, the page not yet hydrated) is applied, and every card shows it', async () => {
+  // The move is made by the page itself the moment the wasm is instantiated (an input event on
+  // the first handle, as a drag makes): start-up then still has to read the dataset and hydrate,
+  // in tasks of their own. boot.js holds the move back; the app replays it once hydrated.
   const { page, context, problems } = await openPage(browser, null);
   await page.addInitScript(() => {
-    new MutationObserver((_, seen) => {
-      const plot = document.querySelector('#chart-quality .plot.painted');
-      if (!plot) return;
-      seen.disconnect();
-      window.__between = !document.documentElement.classList.contains('app-whole');
+    addEventListener('TrunkApplicationStarted', () => {
+      window.__during = !document.documentElement.classList.contains('app-ready');
       const from = document.querySelector('#year-from');
       from.value = String(Number(from.min) + 1);
       from.dispatchEvent(new Event('input', { bubbles: true }));
-    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+    });
   });
   await page.goto(server.url);
   await ready(page);
-  assert.equal(await page.evaluate(() => window.__between), true, 'the move came after the first chart painted and before the app was whole');
+  assert.equal(await page.evaluate(() => window.__during), true, 'the move came before the app was ready');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('time') === '2009..2017');
   assert.equal(await page.textContent('.range-value'), '2009–2017');
-  // Every card was built, in page order, and each yearly one shows the reader's years (the
-  // last of them, weak, waited for its turn below the first screen).
   assert.deepEqual(await page.$$eval('figure.card', (fs) => fs.map((f) => f.dataset.chart)), CHARTS);
   for (const chart of ['quality', 'rate', 'weak']) assert.equal((await years(page, chart))[0], '2009', chart);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-/** Opens the page and, the moment the app is ready (the parts on screen hydrated, the others
- *  still waiting), presses "show table" on the last card, which is off screen; first moves the
- *  first handle two years on if `act` is 'year, then tap'. Asserts what every such tap must
- *  give: it came before the card's turn, and the card's table is open. */
+/** Opens the page and, the moment the app is ready, presses "show table" on the last card (off
+ *  screen); first moves the first handle two years on if `act` is 'year, then tap'. Asserts
+ *  what every such tap must give: the card's table is open. */
 async function atReady(act) {
   const { page, context, problems } = await openPage(browser, null);
   await page.addInitScript((act) => {
@@ -194,7 +185,7 @@ async function atReady(act) {
       const cards = document.querySelectorAll('figure.card');
       const card = cards[cards.length - 1];
       window.__card = card;
-      window.__tap = { chart: card.dataset.chart, waiting: !document.documentElement.classList.contains('app-whole') };
+      window.__tap = { chart: card.dataset.chart };
       const from = document.querySelector('#year-from');
       if (act === 'year, then tap') {
         from.value = String(Number(from.min) + 2);
@@ -206,22 +197,21 @@ async function atReady(act) {
   await page.goto(server.url);
   await ready(page);
   const tap = await page.evaluate(() => ({ ...window.__tap, same: window.__card.isConnected }));
-  assert.equal(tap.waiting, true, 'tapped before every part was hydrated');
   assert.equal(await page.getAttribute(`#chart-${tap.chart} .toggle-table`, 'aria-expanded'), 'true');
   assert.ok(await page.isVisible(`#table-${tap.chart}`));
   return { page, context, problems, tap };
 }
 
-test('a card still waiting for its turn takes a tap: hydrated on the spot, its own nodes kept', async () => {
-  const { page, context, problems, tap } = await atReady('tap');
-  assert.equal(tap.same, true, 'the view is still the build\'s: the card keeps its nodes');
+test('hydrated in one pass: a tap on the last card the moment the app is ready, off screen, works at once on the build\'s own nodes', async () => {
+  const { context, problems, tap } = await atReady('tap');
+  assert.equal(tap.same, true, 'hydrated: the card keeps its nodes');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('after a year change, a card still waiting is built afresh with it, and its tap reaches the new card', async () => {
+test('after a year change, the last card shows it and takes a tap, on the build\'s own nodes', async () => {
   const { page, context, problems, tap } = await atReady('year, then tap');
-  assert.equal(tap.same, false, 'the build\'s card was replaced');
+  assert.equal(tap.same, true, 'hydrated and updated in place, not replaced');
   assert.equal(await page.textContent('.range-value'), '2010–2017');
   assert.equal((await years(page, 'weak'))[0], '2010', 'a yearly card off screen');
   // The tapped card's table is the one a page opened with those years shows.
@@ -235,14 +225,13 @@ test('after a year change, a card still waiting is built afresh with it, and its
 });
 
 test("the URL's own view survives a slow start: it is applied once the app is ready, and the URL keeps it", async () => {
-  // The cards below the first hydrate in later tasks; on a slow CPU that takes longer than the
-  // URL's 200 ms update delay. The URL must not be rewritten with the default view meanwhile.
+  // On a slow CPU, start-up takes longer than the URL's 200 ms update delay. The URL must not be
+  // rewritten with the default view meanwhile.
   const { page, context, problems } = await openPage(browser, null);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
   await page.goto(`${server.url}?tab=sources&time=2010..2015`);
   await page.waitForSelector('html.app-ready', { timeout: 60000 });
-  await page.waitForSelector('html.app-whole');
   await page.waitForSelector('table.audit');
   // A change of the reader's own (the language) is written to the URL after the same delay as
   // any: once it is there, a rewrite of the URL queued before it would have landed too.

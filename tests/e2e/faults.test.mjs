@@ -61,7 +61,7 @@ function assertStopped(seen, kind) {
 for (const [kind, fault] of Object.entries(FAULTS)) {
   test(`${kind === "error" ? "an" : "a"} ${kind} after start-up: the message in both languages, every table, no dead control, and Reload brings the app back`, async () => {
     const { page, context } = await openPage(browser, `${app.url}trap.html`, { width: 1280, height: 900 });
-    await page.waitForSelector('html.app-ready.app-whole');
+    await page.waitForSelector('html.app-ready');
     // The page as the app left it: tables folded away, controls working.
     const before = await page.evaluate(stoppedPage);
     assert.equal(before.message, null);
@@ -74,7 +74,7 @@ for (const [kind, fault] of Object.entries(FAULTS)) {
     assert.equal(seen.cards.length, before.cards.length, 'every card stays');
     // Reload: the page comes back whole, its app running.
     await Promise.all([page.waitForEvent('load'), page.click('.app-fault button')]);
-    await page.waitForSelector('html.app-ready.app-whole');
+    await page.waitForSelector('html.app-ready');
     assert.equal(await page.$('.app-fault'), null, 'the reloaded page has no fault');
     await context.close();
   });
@@ -82,7 +82,7 @@ for (const [kind, fault] of Object.entries(FAULTS)) {
 
 test('in English, the Reload button says so', async () => {
   const { page, context } = await openPage(browser, `${app.url}trap.html?lang=en`, { width: 390, height: 844 });
-  await page.waitForSelector('html.app-ready.app-whole');
+  await page.waitForSelector('html.app-ready');
   await page.evaluate(setOff, FAULTS.error);
   await page.waitForSelector('.app-fault');
   assert.equal(await page.textContent('.app-fault button'), 'Reload the page');
@@ -96,7 +96,7 @@ for (const kind of Object.keys(FAULTS)) {
 <script src="${app.url}embed.js"></script></body></html>` } });
     const { page, context } = await openPage(browser, `${host.url}article.html`, { width: 800, height: 900 });
     const frame = await (await page.waitForSelector('#f')).contentFrame();
-    await frame.waitForSelector('html.app-ready.app-whole');
+    await frame.waitForSelector('html.app-ready');
     const inner = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const outer = () => page.$eval('#f', (f) => Math.round(f.getBoundingClientRect().height));
     // Sized to the live page first (the app's own messages).

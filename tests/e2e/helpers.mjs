@@ -54,9 +54,9 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   return { page, context, problems };
 }
 
-/** Waits until the app has hydrated the whole pre-rendered page and painted the first chart. */
+/** Waits until the app has hydrated the pre-rendered page (app-ready) and painted the first chart. */
 export async function ready(page) {
-  await page.waitForSelector('html.app-ready.app-whole');
+  await page.waitForSelector('html.app-ready');
   // Charts paint when on (or near) screen; at least one is at the top of the dashboard.
   await page.waitForFunction(() => [...document.querySelectorAll('figure.card canvas')].some((c) => c.width > 0));
   await page.waitForTimeout(50);

@@ -92,7 +92,7 @@ test('the app hydrates the page it arrived with: same nodes, which then follow t
       row: document.querySelector('#table-quality tbody tr'),
       tiles: document.querySelector('.headline ul'),
     };
-    // Every card is hydrated in a later task of its own (src/components/later/queue.rs): its heading and table rows
+    // Every card is hydrated with the page, in one pass (src/start/mod.rs): its heading and table rows
     // must be the build's too, not rewritten.
     window.__cards = [...document.querySelectorAll('figure.card')].map((f) => [f.id, f.querySelector('h2'), f.querySelector('tbody tr')]);
     window.__summaryText = window.__before.summary.textContent;

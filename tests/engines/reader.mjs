@@ -13,8 +13,8 @@ const data = JSON.parse(readFileSync(new URL('../../data/dataset.json', import.m
 
 const [FIRST, LAST] = [data.yearly[0].year, data.yearly.at(-1).year];
 
-/** In the page: whether the app is whole and its first chart painted. */
-const whole = () => document.documentElement.classList.contains('app-whole')
+/** In the page: whether the app is ready (hydrated) and its first chart painted. */
+const started = () => document.documentElement.classList.contains('app-ready')
   && [...document.querySelectorAll('figure.card canvas')].some((c) => c.width > 0);
 /** In the page: a fingerprint of a canvas's pixels and how many differ from the first. */
 const pixels = (sel) => {
@@ -46,10 +46,10 @@ export function suite(engine) {
     });
     after(async () => { await b?.quit(); await app?.close(); await portal?.close(); });
 
-    /** Opens a page of the app and waits until it is whole; fails on a fault message. */
+    /** Opens a page of the app and waits until it has started; fails on a fault message. */
     async function open(path = '') {
       await b.go(`${app.url}${path}`);
-      await b.waitFor(whole, { message: 'the app whole and its first chart painted' });
+      await b.waitFor(started, { message: 'the app ready and its first chart painted' });
       assert.equal(await b.run(() => document.querySelector('.boot-error')?.textContent ?? null), null, 'no fault message');
     }
 
@@ -210,7 +210,7 @@ export function suite(engine) {
         assert.deepEqual(await b.run(() => window.__pointers), [engine === 'webkit' ? 'mouse' : 'touch']);
         open();
         await b.waitFor(() => document.documentElement.lang === 'en', { message: 'the tap applied: the page in English' });
-        await b.waitFor(whole, { message: 'the app whole' });
+        await b.waitFor(started, { message: 'the app ready' });
         assert.equal(await b.run(() => document.querySelector('button.lang').getAttribute('aria-busy')), null);
         await b.waitFor(() => /lang=en/.test(location.search), { message: 'the URL follows: lang=en' });
       } finally {
@@ -296,7 +296,7 @@ export function suite(engine) {
         // Reload: a fresh page, the app running again.
         await b.run(() => { window.__before = true; });
         await (await b.find('.app-fault button')).click();
-        await b.waitFor(() => window.__before === undefined && document.documentElement.classList.contains('app-whole'), { message: 'a new page, its app whole' });
+        await b.waitFor(() => window.__before === undefined && document.documentElement.classList.contains('app-ready'), { message: 'a new page, its app ready' });
         assert.equal(await b.run(() => document.querySelector('.app-fault')), null);
       });
     }

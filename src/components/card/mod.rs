@@ -27,8 +27,7 @@ struct Card {
     /// pre-rendered rows are stale; a repaint of the same generation at the same width is skipped).
     generation: StoredValue<u32>,
     /// Whether this card is being hydrated from the build's DOM (its rows and picture are then
-    /// there), rather than built in the browser (a view switch may even reuse another card's
-    /// elements, so nothing inside can be trusted).
+    /// there), rather than built in the browser (then nothing is there yet).
     from_build: bool,
     canvas: NodeRef<html::Canvas>,
     plot: NodeRef<html::Div>,
@@ -38,7 +37,13 @@ struct Card {
     width: RwSignal<f64>,
     visible: RwSignal<bool>,
     painted: RwSignal<bool>,
-    hover: RwSignal<Option<usize>>,
+    /// The datum the reader picked (pointer, finger or arrow keys): written by input alone.
+    picked: RwSignal<Option<usize>>,
+    /// The datum highlighted: the one picked, while the view-model has it (fewer years can leave
+    /// a pick behind). Derived, never written: the painter and the tooltip read it.
+    hover: Memo<Option<usize>>,
+    /// Where each datum was drawn: written by the painter, read by input (which datum is under
+    /// the pointer) and by the tooltip (where to stand when the keys picked).
     hits: RwSignal<Hits>,
     pointer: RwSignal<Option<(f64, f64)>>,
     table_open: RwSignal<bool>,
@@ -96,19 +101,21 @@ pub fn ChartCard(
             let _ = set_vm.try_set(build_in(&s.data(), id, range, lang, measure));
         }
     });
+    let picked = RwSignal::new(None);
     let c = Card {
         s,
         id,
         vm,
         generation,
-        from_build: super::later::from_build(),
+        from_build: Owner::current_shared_context().is_some_and(|c| c.during_hydration()),
         canvas: NodeRef::new(),
         plot: NodeRef::new(),
         fallback: NodeRef::new(),
         width: RwSignal::new(0.0),
         visible: RwSignal::new(false),
         painted: RwSignal::new(false),
-        hover: RwSignal::new(None),
+        picked,
+        hover: Memo::new(move |_| picked.get().filter(|i| vm.with(|v| *i < v.data.len()))),
         hits: RwSignal::new(Hits::default()),
         pointer: RwSignal::new(None),
         table_open: RwSignal::new(false),
@@ -116,11 +123,10 @@ pub fn ChartCard(
     let paint = painter::start(c);
     on_cleanup(move || drop((follow, paint)));
     let (tbody, server_rows) = table::rows(c);
-    tooltip::keep_valid(c);
     let pick_at = tooltip::pick_at(c);
     let lang = s.lang;
     let fallback_svg = picture::svg(c);
-    let (hover, pointer, painted, table_open) = (c.hover, c.pointer, c.painted, c.table_open);
+    let (picked, pointer, painted, table_open) = (c.picked, c.pointer, c.painted, c.table_open);
     let dom_id = id.id();
     let table_id = format!("table-{dom_id}");
     let title_id = format!("title-{dom_id}");
@@ -143,14 +149,14 @@ pub fn ChartCard(
                 on:keydown=tooltip::on_key(c)
                 on:blur=move |_| {
                     if pointer.get_untracked().is_none() {
-                        hover.set(None)
+                        picked.set(None)
                     }
                 }
                 on:pointermove=move |ev: web_sys::PointerEvent| pick_at(ev.offset_x() as f64, ev.offset_y() as f64)
                 on:pointerdown=move |ev: web_sys::PointerEvent| pick_at(ev.offset_x() as f64, ev.offset_y() as f64)
                 on:pointerleave=move |ev: web_sys::PointerEvent| {
                     if ev.pointer_type() == "mouse" {
-                        hover.set(None);
+                        picked.set(None);
                         pointer.set(None);
                     }
                 }

@@ -11,22 +11,11 @@ fn px(v: f64) -> String {
     format!("{}px", crate::text::format::plain(v, 1))
 }
 
-/// Keeps the highlighted datum valid when the number of years shrinks.
-pub(super) fn keep_valid(c: Card) {
-    let Card { vm, hover, .. } = c;
-    Effect::new(move |_| {
-        let n = vm.with(|v| v.data.len());
-        if hover.get_untracked().is_some_and(|i| i >= n) {
-            hover.set(None);
-        }
-    });
-}
-
 /// Highlights the datum at a pointer position (CSS pixels in the canvas), or none.
 pub(super) fn pick_at(c: Card) -> impl Fn(f64, f64) + Copy {
     let Card {
         hits,
-        hover,
+        picked,
         pointer,
         ..
     } = c;
@@ -35,7 +24,7 @@ pub(super) fn pick_at(c: Card) -> impl Fn(f64, f64) + Copy {
         let i = hits
             .get_untracked()
             .index_at((x * dpr) as i32, (y * dpr) as i32);
-        hover.set(i);
+        picked.set(i);
         pointer.set(i.map(|_| (x, y)));
     }
 }
@@ -43,7 +32,11 @@ pub(super) fn pick_at(c: Card) -> impl Fn(f64, f64) + Copy {
 /// Arrows, Home and End move the highlight from datum to datum; Escape clears it.
 pub(super) fn on_key(c: Card) -> impl Fn(web_sys::KeyboardEvent) {
     let Card {
-        vm, hover, pointer, ..
+        vm,
+        hover,
+        picked,
+        pointer,
+        ..
     } = c;
     move |ev: web_sys::KeyboardEvent| {
         let n = vm.with_untracked(|v| v.data.len());
@@ -57,14 +50,14 @@ pub(super) fn on_key(c: Card) -> impl Fn(web_sys::KeyboardEvent) {
             "Home" => Some(0),
             "End" => Some(n - 1),
             "Escape" => {
-                hover.set(None);
+                picked.set(None);
                 return;
             }
             _ => return,
         };
         ev.prevent_default();
         pointer.set(None);
-        hover.set(next);
+        picked.set(next);
     }
 }
 
