@@ -27,7 +27,14 @@ export function firstLoadFiles(dist) {
     if (href && /\b(stylesheet|icon)\b/.test(rel)) files.add(at(href));
     if (src) files.add(at(src));
   }
+  // The loader names the app's files once (`const app = { wasm: '…', integrity: '…', js: '…' }`:
+  // Trunk.toml, static/loader/); what else a page's scripts import or fetch by a literal path.
+  for (const [, p] of html.matchAll(/\b(?:wasm|js): '([^']+)'/g)) files.add(at(p));
   for (const [, p] of html.matchAll(/\b(?:import|fetch)\('([^']+)'/g)) files.add(at(p));
+  // A count without the app would pass any ceiling: the loader's form changed, and this must too.
+  if (![...files].some((f) => f.endsWith('_bg.wasm')) || ![...files].some((f) => /^\/tccs-dashboard-[^/]+\.js$/.test(f))) {
+    throw new Error(`first-load.mjs: no wasm or glue found in ${dist}/index.html's loader; counted only ${[...files].join(', ')}`);
+  }
   return [...files];
 }
 

@@ -15,22 +15,22 @@ import { join } from 'node:path';
 const dir = process.argv[2] || 'dist';
 
 /** The page with its wasm's integrity hash in its loader. Trunk writes the loader from
- *  Trunk.toml's `pattern_script`, whose two `fetch('{base}{wasm}'…)` this completes with
- *  `{ integrity: 'sha384-…' }`: the browser then refuses a wasm that is not the one built. Done
- *  here, before the CSP hashes, because the hash changes the script. A page without that loader
- *  (Trunk's output changed, or the pattern did) fails the build. */
+ *  Trunk.toml's `pattern_script`, whose two scripts each begin by naming the app's files
+ *  (`const app = { wasm: '/x_bg.wasm', js: … }`); this adds `integrity: 'sha384-…'` there, which
+ *  both fetches pass: the browser then refuses a wasm that is not the one built. Done here,
+ *  before the CSP hashes, because the hash changes the script. A page without that loader
+ *  (Trunk's output changed, or the pattern did, or a loader file was not found) fails the build. */
 function withIntegrity(page, html) {
-  if (!/<script type="module" data-start="after-paint">/.test(html) || !/<script type="module" async data-start="download-if-slow">/.test(html)) {
-    console.error(`headers.mjs: ${page} has no app loader (Trunk.toml pattern_script) `);
+  if (!/<script type="module" data-start="after-paint">const app = /.test(html) || !/<script type="module" async data-start="download-if-slow">const app = /.test(html) || /\{(after_paint|download_if_slow)\}/.test(html)) {
+    console.error(`headers.mjs: ${page} has no app loader (Trunk.toml pattern_script, static/loader/)`);
     process.exit(1);
   }
-  // `fetch('/x.wasm')` or `fetch('/x.wasm', { …options })`: the integrity goes first in the options.
-  const next = html.replace(/fetch\('\/([^']+\.wasm)'(\)|, \{ )/g, (_, file, tail) => {
+  const next = html.replace(/const app = \{ wasm: '\/([^']+\.wasm)', /g, (_, file) => {
     const sri = createHash('sha384').update(readFileSync(join(dir, file))).digest('base64');
-    return `fetch('/${file}', { integrity: 'sha384-${sri}'${tail === ')' ? ' })' : ', '}`;
+    return `const app = { wasm: '/${file}', integrity: 'sha384-${sri}', `;
   });
-  if (!/fetch\('\/[^']+\.wasm', \{ integrity: 'sha384-/.test(next)) {
-    console.error(`headers.mjs: ${page}'s loader fetches no wasm (Trunk.toml pattern_script)`);
+  if ((next.match(/const app = \{ wasm: '\/[^']+\.wasm', integrity: 'sha384-/g) || []).length !== 2) {
+    console.error(`headers.mjs: ${page}'s loader does not name its wasm twice (Trunk.toml pattern_script)`);
     process.exit(1);
   }
   if (next !== html) writeFileSync(join(dir, page), next);

@@ -69,24 +69,27 @@ test('dist/ is the release: both pages, rendered, with no development live-reloa
   assert.match(index, /<figure [^>]*data-chart="quality"/);
 });
 
-test("each page's loader is Trunk.toml's pattern, fetching the built wasm with its integrity, and nothing preloads", () => {
+test("each page's loader is Trunk.toml's pattern with static/loader/'s files, fetching the built wasm with its integrity, and nothing preloads", () => {
   // The contract with Trunk (0.21.14, pinned in scripts/setup-build.sh): it writes `pattern_script`
-  // with {base}, {js} and {wasm} filled in, and `pattern_preload` (empty) instead of its own.
+  // with {base}, {js} and {wasm} filled in and each `pattern_params` file's text in its place,
+  // and `pattern_preload` (empty) instead of its own.
+  const source = (f) => readFileSync(new URL(`../../static/loader/${f}`, import.meta.url), 'utf8').trim();
   for (const page of ['index.html', 'edit.html']) {
     const html = readFileSync(join(DIST, page), 'utf8');
+    const named = /^const app = \{ wasm: '\/([^']+_bg\.wasm)', integrity: '(sha384-[^']+)', js: '\/([^']+\.js)' \};\n/;
     const loaders = [...html.matchAll(/<script type="module" data-start="after-paint">([\s\S]*?)<\/script>/g)];
     assert.equal(loaders.length, 1, `${page}: one loader`);
-    const m = loaders[0][1].match(/fetch\('\/([^']+_bg\.wasm)', \{ integrity: '(sha384-[^']+)' \}\)/);
-    assert.ok(m, `${page}: the loader fetches the wasm with its integrity`);
+    const m = loaders[0][1].match(named);
+    assert.ok(m, `${page}: the loader names the wasm with its integrity, and the glue`);
     const sri = `sha384-${createHash('sha384').update(readFileSync(join(DIST, m[1]))).digest('base64')}`;
     assert.equal(m[2], sri, `${page}: the integrity is the built wasm's`);
-    const glue = loaders[0][1].match(/import\('\/([^']+\.js)'\)/);
-    assert.ok(glue && files.includes(glue[1]), `${page}: the glue it imports is in dist/`);
+    assert.ok(files.includes(m[3]), `${page}: the glue it imports is in dist/`);
+    assert.equal(loaders[0][1].replace(named, '').trim(), source('after-paint.js'), `${page}: the loader is static/loader/after-paint.js`);
     // The download started early on a slow network: the same wasm, the same integrity.
     const early = html.match(/<script type="module" async data-start="download-if-slow">([\s\S]*?)<\/script>/);
     assert.ok(early, `${page}: the early download's script`);
-    assert.ok(early[1].includes(`fetch('/${m[1]}', { integrity: '${sri}', priority: 'low' })`), `${page}: the early download has the integrity`);
-    assert.ok(early[1].includes(`href: '/${glue[1]}'`), `${page}: it preloads the same glue`);
+    assert.equal(early[1].match(named)?.slice(1).join(' '), m.slice(1).join(' '), `${page}: the early download names the same files and integrity`);
+    assert.equal(early[1].replace(named, '').trim(), source('download-if-slow.js'), `${page}: it is static/loader/download-if-slow.js`);
     // No static preload: the loader asks for the glue as a modulepreload only on a slow network.
     assert.doesNotMatch(html, /rel="(modulepreload|preload)"/, `${page}: no preload links`);
   }
@@ -156,7 +159,7 @@ test("the reader's wasm has a 128 KiB stack, not Rust's 1 MiB default (build.rs)
   // The stack is at the bottom of the memory; the reader's deepest is under 10 KiB
   // (docs/performance.md, session 8), and the memory counts in the reader's budget.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const wasm = readFileSync(join(DIST, html.match(/fetch\('\/([^']+_bg\.wasm)'/)[1]));
+  const wasm = readFileSync(join(DIST, html.match(/const app = \{ wasm: '\/([^']+_bg\.wasm)'/)[1]));
   assert.equal(stackTop(wasm), 128 * 1024, 'the stack pointer starts at 128 KiB: the stack is 128 KiB');
   const bytes = initialMemory(wasm);
   assert.ok(bytes !== null, 'the reader wasm defines its memory');
