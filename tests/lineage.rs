@@ -903,3 +903,26 @@ fn a_lower_bound_is_shown_as_one_and_never_summed_as_exact() {
         assert_eq!(o.data[row].value, Some(53.0));
     }
 }
+
+/// Every figure is drawn whole under its bar, however deep its row and however narrow the phone:
+/// a label longer than the room to the right of its bar moves left rather than end in "…". (That
+/// it also stays inside the canvas, measured in the browser's font, is layout.test.mjs's: "1,753
+/// memb" ran past the edge at 320 px in English, seen on a screenshot.)
+#[test]
+fn every_figure_is_drawn_whole_at_a_phones_width_in_both_languages() {
+    for lang in [Lang::Vi, Lang::En] {
+        for measure in [Measure::Organisations, Measure::Members] {
+            for (width, scale) in [(320u32, 3.0), (390, 2.0)] {
+                let vm = build_in(ds(), ChartId::Lineage, all(), lang, measure);
+                let svg = drawn_at(&vm, width, scale);
+                for d in &vm.data {
+                    assert!(
+                        svg.contains(&d.value_label),
+                        "{lang:?} {measure:?} at {width} px: \"{}\" is not drawn whole",
+                        d.value_label
+                    );
+                }
+            }
+        }
+    }
+}

@@ -243,3 +243,32 @@ test("each chart's box is the stylesheet's height, and the painter's, on both si
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The charts measure text without font metrics (charts/draw/text.rs); the browser's own metrics
+// judge them: every text drawn on a canvas, measured in the canvas's font as drawn, stays
+// inside the canvas, on the narrowest phone, in both languages, each chart scrolled into view.
+for (const lang of ['vi', 'en']) {
+  test(`320 px, ${lang}: no text drawn on any chart runs past its canvas's edges`, async () => {
+    const { page, context, problems } = await openPage(browser, null, { width: 320, height: 640, deviceScaleFactor: 2 });
+    await page.addInitScript(() => {
+      window.__out = [];
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+        const w = this.measureText(text).width;
+        const left = this.textAlign === 'center' ? x - w / 2 : (this.textAlign === 'right' || this.textAlign === 'end') ? x - w : x;
+        const card = this.canvas.closest('figure')?.dataset.chart;
+        if (left < -1 || left + w > this.canvas.width + 1) window.__out.push(`${card}: "${text}" from ${Math.round(left)} to ${Math.round(left + w)} of ${this.canvas.width}`);
+        return fill.call(this, text, x, y, ...rest);
+      };
+    });
+    await page.goto(`${server.url}?lang=${lang}`);
+    await ready(page);
+    for (const card of await page.$$('figure.card')) {
+      await card.scrollIntoViewIfNeeded();
+      await page.waitForFunction((c) => c.querySelector('.plot.painted'), card);
+    }
+    assert.deepEqual(await page.evaluate(() => [...new Set(window.__out)]), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

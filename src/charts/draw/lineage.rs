@@ -120,10 +120,20 @@ pub(super) fn lineage<DB: DrawingBackend>(
                 dashed(root, (bx, by + bar_h), (bx + w, by + bar_h), theme, p.muted)?;
             }
         }
+        // Under its bar; moved left, as far as the plot allows, when the room right of the bar
+        // is too short (a deep row on a phone). Bold text is an eighth wider than `text_width`
+        // says (measured in the browser: tests/e2e/layout.test.mjs).
+        let wide = text_width(theme, 11.0, &d.value_label) * 9 / 8;
+        let lx = bx.min(x1 - wide).max(x0);
+        let label = if x1 - lx >= wide {
+            d.value_label.clone()
+        } else {
+            fit(theme, 11.0, &d.value_label, (x1 - lx) * 8 / 9)
+        };
         root.draw_text(
-            &fit(theme, 11.0, &d.value_label, x1 - bx),
+            &label,
             &style(theme, (11.0, true), p.fg, HPos::Left, VPos::Top),
-            (bx, by + bar_h + theme.px(3.0)),
+            (lx, by + bar_h + theme.px(3.0)),
         )
         .map_err(err)?;
     }
