@@ -18,8 +18,23 @@ const QUERIES = ['', '?time=2010..2012', '?time=abc', '?time=%', '?lang=en', '?c
 const KEYS = ['Tab', 'Shift+Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Enter', ' ', 'Escape'];
 const PAYLOADS = [null, 0, 'x', [], {}, { type: 'tccs:set', time: 'latest' }, { type: 'tccs:set', time: 42 }, { 'datawrapper-height': 5 }, { sentinel: 'amp' }, { type: 'tccs:set', lang: {} }];
 
+// Chromium's renderer process itself crashed once in about ten full runs (2026-12-07, "Target
+// crashed" on a click, the same seed passing in every run before and after): that is the
+// browser's fault or the app's, and one run cannot tell. So a crash is said, and the same seed is
+// run again in a new page; a second crash fails the test (an app that crashes the renderer
+// crashes it again). Any other failure fails at once.
 test('1,000 random interactions: no errors, still drawing', async () => {
   const seed = Number(process.env.FUZZ_SEED || 20171231);
+  try {
+    await interactions(seed);
+  } catch (e) {
+    if (!/Target crashed/.test(e.message)) throw e;
+    console.error(`fuzz: seed ${seed}: Chromium's renderer crashed (${e.message.split('\n')[0]}); the same seed again in a new page`);
+    await interactions(seed);
+  }
+});
+
+async function interactions(seed) {
   const rand = rng(seed);
   const pick = (a) => a[Math.floor(rand() * a.length)];
   const { page, problems, context } = await openPage(browser, server.url, { width: 900, height: 900 });
@@ -64,4 +79,4 @@ test('1,000 random interactions: no errors, still drawing', async () => {
   assert.ok((await canvasInfo(page, '#chart-quality canvas')).ink > 500, 'still draws');
   assert.deepEqual(problems, [], `seed ${seed} ${JSON.stringify(counts)}: ${problems.join(" | ")}`);
   await context.close();
-});
+}
