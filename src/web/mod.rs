@@ -13,7 +13,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// tables split their work so that no one task blocks the page for long.
 ///
 /// A timeout, although browsers clamp a timeout set from a timeout more than five deep to 4 ms
-/// (start-up's later parts then wait a few ms each): one `MessageChannel` instead was measured,
+/// (start-up chains two; a chain deeper than five would wait 4 ms a link): one `MessageChannel`
+/// instead was measured,
 /// and its queue and bindings cost the reader's wasm more bytes than the milliseconds were worth
 /// (docs/performance.md, "Figures behind the code").
 pub fn soon(f: impl FnOnce() + 'static) {
